@@ -1,0 +1,50 @@
+package io.taskgraph.domain.port;
+
+import io.taskgraph.domain.data.TableSource;
+import io.taskgraph.domain.sql.Namespace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** One open workspace {@code .db} file. */
+public interface Workspace extends SqlReader, AutoCloseable {
+    Path file();
+
+    /**
+     * Creates (or replaces) input table {@code table} from {@code source}, adding {@code _row_id INTEGER}
+     * numbered 1..n in source order. Returns the number of rows. Only before {@link #restrictExternalAccess}.
+     */
+    long ingest(String table, TableSource source);
+
+    /** Names of the ingested input tables (metadata tables excluded). */
+    List<String> inputTables();
+
+    /** Names of the views in the workspace. */
+    List<String> views();
+
+    /**
+     * From now on no SQL can read or write files or the network, load extensions or change configuration.
+     * One way: called once ingestion has read its files, before any agent SQL runs.
+     */
+    void restrictExternalAccess();
+
+    /** A new connection for one task, whose agent statements are limited to {@code namespace}. */
+    TaskSession openTaskSession(String task, Namespace namespace);
+
+    /** Sets {@code _workspace_meta} keys (plain text values; JSON text for the JSON keys). */
+    void putWorkspaceMeta(Map<String, String> entries);
+
+    Map<String, String> workspaceMeta();
+
+    /** Sets {@code _task_meta} keys for one task; values are JSON text. */
+    void putTaskMeta(String task, Map<String, String> entries);
+
+    /** {@code task -> key -> JSON text}. */
+    Map<String, Map<String, String>> taskMeta();
+
+    /** Writes everything to disk; the file is a valid workspace afterwards even if the process dies. */
+    void checkpoint();
+
+    @Override
+    void close();
+}

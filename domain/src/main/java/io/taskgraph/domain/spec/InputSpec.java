@@ -1,0 +1,23 @@
+package io.taskgraph.domain.spec;
+
+import io.taskgraph.domain.InvalidSpecException;
+import java.util.List;
+
+/**
+ * One declared input table: its name, the columns it must have and the SQL checks that must return no
+ * rows after ingestion. Where the data comes from is the spec loader's business.
+ */
+public record InputSpec(String name, List<String> columns, List<String> validateSql) {
+    public InputSpec {
+        if (!Identifiers.isSafe(name)) {
+            throw new InvalidSpecException("Input name '" + name + "' is not a safe SQL identifier; "
+                    + "use letters, digits and underscores, starting with a letter or underscore.");
+        }
+        columns = List.copyOf(columns);
+        validateSql = List.copyOf(validateSql);
+    }
+
+    public static InputSpec of(String name) {
+        return new InputSpec(name, List.of(), List.of());
+    }
+}
