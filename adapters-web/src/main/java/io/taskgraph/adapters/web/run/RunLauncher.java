@@ -1,0 +1,109 @@
+package io.taskgraph.adapters.web.run;
+
+import io.taskgraph.domain.TaskgraphException;
+import io.taskgraph.domain.run.RunSummary;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs web runs in the background, up to a fixed number at once (the rest wait their turn, queued).
+ * Whatever happens inside a run ends as its {@code done} and {@code result} events: never as a lost thread.
+ */
+final class RunLauncher implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RunLauncher.class.getName());
+
+    private final RunEngine engine;
+    private final RunOutputs outputs;
+    private final ExecutorService executor;
+
+    RunLauncher(RunEngine engine, RunOutputs outputs, int maxConcurrentRuns) {
+        this.engine = engine;
+        this.outputs = outputs;
+        this.executor = Executors.newFixedThreadPool(maxConcurrentRuns, threads());
+    }
+
+    void launch(WebRun run, RunOrder order) {
+        executor.execute(new RunTask(run, order));
+    }
+
+    /** A queued run, kept recognisable so a shutdown can tell the runs that never started. */
+    private final class RunTask implements Runnable {
+        private final WebRun run;
+        private final RunOrder order;
+
+        RunTask(WebRun run, RunOrder order) {
+            this.run = run;
+            this.order = order;
+        }
+
+        @Override
+        public void run() {
+            execute(run, order);
+        }
+    }
+
+    private void execute(WebRun run, RunOrder order) {
+        run.started("Starting run " + run.id() + ": spec " + order.spec().module() + ", model " + order.model()
+                + ", reasoning effort " + order.effort().wire());
+        try {
+            RunSummary summary = engine.run(order, run.listener());
+            run.complete(summary, views(order));
+        } catch (TaskgraphException e) {
+            run.fail(RunState.ERROR, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "Run " + run.id() + " failed unexpectedly", e);
+            run.fail(RunState.ERROR, "Internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); the server's log has the details.");
+        } finally {
+            if (!run.journal().finished()) {
+                run.fail(RunState.INTERRUPTED, "The run stopped before it finished.");
+            }
+        }
+    }
+
+    /** The views of a finished workspace, for the page's previews; none if the file cannot be read. */
+    private List<String> views(RunOrder order) {
+        if (!java.nio.file.Files.isRegularFile(order.output())) {
+            return List.of();
+        }
+        try {
+            return outputs.views(order.output());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot list the views of " + order.output(), e);
+            return List.of();
+        }
+    }
+
+    /**
+     * Interrupts running runs (they end as interrupted), ends queued ones the same way, and waits briefly for
+     * the running ones to record it.
+     */
+    @Override
+    public void close() {
+        for (Runnable queued : executor.shutdownNow()) {
+            if (queued instanceof RunTask task) {
+                task.run.fail(RunState.INTERRUPTED, "The server stopped before this run started.");
+            }
+        }
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "Some runs did not stop within 10 s of the server stopping.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "taskgraph-web-run-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
