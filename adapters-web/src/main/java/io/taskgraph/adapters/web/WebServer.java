@@ -8,6 +8,9 @@ import io.taskgraph.adapters.web.run.RunService;
 import io.taskgraph.adapters.web.spec.BuiltinSpecs;
 import io.taskgraph.adapters.web.spec.SpecCatalog;
 import io.taskgraph.adapters.web.spec.WorkspaceSpecs;
+import io.taskgraph.application.discovery.DiscoveredSpec;
+import io.taskgraph.application.discovery.SpecDiscovery;
+import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.port.SqlEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The web app, running: {@code taskgraph serve} calls {@link #start(WebConfig)} and keeps the returned server
@@ -25,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class WebServer implements AutoCloseable {
     /** What a server is built from; {@link #start(WebConfig)} supplies the real parts, tests may supply fakes. */
-    record Parts(RunEngine engine, SqlEngine sqlEngine, Supplier<Optional<String>> projectSpec) {
+    record Parts(RunEngine engine, SqlEngine sqlEngine) {
     }
 
     private final Javalin app;
@@ -48,7 +50,7 @@ public final class WebServer implements AutoCloseable {
     static WebServer start(WebConfig config, Parts parts) {
         Path runsDirectory = runsDirectory(config);
         SpecCatalog catalog = new SpecCatalog(BuiltinSpecs.fromClasspath(), new WorkspaceSpecs(config.workingDirectory()),
-                parts.projectSpec());
+                () -> projectSpec(config.workingDirectory()));
         RunOutputs outputs = new RunOutputs(parts.sqlEngine());
         RunService runs = new RunService(catalog, parts.engine(), outputs, runsDirectory, config.maxConcurrentRuns(),
                 Clock.systemUTC());
@@ -60,6 +62,15 @@ public final class WebServer implements AutoCloseable {
             throw e;
         }
         return new WebServer(app, runs, runsDirectory, config.host());
+    }
+
+    /** The module the CLI would run here without --spec, so the page lists it first. */
+    private static Optional<String> projectSpec(Path workingDirectory) {
+        try {
+            return SpecDiscovery.discover(workingDirectory).map(DiscoveredSpec::module);
+        } catch (UsageException e) {
+            return Optional.empty(); // a broken pyproject setting is the CLI's to report; specs/ still lists
+        }
     }
 
     private static Path runsDirectory(WebConfig config) {

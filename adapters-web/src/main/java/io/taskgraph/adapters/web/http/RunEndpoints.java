@@ -37,6 +37,11 @@ final class RunEndpoints {
         JsonResponses.ok(ctx, all);
     }
 
+    void cancel(Context ctx) {
+        WebRun run = runs.cancel(ctx.pathParam("id"));
+        JsonResponses.send(ctx, 202, Map.of("run_id", run.id(), "state", run.state().wire()));
+    }
+
     void stream(Context ctx) throws Exception {
         RunStream.serve(ctx, runs.find(ctx.pathParam("id")));
     }

@@ -44,6 +44,7 @@ public final class WebApp {
             cfg.routes.get("/api/runs", runEndpoints::list);
             cfg.routes.get("/api/run/{id}", runEndpoints::status);
             cfg.routes.get("/api/run/{id}/stream", runEndpoints::stream);
+            cfg.routes.post("/api/run/{id}/cancel", runEndpoints::cancel);
             cfg.routes.get("/api/run/{id}/download/db", results::downloadDb);
             cfg.routes.get("/api/run/{id}/exports", results::listExports);
             cfg.routes.get("/api/run/{id}/download/export/{filename}", results::downloadExport);

@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.run.RunControl;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.run.RunSummary;
 
@@ -14,7 +15,7 @@ public interface RunEngine {
     /**
      * Runs {@code order} to its end, reporting to {@code listener}. Throws a
      * {@link io.taskgraph.domain.TaskgraphException} when the run cannot be carried out (spec fails to load,
-     * cycle, bad input data...). Stops early, returning an interrupted summary, when its thread is interrupted.
+     * cycle, bad input data...). Stops early, returning an interrupted summary, when {@code control} is cancelled.
      */
-    RunSummary run(RunOrder order, RunListener listener);
+    RunSummary run(RunOrder order, RunListener listener, RunControl control);
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * One run's own folder: {@code data/} holds the uploaded files (the spec finds it through
- * {@code TASKGRAPH_DATA_DIR}), {@code output.db} the workspace, {@code exports/} the export files and
+ * {@code TASKGRAPH_DATA_DIR}), {@code output.db} the workspace with the export files next to it, and
  * {@code spec/} a built-in spec's sources. Nothing a request names can point outside it (see
  * {@code http.SafeFileNames}).
  */
@@ -18,12 +18,11 @@ public record RunFolder(Path root) {
         root = root.toAbsolutePath().normalize();
     }
 
-    /** Creates the folder and its {@code data/} and {@code exports/} directories. */
+    /** Creates the folder and its {@code data/} directory. */
     public static RunFolder create(Path root) {
         RunFolder folder = new RunFolder(root);
         try {
             Files.createDirectories(folder.data());
-            Files.createDirectories(folder.exports());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the run folder " + root + ": " + e.getMessage(), e);
         }
@@ -36,10 +35,6 @@ public record RunFolder(Path root) {
 
     public Path output() {
         return root.resolve(OUTPUT_FILE);
-    }
-
-    public Path exports() {
-        return root.resolve("exports");
     }
 
     public Path spec() {

@@ -3,6 +3,8 @@ package io.taskgraph.adapters.web.run;
 import io.taskgraph.domain.TaskgraphException;
 import io.taskgraph.domain.run.RunSummary;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -19,6 +21,7 @@ final class RunLauncher implements AutoCloseable {
     private final RunEngine engine;
     private final RunOutputs outputs;
     private final ExecutorService executor;
+    private final Set<WebRun> running = ConcurrentHashMap.newKeySet();
 
     RunLauncher(RunEngine engine, RunOutputs outputs, int maxConcurrentRuns) {
         this.engine = engine;
@@ -47,10 +50,16 @@ final class RunLauncher implements AutoCloseable {
     }
 
     private void execute(WebRun run, RunOrder order) {
+        running.add(run);
+        if (run.control().isCancelled()) {
+            running.remove(run);
+            run.fail(RunState.INTERRUPTED, "The run was cancelled before it started.");
+            return;
+        }
         run.started("Starting run " + run.id() + ": spec " + order.spec().module() + ", model " + order.model()
                 + ", reasoning effort " + order.effort().wire());
         try {
-            RunSummary summary = engine.run(order, run.listener());
+            RunSummary summary = engine.run(order, run.listener(), run.control());
             run.complete(summary, views(order));
         } catch (TaskgraphException e) {
             run.fail(RunState.ERROR, e.getMessage());
@@ -59,6 +68,7 @@ final class RunLauncher implements AutoCloseable {
             run.fail(RunState.ERROR, "Internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); the server's log has the details.");
         } finally {
+            running.remove(run);
             if (!run.journal().finished()) {
                 run.fail(RunState.INTERRUPTED, "The run stopped before it finished.");
             }
@@ -79,11 +89,12 @@ final class RunLauncher implements AutoCloseable {
     }
 
     /**
-     * Interrupts running runs (they end as interrupted), ends queued ones the same way, and waits briefly for
-     * the running ones to record it.
+     * Cancels running runs (they end as interrupted, their workspace files valid), ends queued ones the same
+     * way, and waits briefly for the running ones to record it.
      */
     @Override
     public void close() {
+        running.forEach(run -> run.control().cancel());
         for (Runnable queued : executor.shutdownNow()) {
             if (queued instanceof RunTask task) {
                 task.run.fail(RunState.INTERRUPTED, "The server stopped before this run started.");

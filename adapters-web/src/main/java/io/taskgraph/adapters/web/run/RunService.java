@@ -47,8 +47,7 @@ public final class RunService implements AutoCloseable {
             WebRun run = registry.register(folder, settings, uploads.stream().map(Upload::name).toList());
             SpecRequest request = new SpecRequest(location.module(), location.workingDirectory(),
                     Map.of(RunOrder.DATA_DIR_VARIABLE, folder.data().toString()));
-            launcher.launch(run, new RunOrder(request, folder.output(), folder.exports(), settings.model(),
-                    settings.effort()));
+            launcher.launch(run, new RunOrder(request, folder.output(), settings.model(), settings.effort()));
             return run;
         } catch (RuntimeException e) {
             deleteQuietly(folder.root());
@@ -75,6 +74,13 @@ public final class RunService implements AutoCloseable {
 
     public List<WebRun> all() {
         return registry.all();
+    }
+
+    /** Asks run {@code id} to stop; it ends as interrupted, keeping what it wrote so far. */
+    public WebRun cancel(String id) {
+        WebRun run = registry.find(id);
+        run.control().cancel();
+        return run;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.run.RunControl;
 import io.taskgraph.domain.llm.ReasoningEffort;
 import io.taskgraph.domain.port.ExportResult;
 import io.taskgraph.domain.port.RunListener;
@@ -28,6 +29,7 @@ public final class WebRun {
     private final RunJournal journal = new RunJournal();
     private final RunProgress progress;
     private final RunEventTranslator translator;
+    private final RunControl control = new RunControl();
     private volatile RunSummary summary;
     private volatile Map<String, Object> result;
 
@@ -65,6 +67,10 @@ public final class WebRun {
 
     public ReasoningEffort effort() {
         return effort;
+    }
+
+    RunControl control() {
+        return control;
     }
 
     RunListener listener() {
