@@ -130,6 +130,9 @@ public final class DagScheduler {
     /** Settles, as BLOCKED, every unstarted task with an upstream task that settled without passing. */
     private void blockDependents(TaskGraph graph, Map<String, TaskOutcome> outcomes, Set<String> startedOrSettled,
                                  Consumer<TaskOutcome> onSettled) {
+        if (stopped) {
+            return; // after a stop, unstarted tasks are settled as interrupted, not blocked
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
