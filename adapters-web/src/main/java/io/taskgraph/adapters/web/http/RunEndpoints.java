@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.web.http;
 
 import io.javalin.http.Context;
+import io.taskgraph.adapters.web.run.JsonObjects;
 import io.taskgraph.adapters.web.run.RunService;
 import io.taskgraph.adapters.web.run.WebRun;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ final class RunEndpoints {
         RunForm form = RunForm.read(ctx, limits);
         WebRun run = runs.start(form.settings(), form.uploads());
         ctx.header("Location", "/api/run/" + run.id());
-        JsonResponses.send(ctx, 201, Map.of("run_id", run.id()));
+        JsonResponses.send(ctx, 201, JsonObjects.of("run_id", run.id()));
     }
 
     void status(Context ctx) {
@@ -31,7 +32,7 @@ final class RunEndpoints {
     void list(Context ctx) {
         List<Map<String, Object>> all = runs.all().stream().map(WebRun::statusJson)
                 .sorted(Comparator.comparing(json -> String.valueOf(json.get("created_at"))))
-                .map(json -> Map.of("run_id", json.get("run_id"), "spec_id", json.get("spec_id"),
+                .map(json -> JsonObjects.of("run_id", json.get("run_id"), "spec_id", json.get("spec_id"),
                         "state", json.get("state"), "created_at", json.get("created_at")))
                 .toList();
         JsonResponses.ok(ctx, all);
@@ -39,7 +40,7 @@ final class RunEndpoints {
 
     void cancel(Context ctx) {
         WebRun run = runs.cancel(ctx.pathParam("id"));
-        JsonResponses.send(ctx, 202, Map.of("run_id", run.id(), "state", run.state().wire()));
+        JsonResponses.send(ctx, 202, JsonObjects.of("run_id", run.id(), "state", run.state().wire()));
     }
 
     void stream(Context ctx) throws Exception {

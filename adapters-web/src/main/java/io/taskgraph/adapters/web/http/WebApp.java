@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
+import io.taskgraph.adapters.web.run.JsonObjects;
 import io.taskgraph.adapters.web.run.RunOutputs;
 import io.taskgraph.adapters.web.run.RunService;
 import io.taskgraph.adapters.web.spec.SpecCatalog;
@@ -37,7 +38,7 @@ public final class WebApp {
                 }
                 ctx.header("Cache-Control", "no-store");
             });
-            cfg.routes.get("/api/specs", ctx -> JsonResponses.ok(ctx, catalog.list().stream().map(spec -> Map.of(
+            cfg.routes.get("/api/specs", ctx -> JsonResponses.ok(ctx, catalog.list().stream().map(spec -> JsonObjects.of(
                     "id", spec.id(), "path", spec.path(), "source", spec.source().wire())).toList()));
             cfg.routes.get("/api/options", ctx -> JsonResponses.ok(ctx, options(limits)));
             cfg.routes.post("/api/run", runEndpoints::start);

@@ -2,7 +2,6 @@ package io.taskgraph.adapters.web.run;
 
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.RunListener;
-import java.util.Map;
 
 /**
  * Turns a run's events into its stream: console lines for every event, a {@code graph} event when the DAG is
@@ -24,7 +23,7 @@ final class RunEventTranslator implements RunListener {
         LogLines.of(event).forEach(line -> journal.append(StreamEvents.log(line)));
         if (event instanceof RunEvent.RunStarted) {
             journal.append(StreamEvents.json(StreamEvents.GRAPH,
-                    Map.of("tasks", progress.tasksJson(), "edges", progress.edgesJson())));
+                    JsonObjects.of("tasks", progress.tasksJson(), "edges", progress.edgesJson())));
         }
         changedTask.ifPresent(task -> journal.append(StreamEvents.json(StreamEvents.TASK, task)));
     }

@@ -59,7 +59,7 @@ final class RunLauncher implements AutoCloseable {
         run.started("Starting run " + run.id() + ": spec " + order.spec().module() + ", model " + order.model()
                 + ", reasoning effort " + order.effort().wire());
         try {
-            RunSummary summary = engine.run(order, run.listener(), run.control());
+            RunSummary summary = engine.run(order, run.listener(), run::specOutput, run.control());
             run.complete(summary, views(order));
         } catch (TaskgraphException e) {
             run.fail(RunState.ERROR, e.getMessage());

@@ -95,11 +95,11 @@ public final class RunProgress {
     }
 
     /** The DAG's edges, {@code from} a task {@code to} a task that depends on it. */
-    public synchronized List<Map<String, String>> edgesJson() {
-        List<Map<String, String>> edges = new ArrayList<>();
+    public synchronized List<Map<String, Object>> edgesJson() {
+        List<Map<String, Object>> edges = new ArrayList<>();
         for (TaskTrack task : tasks.values()) {
             for (String dependency : task.dependsOn()) {
-                edges.add(Map.of("from", dependency, "to", task.task()));
+                edges.add(JsonObjects.of("from", dependency, "to", task.task()));
             }
         }
         return edges;

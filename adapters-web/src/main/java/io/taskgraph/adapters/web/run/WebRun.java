@@ -77,6 +77,11 @@ public final class WebRun {
         return translator;
     }
 
+    /** A line the spec module printed while loading, ingesting or exporting. */
+    void specOutput(String line) {
+        translator.log("spec: " + line);
+    }
+
     void started(String line) {
         progress.started();
         translator.log(line);
@@ -101,7 +106,7 @@ public final class WebRun {
     }
 
     private static RunJournal.Event done(RunState end) {
-        return StreamEvents.json(StreamEvents.DONE, Map.of("state", end.wire(), "exit_code", end.exitCode()));
+        return StreamEvents.json(StreamEvents.DONE, JsonObjects.of("state", end.wire(), "exit_code", end.exitCode()));
     }
 
     /** The workspace file, once the run has finished and written it. */
