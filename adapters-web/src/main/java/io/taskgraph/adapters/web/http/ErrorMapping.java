@@ -30,20 +30,30 @@ final class ErrorMapping {
         };
     }
 
+    private static void notFound(io.javalin.http.Context ctx) {
+        JsonResponses.error(ctx, 404, "No such page or endpoint: " + ctx.method() + " " + ctx.path()
+                + ". The API lives under /api (GET /api/specs, POST /api/run, GET /api/run/{id}...).");
+    }
+
     static void register(RoutesConfig routes) {
         routes.exception(WebException.class, (e, ctx) -> JsonResponses.error(ctx, status(e.problem()), e.getMessage()));
         routes.exception(UsageException.class, (e, ctx) -> JsonResponses.error(ctx, 400, e.getMessage()));
         routes.exception(InvalidSpecException.class, (e, ctx) -> JsonResponses.error(ctx, 400, e.getMessage()));
         routes.exception(TaskgraphException.class, (e, ctx) -> JsonResponses.error(ctx, 500, e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> JsonResponses.error(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 404) {
+                notFound(ctx);
+            } else {
+                JsonResponses.error(ctx, e.getStatus(), e.getMessage());
+            }
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.log(System.Logger.Level.ERROR, "Unexpected error on " + ctx.method() + " " + ctx.path(), e);
             JsonResponses.error(ctx, 500, "Internal server error; the server's log has the details.");
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                JsonResponses.error(ctx, 404, "No such page or endpoint: " + ctx.method() + " " + ctx.path()
-                        + ". The API lives under /api (GET /api/specs, POST /api/run, GET /api/run/{id}...).");
+                notFound(ctx);
             }
         });
         routes.error(405, ctx -> {

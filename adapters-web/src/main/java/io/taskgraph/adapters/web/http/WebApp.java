@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.web.http;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
@@ -28,6 +29,9 @@ public final class WebApp {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.staticFiles.add(STATIC_ROOT, Location.CLASSPATH);
+            // No compression: a gzip stream holds Server-Sent Events back until its buffer fills, and the page
+            // is served on the local machine where compression buys nothing.
+            cfg.http.compressionStrategy = CompressionStrategy.NONE;
             // Files are checked against our own limits (413 with a message); Jetty's hard limit only guards
             // against a body far larger than any allowed request.
             cfg.jetty.multipartConfig.maxTotalRequestSize(limits.maxRequestBytes() + 1, SizeUnit.BYTES);

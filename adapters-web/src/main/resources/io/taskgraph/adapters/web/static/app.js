@@ -336,7 +336,7 @@ function renderTaskTable() {
     return tr;
   });
   table.tBodies[0].replaceChildren(...rows);
-  table.hidden = rows.length === 0;
+  $('task-details').hidden = rows.length === 0;
 }
 
 // ---------- Results ----------
