@@ -17,11 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RunLauncher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RunLauncher.class.getName());
+    /** How long a stopping server lets cancelled runs record their interruption. */
+    static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(15);
 
     private final RunEngine engine;
     private final RunOutputs outputs;
     private final ExecutorService executor;
-    private final Set<WebRun> running = ConcurrentHashMap.newKeySet();
+    /** Runs launched and not yet ended, queued or running. */
+    private final Set<WebRun> active = ConcurrentHashMap.newKeySet();
 
     RunLauncher(RunEngine engine, RunOutputs outputs, int maxConcurrentRuns) {
         this.engine = engine;
@@ -30,29 +33,21 @@ final class RunLauncher implements AutoCloseable {
     }
 
     void launch(WebRun run, RunOrder order) {
-        executor.execute(new RunTask(run, order));
+        active.add(run);
+        executor.execute(() -> execute(run, order));
     }
 
-    /** A queued run, kept recognisable so a shutdown can tell the runs that never started. */
-    private final class RunTask implements Runnable {
-        private final WebRun run;
-        private final RunOrder order;
-
-        RunTask(WebRun run, RunOrder order) {
-            this.run = run;
-            this.order = order;
-        }
-
-        @Override
-        public void run() {
-            execute(run, order);
+    /** Stops a run: a queued one ends at once, a running one at its next step. */
+    void cancel(WebRun run) {
+        run.control().cancel();
+        if (run.state() == RunState.QUEUED) {
+            run.fail(RunState.INTERRUPTED, "The run was cancelled before it started.");
         }
     }
 
     private void execute(WebRun run, RunOrder order) {
-        running.add(run);
-        if (run.control().isCancelled()) {
-            running.remove(run);
+        if (run.control().isCancelled() || run.journal().finished()) {
+            active.remove(run);
             run.fail(RunState.INTERRUPTED, "The run was cancelled before it started.");
             return;
         }
@@ -68,7 +63,7 @@ final class RunLauncher implements AutoCloseable {
             run.fail(RunState.ERROR, "Internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); the server's log has the details.");
         } finally {
-            running.remove(run);
+            active.remove(run);
             if (!run.journal().finished()) {
                 run.fail(RunState.INTERRUPTED, "The run stopped before it finished.");
             }
@@ -94,17 +89,21 @@ final class RunLauncher implements AutoCloseable {
      */
     @Override
     public void close() {
-        running.forEach(run -> run.control().cancel());
-        for (Runnable queued : executor.shutdownNow()) {
-            if (queued instanceof RunTask task) {
-                task.run.fail(RunState.INTERRUPTED, "The server stopped before this run started.");
+        for (WebRun run : active) {
+            run.control().cancel();
+            if (run.state() == RunState.QUEUED) {
+                run.fail(RunState.INTERRUPTED, "The server stopped before this run started.");
             }
         }
+        executor.shutdown();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "Some runs did not stop within 10 s of the server stopping.");
+            if (!executor.awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "Some runs did not stop within " + STOP_GRACE.toSeconds()
+                        + " s of the server stopping; interrupting them.");
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -29,9 +29,12 @@ public final class RunProgress {
         return state;
     }
 
+    /** Queued to running; a run that already ended (cancelled while queued) stays ended. */
     public synchronized void started() {
-        state = RunState.RUNNING;
-        startedAt = clock.instant();
+        if (state == RunState.QUEUED) {
+            state = RunState.RUNNING;
+            startedAt = clock.instant();
+        }
     }
 
     public synchronized void finished(RunState end, String errorMessage) {

@@ -79,7 +79,7 @@ public final class RunService implements AutoCloseable {
     /** Asks run {@code id} to stop; it ends as interrupted, keeping what it wrote so far. */
     public WebRun cancel(String id) {
         WebRun run = registry.find(id);
-        run.control().cancel();
+        launcher.cancel(run);
         return run;
     }
 

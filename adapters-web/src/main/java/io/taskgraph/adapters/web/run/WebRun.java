@@ -88,7 +88,10 @@ public final class WebRun {
     }
 
     /** The run ended with a summary; streams {@code done} and {@code result} and closes the stream. */
-    void complete(RunSummary finished, List<String> views) {
+    synchronized void complete(RunSummary finished, List<String> views) {
+        if (journal.finished()) {
+            return;
+        }
         RunState end = finished.interrupted() ? RunState.INTERRUPTED
                 : finished.succeeded() ? RunState.SUCCEEDED : RunState.FAILED;
         summary = finished;
@@ -98,7 +101,10 @@ public final class WebRun {
     }
 
     /** The run could not be carried out; {@code message} says why (and is the console's last line). */
-    void fail(RunState end, String message) {
+    synchronized void fail(RunState end, String message) {
+        if (journal.finished()) {
+            return;
+        }
         result = RunResults.failed(id, end, message);
         progress.finished(end, message);
         journal.finish(List.of(StreamEvents.log("error: " + message), done(end),
