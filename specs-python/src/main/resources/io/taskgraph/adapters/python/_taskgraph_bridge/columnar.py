@@ -9,6 +9,8 @@ import json
 from itertools import chain
 from operator import itemgetter
 
+from .errors import a
+
 NoneType = type(None)
 CHUNK_ROWS = 65536
 MAX_LINE_CHARS = 4 * 1024 * 1024
@@ -47,8 +49,8 @@ def columns_from_rows(rows, declared, where, warn):
     row_types = set(map(type, rows))
     if row_types != {dict}:
         bad = next((i, r) for i, r in enumerate(rows) if not isinstance(r, dict))
-        raise ValueError("%s: row %d is a %s; every row must be a dict of column values."
-                         % (where, bad[0], type(bad[1]).__name__))
+        raise ValueError("%s: row %d is %s; every row must be a dict of column values."
+                         % (where, bad[0], a(bad[1])))
     keys = list(rows[0])
     values = None
     if set(map(len, rows)) == {len(keys)}:
@@ -63,8 +65,8 @@ def columns_from_rows(rows, declared, where, warn):
         values = [list(map(methodcaller("get", k), rows)) for k in keys]
     for k in keys:
         if not isinstance(k, str):
-            raise ValueError("%s: column name %r is a %s; column names must be strings."
-                             % (where, k, type(k).__name__))
+            raise ValueError("%s: column name %r is %s; column names must be strings."
+                             % (where, k, a(k)))
     return order(keys, values, declared)
 
 

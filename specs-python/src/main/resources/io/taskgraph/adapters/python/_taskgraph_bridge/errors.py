@@ -18,3 +18,9 @@ def suggestion(word, choices):
     if hint:
         return "; did you mean %r?" % hint
     return "; valid keys are " + ", ".join(choices)
+
+
+def a(value):
+    """'a list', 'an int': the type of ``value`` with its article, for messages."""
+    name = type(value).__name__
+    return ("an " if name[:1].lower() in "aeiou" else "a ") + name

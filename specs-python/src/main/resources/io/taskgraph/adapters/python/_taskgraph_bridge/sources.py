@@ -4,7 +4,7 @@ natively, and describes it for the Java side: path, format, declared columns, ro
 import os
 
 from . import columnar
-from .errors import SpecError
+from .errors import SpecError, a
 from .spec_reader import ACCEPTED_DATA, FILE_SUFFIXES, frame_kind
 
 FORMATS = {".csv": "CSV", ".parquet": "PARQUET", ".json": "JSON", ".ndjson": "NDJSON", ".jsonl": "NDJSON"}
@@ -31,9 +31,9 @@ def materialize(name, value, declared, origin, scratch_dir, cwd):
         elif isinstance(value, (list, tuple)):
             names, values = columnar.columns_from_rows(value, declared, where, warnings.append)
         else:
-            raise SpecError("%s: its loader returned a %s, which Taskgraph cannot ingest. Return a list of "
+            raise SpecError("%s: its loader returned %s, which Taskgraph cannot ingest. Return a list of "
                             "dicts, a dict of column lists, or a polars or pandas DataFrame (inputs take %s)."
-                            % (where, type(value).__name__, ACCEPTED_DATA))
+                            % (where, a(value), ACCEPTED_DATA))
         return _columnar(name, names, values, declared, origin, scratch_dir, warnings)
     except ValueError as e:
         raise SpecError(str(e)) from None
@@ -54,7 +54,7 @@ def _call(name, fn, cwd):
         from .spec_reader import _user_frame
 
         raise SpecError("Input %r: its loader %s() raised %s: %s%s" % (
-            name, label, type(e).__name__, e, _user_frame(e, cwd))) from None
+            name, label, a(e), e, _user_frame(e, cwd))) from None
     finally:
         if enabled:
             gc.enable()
@@ -64,13 +64,13 @@ def _dict_columns(value, where):
     names, values = [], []
     for key, column in value.items():
         if not isinstance(key, str):
-            raise ValueError("%s: column name %r is a %s; column names must be strings."
-                             % (where, key, type(key).__name__))
+            raise ValueError("%s: column name %r is %s; column names must be strings."
+                             % (where, key, a(key)))
         if hasattr(column, "tolist") and not isinstance(column, (list, tuple)):
             column = column.tolist()  # numpy arrays and the like
         if not isinstance(column, (list, tuple)):
-            raise ValueError("%s: column %r is a %s; in a dict of columns every value must be a list."
-                             % (where, key, type(column).__name__))
+            raise ValueError("%s: column %r is %s; in a dict of columns every value must be a list."
+                             % (where, key, a(column)))
         names.append(key)
         values.append(column if isinstance(column, list) else list(column))
     return names, values

@@ -5,7 +5,7 @@ import importlib
 import os
 import sys
 
-from .errors import SpecError, suggestion
+from .errors import SpecError, a, suggestion
 from .locations import Locations
 
 TASK_KEYS = ("name", "prompt", "inputs", "outputs", "output_columns", "validate_sql", "sql", "repair")
@@ -140,13 +140,13 @@ def _inputs(module, ctx):
                         "INPUTS = {\"sales\": load_sales}.")
     declared = module.INPUTS
     if not isinstance(declared, dict):
-        raise ctx.error("INPUTS must be a dict mapping table names to data, not a %s." % _type(declared),
+        raise ctx.error("INPUTS must be a dict mapping table names to data, not %s." % a(declared),
                         ctx.locations.of_name("INPUTS"))
     described, data = [], {}
     for name, value in declared.items():
         line = ctx.locations.of_key("INPUTS", name)
         if not isinstance(name, str):
-            raise ctx.error("INPUTS key %r is a %s; table names must be strings." % (name, _type(name)), line)
+            raise ctx.error("INPUTS key %r is %s; table names must be strings." % (name, a(name)), line)
         columns, checks = [], []
         if _is_rich(value):
             unknown = [k for k in value if k not in RICH_INPUT_KEYS]
@@ -188,8 +188,8 @@ def _data_origin(name, value, ctx, line):
         return "%s DataFrame" % kind
     if callable(value):
         return "callable " + getattr(value, "__qualname__", getattr(value, "__name__", repr(value)))
-    raise ctx.error("input %r is a %s, which Taskgraph cannot ingest. Inputs take %s." % (
-        name, _type(value), ACCEPTED_DATA), line)
+    raise ctx.error("input %r is %s, which Taskgraph cannot ingest. Inputs take %s." % (
+        name, a(value), ACCEPTED_DATA), line)
 
 
 def frame_kind(value):
@@ -210,7 +210,7 @@ def _tasks(module, ctx):
                         "\"inputs\" and \"outputs\".")
     declared = module.TASKS
     if not isinstance(declared, (list, tuple)):
-        raise ctx.error("TASKS must be a list of task dicts or Task objects, not a %s." % _type(declared),
+        raise ctx.error("TASKS must be a list of task dicts or Task objects, not %s." % a(declared),
                         ctx.locations.of_name("TASKS"))
     return [_task(i, t, ctx) for i, t in enumerate(declared)]
 
@@ -219,8 +219,8 @@ def _task(index, task, ctx):
     line = ctx.locations.of_item("TASKS", index)
     fields = _task_fields(task)
     if fields is None:
-        raise ctx.error("TASKS[%d] is a %s; each task must be a dict (or a taskgraph.Task)." % (
-            index, _type(task)), line)
+        raise ctx.error("TASKS[%d] is %s; each task must be a dict (or a taskgraph.Task)." % (
+            index, a(task)), line)
     name = fields.get("name")
     label = "task %r" % name if isinstance(name, str) and name else "TASKS[%d]" % index
     for key in fields:
@@ -232,10 +232,10 @@ def _task(index, task, ctx):
     if prompt is None:
         prompt = ""
     if not isinstance(prompt, str):
-        raise ctx.error("%s: \"prompt\" must be a string, not a %s." % (label, _type(prompt)), line)
+        raise ctx.error("%s: \"prompt\" must be a string, not %s." % (label, a(prompt)), line)
     repair = fields.get("repair", False)
     if not isinstance(repair, bool):
-        raise ctx.error("%s: \"repair\" must be True or False, not a %s." % (label, _type(repair)), line)
+        raise ctx.error("%s: \"repair\" must be True or False, not %s." % (label, a(repair)), line)
     return {
         "name": name,
         "prompt": prompt,
@@ -265,7 +265,7 @@ def _output_columns(value, label, ctx, line):
         return {}
     if not isinstance(value, dict):
         raise ctx.error("%s: \"output_columns\" must be a dict mapping each output view to its column "
-                        "names, not a %s." % (label, _type(value)), line)
+                        "names, not %s." % (label, a(value)), line)
     result = {}
     for view, columns in value.items():
         if not isinstance(view, str):
@@ -282,8 +282,8 @@ def _exports(module, ctx):
         return {}
     line = ctx.locations.of_name("EXPORTS")
     if not isinstance(declared, dict):
-        raise ctx.error("EXPORTS must be a dict mapping file names to functions fn(conn, path), not a %s."
-                        % _type(declared), line)
+        raise ctx.error("EXPORTS must be a dict mapping file names to functions fn(conn, path), not %s."
+                        % a(declared), line)
     for name, fn in declared.items():
         if not isinstance(name, str) or not name:
             raise ctx.error("EXPORTS key %r must be a file name string." % (name,), line)
@@ -291,7 +291,7 @@ def _exports(module, ctx):
             raise ctx.error("EXPORTS file name %r must stay inside the output directory (no absolute "
                             "path, no '..')." % name, ctx.locations.of_key("EXPORTS", name))
         if not callable(fn):
-            raise ctx.error("EXPORTS[%r] is a %s; it must be a function fn(conn, path)." % (name, _type(fn)),
+            raise ctx.error("EXPORTS[%r] is %s; it must be a function fn(conn, path)." % (name, a(fn)),
                             ctx.locations.of_key("EXPORTS", name))
     return dict(declared)
 
@@ -302,10 +302,10 @@ def _names(value, what, ctx, line):
     if isinstance(value, str):
         raise ctx.error("%s must be a list of names, not the string %r; write [%r]." % (what, value, value), line)
     if not isinstance(value, (list, tuple)):
-        raise ctx.error("%s must be a list of names, not a %s." % (what, _type(value)), line)
+        raise ctx.error("%s must be a list of names, not %s." % (what, a(value)), line)
     for item in value:
         if not isinstance(item, str):
-            raise ctx.error("%s must hold only strings; %r is a %s." % (what, item, _type(item)), line)
+            raise ctx.error("%s must hold only strings; %r is %s." % (what, item, a(item)), line)
     return list(value)
 
 
@@ -315,12 +315,10 @@ def _statements(value, what, ctx, line):
     if isinstance(value, str):
         return [value]
     if not isinstance(value, (list, tuple)):
-        raise ctx.error("%s must be a SQL string or a list of SQL strings, not a %s." % (what, _type(value)), line)
+        raise ctx.error("%s must be a SQL string or a list of SQL strings, not %s." % (what, a(value)), line)
     for item in value:
         if not isinstance(item, str):
-            raise ctx.error("%s must hold only SQL strings; %r is a %s." % (what, item, _type(item)), line)
+            raise ctx.error("%s must hold only SQL strings; %r is %s." % (what, item, a(item)), line)
     return list(value)
 
 
-def _type(value):
-    return type(value).__name__
