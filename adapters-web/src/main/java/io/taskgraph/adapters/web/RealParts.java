@@ -1,11 +1,16 @@
 package io.taskgraph.adapters.web;
 
-/** The real pipeline behind {@link WebServer#start(WebConfig)}. */
+import io.taskgraph.adapters.duckdb.DuckDbEngine;
+import io.taskgraph.domain.port.SqlEngine;
+import java.time.Clock;
+
+/** The real pipeline behind {@link WebServer#start(WebConfig)}: DuckDB workspaces and {@link PipelineRunEngine}. */
 final class RealParts {
     private RealParts() {
     }
 
     static WebServer.Parts of(WebConfig config) {
-        throw new UnsupportedOperationException("wired once the application and adapters land");
+        SqlEngine sql = new DuckDbEngine();
+        return new WebServer.Parts(new PipelineRunEngine(config, sql, Clock.systemUTC()), sql);
     }
 }

@@ -45,6 +45,7 @@ final class LlmStub implements AutoCloseable {
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> reached = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> perScript = new ConcurrentHashMap<>();
     private final List<String> models = java.util.Collections.synchronizedList(new ArrayList<>());
 
     LlmStub() throws IOException {
@@ -91,6 +92,11 @@ final class LlmStub implements AutoCloseable {
         return requests.get();
     }
 
+    /** Model calls made for script {@code key} so far. */
+    int requestsFor(String key) {
+        return perScript.getOrDefault(key, new AtomicInteger()).get();
+    }
+
     List<String> models() {
         return List.copyOf(models);
     }
@@ -114,6 +120,9 @@ final class LlmStub implements AutoCloseable {
             if (key == null && m.find()) {
                 key = m.group(1);
             }
+        }
+        if (key != null) {
+            perScript.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         }
         List<Step> script = key == null ? List.of() : scripts.getOrDefault(key, List.of());
         String id = key + "#" + assistantTurns;
