@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.web;
 
 import io.javalin.Javalin;
+import io.taskgraph.adapters.web.http.OpenStreams;
 import io.taskgraph.adapters.web.http.WebApp;
 import io.taskgraph.adapters.web.run.RunEngine;
 import io.taskgraph.adapters.web.run.RunOutputs;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -30,14 +32,19 @@ public final class WebServer implements AutoCloseable {
     record Parts(RunEngine engine, SqlEngine sqlEngine) {
     }
 
+    /** How long a stopping server waits for open event streams to deliver their runs' last events. */
+    static final Duration STREAM_DRAIN = Duration.ofSeconds(3);
+
     private final Javalin app;
     private final RunService runs;
+    private final OpenStreams streams;
     private final Path runsDirectory;
     private final String host;
 
-    private WebServer(Javalin app, RunService runs, Path runsDirectory, String host) {
+    private WebServer(Javalin app, RunService runs, OpenStreams streams, Path runsDirectory, String host) {
         this.app = app;
         this.runs = runs;
+        this.streams = streams;
         this.runsDirectory = runsDirectory;
         this.host = host;
     }
@@ -54,14 +61,15 @@ public final class WebServer implements AutoCloseable {
         RunOutputs outputs = new RunOutputs(parts.sqlEngine());
         RunService runs = new RunService(catalog, parts.engine(), outputs, runsDirectory, config.maxConcurrentRuns(),
                 Clock.systemUTC());
-        Javalin app = WebApp.create(catalog, runs, outputs, config.uploadLimits());
+        OpenStreams streams = new OpenStreams();
+        Javalin app = WebApp.create(catalog, runs, outputs, config.uploadLimits(), streams);
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
             runs.close();
             throw e;
         }
-        return new WebServer(app, runs, runsDirectory, config.host());
+        return new WebServer(app, runs, streams, runsDirectory, config.host());
     }
 
     /** The module the CLI would run here without --spec, so the page lists it first. */
@@ -101,9 +109,17 @@ public final class WebServer implements AutoCloseable {
         return runsDirectory;
     }
 
-    /** Stops the runs still going (they end as interrupted), then the HTTP server. */
+    /**
+     * Stops the runs still going (they end as interrupted), lets connected pages receive their last events,
+     * then stops the HTTP server.
+     */
     public void stop() {
         runs.close();
+        try {
+            streams.awaitNone(STREAM_DRAIN);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         app.stop();
     }
 

@@ -23,10 +23,14 @@ class ApiRunTest {
     @TempDir
     static Path temp;
     static WebFixture web;
+    /** One finished run of specs.main that the read-only tests share (each run costs seconds). */
+    static String finished;
 
     @BeforeAll
     static void start() throws Exception {
         web = WebFixture.start(temp);
+        finished = web.startRun("specs.main");
+        web.awaitResult(finished);
     }
 
     @AfterAll
@@ -110,8 +114,7 @@ class ApiRunTest {
 
     @Test
     void statusShowsTheRunsTasksAndTheEdgesToDrawTheGraph() {
-        String runId = web.startRun("specs.main");
-        web.awaitResult(runId);
+        String runId = finished;
 
         JsonNode status = json(web.get("/api/run/" + runId));
 
@@ -134,8 +137,7 @@ class ApiRunTest {
 
     @Test
     void theDatabaseDownloadIsTheRunsDuckDbWorkspace() throws Exception {
-        String runId = web.startRun("specs.main");
-        web.awaitResult(runId);
+        String runId = finished;
 
         HttpResponse<byte[]> db = web.getBytes("/api/run/" + runId + "/download/db");
 
@@ -151,8 +153,7 @@ class ApiRunTest {
 
     @Test
     void exportsAreListedAndDownloadable() {
-        String runId = web.startRun("specs.main");
-        web.awaitResult(runId);
+        String runId = finished;
 
         JsonNode exports = json(web.get("/api/run/" + runId + "/exports"));
 
@@ -170,8 +171,7 @@ class ApiRunTest {
 
     @Test
     void previewShowsTheFirstRowsOfAnOutputView() {
-        String runId = web.startRun("specs.main");
-        web.awaitResult(runId);
+        String runId = finished;
 
         JsonNode preview = json(web.get("/api/run/" + runId + "/preview/department_report?limit=2"));
 
@@ -262,7 +262,7 @@ class ApiRunTest {
 
     @Test
     void aFinishedRunReplaysItsWholeStreamAndAReconnectResumesAfterTheLastEventItSaw() {
-        String runId = web.startRun("specs.main");
+        String runId = finished;
         List<SseEvent> first = web.stream(runId);
 
         assertEquals(first, web.stream(runId), "a finished run replays everything, then closes");

@@ -12,10 +12,12 @@ import java.util.Map;
 final class RunEndpoints {
     private final RunService runs;
     private final UploadLimits limits;
+    private final OpenStreams streams;
 
-    RunEndpoints(RunService runs, UploadLimits limits) {
+    RunEndpoints(RunService runs, UploadLimits limits, OpenStreams streams) {
         this.runs = runs;
         this.limits = limits;
+        this.streams = streams;
     }
 
     void start(Context ctx) {
@@ -44,6 +46,6 @@ final class RunEndpoints {
     }
 
     void stream(Context ctx) throws Exception {
-        RunStream.serve(ctx, runs.find(ctx.pathParam("id")));
+        RunStream.serve(ctx, runs.find(ctx.pathParam("id")), streams);
     }
 }

@@ -20,14 +20,21 @@ final class RunStream {
     private RunStream() {
     }
 
-    static void serve(Context ctx, WebRun run) throws Exception {
+    static void serve(Context ctx, WebRun run, OpenStreams streams) throws Exception {
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new WebException(io.taskgraph.adapters.web.error.Problem.BAD_INPUT,
                     "This endpoint streams Server-Sent Events: send 'Accept: text/event-stream' (EventSource does).");
         }
         int from = resumeIndex(ctx.header("Last-Event-ID"));
-        new SseHandler(client -> pump(client, run.journal(), from)).handle(ctx);
+        new SseHandler(client -> {
+            streams.opened();
+            try {
+                pump(client, run.journal(), from);
+            } finally {
+                streams.closed();
+            }
+        }).handle(ctx);
     }
 
     private static int resumeIndex(String lastEventId) {

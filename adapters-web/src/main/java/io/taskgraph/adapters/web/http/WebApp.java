@@ -22,8 +22,9 @@ public final class WebApp {
     private WebApp() {
     }
 
-    public static Javalin create(SpecCatalog catalog, RunService runs, RunOutputs outputs, UploadLimits limits) {
-        RunEndpoints runEndpoints = new RunEndpoints(runs, limits);
+    public static Javalin create(SpecCatalog catalog, RunService runs, RunOutputs outputs, UploadLimits limits,
+                                 OpenStreams streams) {
+        RunEndpoints runEndpoints = new RunEndpoints(runs, limits, streams);
         ResultEndpoints results = new ResultEndpoints(runs, outputs);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
