@@ -159,6 +159,14 @@ class BrowserTest {
         Path big = Files.write(temp.resolve("sales.csv"), "r,1\n".repeat(20_000).getBytes(StandardCharsets.UTF_8));
         driver.findElement(By.id("data-files")).sendKeys(big.toString());
         waitUpTo(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-list"), "sales.csv"));
+        // A file dropped on the drop zone joins the list like a chosen one.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const dt = new DataTransfer(); dt.items.add(new File(['region,amount\\n'], 'dropped.csv'));"
+                        + "document.getElementById('drop-zone').dispatchEvent("
+                        + "new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
+        waitUpTo(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-list"), "dropped.csv (14 bytes)"));
+        driver.findElement(By.cssSelector("button[aria-label='Remove dropped.csv']")).click();
+        waitUpTo(5).until(d -> !d.findElement(By.id("file-list")).getText().contains("dropped.csv"));
 
         // The form in tab order, then submitted with Enter: no mouse needed.
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('spec').focus()");

@@ -30,6 +30,7 @@ public final class RunOutputs {
             if (!workspace.views().contains(view)) {
                 return Optional.empty();
             }
+            workspace.restrictExternalAccess(); // whatever a view says, a preview reads nothing but the workspace
             String quoted = "\"" + view.replace("\"", "\"\"") + "\"";
             return Optional.of(workspace.query("SELECT * FROM " + quoted + " LIMIT " + (limit + 1)));
         }
