@@ -143,6 +143,13 @@ class BrowserTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, db.statusCode());
         assertEquals("DUCK", new String(db.body(), 8, 4, StandardCharsets.US_ASCII));
+
+        // A reload re-attaches to the run named in the address and replays its whole stream.
+        assertTrue(driver.getCurrentUrl().matches(".*#run=[0-9a-f]{16}$"), driver.getCurrentUrl());
+        driver.navigate().refresh();
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("#dag .task-node[data-state='passed']")).size() == 3);
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
+        assertTrue(driver.findElement(By.id("console")).getText().contains("Finished in "));
     }
 
     private static long sizeOf(Path file) {

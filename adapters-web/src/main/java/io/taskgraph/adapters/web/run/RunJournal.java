@@ -84,16 +84,6 @@ public final class RunJournal {
         }
     }
 
-    /** A copy of every entry so far. */
-    public List<Entry> snapshot() {
-        lock.lock();
-        try {
-            return List.copyOf(entries);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * The entries from {@code from} on; waits up to {@code wait} when there are none yet and the journal is
      * still open. An empty page that is not finished means "nothing new yet".

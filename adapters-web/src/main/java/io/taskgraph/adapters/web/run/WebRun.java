@@ -61,14 +61,6 @@ public final class WebRun {
         return progress.state();
     }
 
-    public String model() {
-        return model;
-    }
-
-    public ReasoningEffort effort() {
-        return effort;
-    }
-
     RunControl control() {
         return control;
     }

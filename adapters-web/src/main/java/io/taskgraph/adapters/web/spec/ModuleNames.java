@@ -28,16 +28,4 @@ final class ModuleNames {
     static String toRelativePath(String module) {
         return module.replace('.', '/') + ".py";
     }
-
-    static boolean isModuleName(String text) {
-        if (text == null || text.isEmpty()) {
-            return false;
-        }
-        for (String part : text.split("\\.", -1)) {
-            if (!PART.matcher(part).matches()) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
