@@ -67,9 +67,22 @@ public final class WebServer implements AutoCloseable {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
             runs.close();
+            if (causedByBind(e)) {
+                throw new UsageException("Cannot listen on " + config.host() + ":" + config.port() + ": the port is "
+                        + "in use or the address is not this machine's. Pick another with --port (or --host).", e);
+            }
             throw e;
         }
         return new WebServer(app, runs, streams, runsDirectory, config.host());
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || t instanceof io.javalin.util.JavalinBindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The module the CLI would run here without --spec, so the page lists it first. */

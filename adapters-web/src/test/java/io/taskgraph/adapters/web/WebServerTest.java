@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskgraph.domain.UsageException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,18 @@ class WebServerTest {
             assertTrue(server.port() > 0);
             assertEquals("http://127.0.0.1:" + server.port() + "/", server.url().toString());
             assertEquals(temp.resolve("runs").toAbsolutePath(), server.runsDirectory());
+        }
+    }
+
+    @Test
+    void aPortInUseIsAUsageErrorThatSaysWhatToDo() throws Exception {
+        WebConfig config = WebConfig.of("127.0.0.1", 0, temp, Map.of()).withRunsDirectory(temp.resolve("runs"));
+        try (WebServer first = WebServer.start(config)) {
+            WebConfig samePort = WebConfig.of("127.0.0.1", first.port(), temp, Map.of())
+                    .withRunsDirectory(temp.resolve("runs2"));
+            UsageException e = assertThrows(UsageException.class, () -> WebServer.start(samePort));
+            assertEquals("Cannot listen on 127.0.0.1:" + first.port() + ": the port is in use or the address is not "
+                    + "this machine's. Pick another with --port (or --host).", e.getMessage());
         }
     }
 
