@@ -1,0 +1,145 @@
+package io.taskgraph.adapters.openrouter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.taskgraph.domain.llm.ChatMessage;
+import io.taskgraph.domain.llm.ToolCall;
+import io.taskgraph.domain.llm.Usage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The OpenAI chat format for messages, tool calls and usage, both ways. The HTTP payload and the cassette share
+ * it, so a cassette reads like the conversation that went over the wire.
+ */
+final class WireFormat {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private WireFormat() {
+    }
+
+    static ArrayNode messages(List<ChatMessage> messages) {
+        ArrayNode array = NODES.arrayNode();
+        messages.forEach(message -> array.add(message(message)));
+        return array;
+    }
+
+    static ObjectNode message(ChatMessage message) {
+        ObjectNode node = NODES.objectNode();
+        node.put("role", message.role());
+        if (message instanceof ChatMessage.Assistant assistant && !assistant.toolCalls().isEmpty()) {
+            // Several providers reject an empty text block next to tool calls; null is what OpenAI sends.
+            if (assistant.content().isEmpty()) {
+                node.putNull("content");
+            } else {
+                node.put("content", assistant.content());
+            }
+            ArrayNode calls = node.putArray("tool_calls");
+            for (ToolCall call : assistant.toolCalls()) {
+                ObjectNode wire = calls.addObject();
+                wire.put("id", call.id());
+                wire.put("type", "function");
+                ObjectNode function = wire.putObject("function");
+                function.put("name", call.name());
+                function.put("arguments", call.arguments());
+            }
+        } else {
+            node.put("content", message.content());
+        }
+        if (message instanceof ChatMessage.Tool tool) {
+            node.put("tool_call_id", tool.toolCallId());
+        }
+        return node;
+    }
+
+    /** Reads a message written by {@link #message}; throws {@link IllegalArgumentException} on an unknown role. */
+    static ChatMessage readMessage(JsonNode node) {
+        String role = node.path("role").asText("");
+        return switch (role) {
+            case "system" -> new ChatMessage.System(text(node.get("content")));
+            case "user" -> new ChatMessage.User(text(node.get("content")));
+            case "tool" -> new ChatMessage.Tool(node.path("tool_call_id").asText(""), text(node.get("content")));
+            case "assistant" -> readAssistant(node, "call_");
+            default -> throw new IllegalArgumentException("unknown message role '" + role + "'");
+        };
+    }
+
+    /**
+     * Reads an assistant message. Tool call arguments are kept verbatim (a server that sends them as a JSON object
+     * instead of a string gets them re-serialized); a call without an id gets {@code idPrefix + index}.
+     */
+    static ChatMessage.Assistant readAssistant(JsonNode node, String idPrefix) {
+        List<ToolCall> calls = new ArrayList<>();
+        JsonNode wireCalls = node.get("tool_calls");
+        if (wireCalls != null && wireCalls.isArray()) {
+            for (int i = 0; i < wireCalls.size(); i++) {
+                JsonNode call = wireCalls.get(i);
+                JsonNode function = call.path("function");
+                String id = call.hasNonNull("id") && !call.get("id").asText().isEmpty()
+                        ? call.get("id").asText() : idPrefix + (i + 1);
+                calls.add(new ToolCall(id, function.path("name").asText(""), arguments(function.get("arguments"))));
+            }
+        }
+        return new ChatMessage.Assistant(text(node.get("content")), calls);
+    }
+
+    private static String arguments(JsonNode arguments) {
+        if (arguments == null || arguments.isNull()) {
+            return "";
+        }
+        return arguments.isTextual() ? arguments.asText() : arguments.toString();
+    }
+
+    /** Content as text: a string, null (empty), or an array of content parts whose text parts are joined. */
+    static String text(JsonNode content) {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (content.isArray()) {
+            StringBuilder out = new StringBuilder();
+            for (JsonNode part : content) {
+                if (part.isTextual()) {
+                    out.append(part.asText());
+                } else if (part.has("text")) {
+                    out.append(part.get("text").asText());
+                }
+            }
+            return out.toString();
+        }
+        return content.asText();
+    }
+
+    /** OpenAI usage, where cached and reasoning tokens hide in the details objects; missing fields count 0. */
+    static Usage readUsage(JsonNode usage) {
+        if (usage == null || !usage.isObject()) {
+            return Usage.NONE;
+        }
+        return new Usage(
+                usage.path("prompt_tokens").asLong(0),
+                usage.path("completion_tokens").asLong(0),
+                usage.path("prompt_tokens_details").path("cached_tokens").asLong(0),
+                usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
+    }
+
+    static ObjectNode usage(Usage usage) {
+        ObjectNode node = NODES.objectNode();
+        node.put("prompt_tokens", usage.prompt());
+        node.put("completion_tokens", usage.completion());
+        node.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedPrompt());
+        node.putObject("completion_tokens_details").put("reasoning_tokens", usage.reasoning());
+        return node;
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+}
