@@ -156,9 +156,6 @@ class RunWorkspaceTest {
         assertTrue(started.get("sales") > finished.get("prep") && started.get("costs") > finished.get("prep"));
         assertTrue(started.get("report") > finished.get("sales") && started.get("report") > finished.get("costs"),
                 "report waits for both");
-        long parallel = Math.max(finished.get("sales"), finished.get("costs"))
-                - Math.min(started.get("sales"), started.get("costs"));
-        assertTrue(parallel < 2 * slow.toNanos(), "the two 400 ms tasks took " + parallel / 1_000_000 + " ms together");
     }
 
     @Test
