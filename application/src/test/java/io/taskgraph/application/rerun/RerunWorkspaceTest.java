@@ -172,6 +172,8 @@ class RerunWorkspaceTest {
                 () -> f.rerun("jan.db", "feb.db", RerunMode.VALIDATE));
         assertTrue(e.getMessage().contains(COMMIT) && e.getMessage().contains(OTHER_COMMIT), e.getMessage());
         assertTrue(e.getMessage().contains("--spec " + Diamond.MODULE), e.getMessage());
+        assertTrue(e.getMessage().endsWith("or pass --ignore-commit to use the spec as it is now with the recorded data."),
+                e.getMessage());
         assertTrue(e instanceof UsageException);
         assertFalse(Files.exists(dir.resolve("feb.db")));
         assertTrue(f.llm.requests().isEmpty());

@@ -74,7 +74,7 @@ class FileAndFrameInputsTest {
     void xlsxIsConvertedThroughOpenpyxlWithItsFirstRowAsHeader() {
         try (SpecSession session = loader.open(PythonFixtures.richPythonRequest("ingest.files", app))) {
             TableSource xlsx = session.materialize("xlsx_input", scratch);
-            assertEquals(SourceFormat.COLUMNAR_NDJSON, xlsx.format());
+            assertEquals(SourceFormat.PARQUET, xlsx.format());
             assertEquals(Optional.of("People"), xlsx.sheet());
             assertEquals(List.of(new Column("id", "BIGINT"), new Column("name", "VARCHAR"),
                     new Column("joined", "TIMESTAMP"), new Column("score", "DOUBLE")), xlsx.columns());

@@ -10,12 +10,15 @@ from .spec_reader import ACCEPTED_DATA, FILE_SUFFIXES, frame_kind
 FORMATS = {".csv": "CSV", ".parquet": "PARQUET", ".json": "JSON", ".ndjson": "NDJSON", ".jsonl": "NDJSON"}
 
 
-def materialize(name, value, declared, origin, scratch_dir, cwd):
-    """The TableSource description for input ``name``; raises SpecError naming the input."""
+def materialize(name, value, declared, origin, scratch_dir, cwd, keep):
+    """The TableSource description for input ``name``; raises SpecError naming the input. The loaded data is
+    appended to ``keep`` so that freeing it (a million dicts take a while) happens after the reply is sent,
+    while the engine reads the file."""
     warnings = []
     where = "Input %r" % name
     if callable(value) and not isinstance(value, (list, tuple, dict)) and frame_kind(value) is None:
         value = _call(name, value, cwd)
+        keep.append(value)
     os.makedirs(scratch_dir, exist_ok=True)
     try:
         if isinstance(value, (str, os.PathLike)):
@@ -34,6 +37,7 @@ def materialize(name, value, declared, origin, scratch_dir, cwd):
             raise SpecError("%s: its loader returned %s, which Taskgraph cannot ingest. Return a list of "
                             "dicts, a dict of column lists, or a polars or pandas DataFrame (inputs take %s)."
                             % (where, a(value), ACCEPTED_DATA))
+        keep.append(values)
         return _columnar(name, names, values, declared, origin, scratch_dir, warnings)
     except ValueError as e:
         raise SpecError(str(e)) from None
