@@ -39,7 +39,9 @@ class SpecCatalogTest {
 
         List<SpecEntry> specs = catalog(Optional.empty()).list();
 
-        assertEquals(List.of("specs.main", "specs.monthly.feb", "webtest.greeting.main"),
+        assertEquals(List.of("specs.main", "specs.monthly.feb", "webtest.greeting.main",
+                "examples.specs.minimal", "examples.specs.diamond", "examples.specs.reconcile",
+                "examples.specs.orders_jan", "examples.specs.orders_feb"),
                 specs.stream().map(SpecEntry::id).toList());
         assertEquals("specs/monthly/feb.py", specs.get(1).path());
         assertEquals(SpecEntry.Source.WORKSPACE, specs.get(0).source());
@@ -53,10 +55,14 @@ class SpecCatalogTest {
         write("specs/main.py");
 
         List<String> ids = catalog(Optional.of("my_app.specs.jan")).list().stream().map(SpecEntry::id).toList();
-        assertEquals(List.of("my_app.specs.jan", "specs.main", "webtest.greeting.main"), ids);
+        assertEquals(List.of("my_app.specs.jan", "specs.main", "webtest.greeting.main",
+                "examples.specs.minimal", "examples.specs.diamond", "examples.specs.reconcile",
+                "examples.specs.orders_jan", "examples.specs.orders_feb"), ids);
 
         List<String> missing = catalog(Optional.of("my_app.specs.gone")).list().stream().map(SpecEntry::id).toList();
-        assertEquals(List.of("specs.main", "webtest.greeting.main"), missing);
+        assertEquals(List.of("specs.main", "webtest.greeting.main",
+                "examples.specs.minimal", "examples.specs.diamond", "examples.specs.reconcile",
+                "examples.specs.orders_jan", "examples.specs.orders_feb"), missing);
     }
 
     @Test
