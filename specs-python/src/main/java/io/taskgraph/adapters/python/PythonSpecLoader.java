@@ -64,7 +64,7 @@ public final class PythonSpecLoader implements SpecLoader {
             WorkspaceSpec workspaceSpec = SpecDescription.toSpec(spec, git, workingDirectory);
             List<String> warnings = new ArrayList<>();
             dirtyWarning(workspaceSpec, workingDirectory).ifPresent(warnings::add);
-            return new PythonSpecSession(workspaceSpec, bridge, warnings, workingDirectory);
+            return new PythonSpecSession(workspaceSpec, bridge, warnings);
         } catch (RuntimeException e) {
             bridge.close();
             throw e;
