@@ -117,4 +117,14 @@ class FileAndFrameInputsTest {
                     Arrays.asList(3L, null, 3L, 3.0)), rows("pandas_input"));
         }
     }
+
+    @Test
+    void aFrameItsLibraryCannotWriteIsASpecErrorNamingTheInput() {
+        try (SpecSession session = loader.open(PythonFixtures.richPythonRequest("ingest.frames", app))) {
+            String message = assertThrows(InvalidSpecException.class,
+                    () -> session.materialize("unwritable", scratch)).getMessage();
+            assertEquals("Input 'unwritable': writing its polars DataFrame for DuckDB failed: ",
+                    message.substring(0, message.indexOf("failed: ") + "failed: ".length()));
+        }
+    }
 }
