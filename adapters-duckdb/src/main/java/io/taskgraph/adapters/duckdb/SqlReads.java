@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +31,15 @@ final class SqlReads {
     /** Runs {@code sql} and reads all its rows; with a {@code timer}, a statement that runs too long is cancelled. */
     static QueryResult query(Connection connection, String sql, List<Object> parameters, StatementTimer timer) {
         StatementTimer.Armed armed = null;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        // Without parameters the driver's direct execution is one call instead of prepare + execute.
+        try (Statement statement = parameters.isEmpty() ? connection.createStatement()
+                : connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
+                ((PreparedStatement) statement).setObject(i + 1, parameters.get(i));
             }
             armed = timer == null ? null : timer.arm(statement);
-            if (!statement.execute()) {
+            boolean returnsRows = parameters.isEmpty() ? statement.execute(sql) : ((PreparedStatement) statement).execute();
+            if (!returnsRows) {
                 return new QueryResult(List.of(), List.of());
             }
             try (ResultSet rs = statement.getResultSet()) {
