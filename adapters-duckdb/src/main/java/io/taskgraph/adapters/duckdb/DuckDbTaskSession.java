@@ -302,10 +302,15 @@ final class DuckDbTaskSession implements TaskSession {
         return query(sql, List.of());
     }
 
+    /** An unguarded, untraced read for the application (validation), with the same timeout; cancel() stops it. */
     @Override
     public synchronized QueryResult query(String sql, List<Object> parameters) {
         requireOpen();
-        return SqlReads.query(connection, sql, parameters, timer);
+        try {
+            return SqlReads.query(connection, sql, parameters, timer, statement -> running = statement);
+        } finally {
+            running = null;
+        }
     }
 
     @Override

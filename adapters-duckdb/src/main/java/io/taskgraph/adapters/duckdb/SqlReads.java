@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The {@link io.taskgraph.domain.port.SqlReader} reads on one connection: whole results, database errors as SqlFailure. */
 final class SqlReads {
@@ -28,8 +29,17 @@ final class SqlReads {
     private SqlReads() {
     }
 
-    /** Runs {@code sql} and reads all its rows; with a {@code timer}, a statement that runs too long is cancelled. */
-    static QueryResult query(Connection connection, String sql, List<Object> parameters, StatementTimer timer) {
+    /** Runs {@code sql} and reads all its rows. */
+    static QueryResult query(Connection connection, String sql, List<Object> parameters) {
+        return query(connection, sql, parameters, null, statement -> { });
+    }
+
+    /**
+     * Runs {@code sql} and reads all its rows; with a {@code timer}, a statement that runs too long is cancelled.
+     * {@code started} learns the statement before it executes, so that it can be cancelled from another thread.
+     */
+    static QueryResult query(Connection connection, String sql, List<Object> parameters, StatementTimer timer,
+                             Consumer<Statement> started) {
         StatementTimer.Armed armed = null;
         // Without parameters the driver's direct execution is one call instead of prepare + execute.
         try (Statement statement = parameters.isEmpty() ? connection.createStatement()
@@ -38,6 +48,7 @@ final class SqlReads {
                 ((PreparedStatement) statement).setObject(i + 1, parameters.get(i));
             }
             armed = timer == null ? null : timer.arm(statement);
+            started.accept(statement);
             boolean returnsRows = parameters.isEmpty() ? statement.execute(sql) : ((PreparedStatement) statement).execute();
             if (!returnsRows) {
                 return new QueryResult(List.of(), List.of());

@@ -214,6 +214,50 @@ class WorkspaceLifecycleTest {
     }
 
     @Test
+    void aCheckpointDoesNotWaitForAnotherTasksRunningQuery() throws Exception {
+        try (Workspace workspace = engine.create(dir.resolve("out.db"), false);
+             TaskSession session = workspace.openTaskSession("sales", SALES)) {
+            java.util.concurrent.CompletableFuture<io.taskgraph.domain.sql.StatementResult> running =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> session.execute(
+                            "SELECT count(*) FROM range(1000000000000) t(x) WHERE hash(x) % 7 = 3"));
+            Thread.sleep(200);
+
+            workspace.putWorkspaceMeta(Map.of("model", "m"));
+            workspace.checkpoint();
+
+            assertFalse(running.isDone(), "the query should still be running");
+            session.cancel();
+            running.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anInputCannotTakeTheNameOfAMetadataTable() {
+        try (Workspace workspace = engine.create(dir.resolve("out.db"), false)) {
+            WorkspaceException refused = assertThrows(WorkspaceException.class, () -> workspace.ingest("_TRACE",
+                    Fixtures.ndjson(dir, "trace", List.of(new Column("x", "BIGINT")), "{\"x\":1}")));
+
+            assertTrue(refused.getMessage().contains("'_TRACE'"), refused.getMessage());
+            assertEquals(List.of("id", "timestamp", "task", "query", "success", "error", "row_count", "elapsed_ms"),
+                    workspace.query("SELECT * FROM _trace").columns());
+        }
+    }
+
+    @Test
+    void severalReadersCanOpenTheSameWorkspaceAtOnce() {
+        Path file = dir.resolve("out.db");
+        try (Workspace workspace = engine.create(file, false)) {
+            workspace.putWorkspaceMeta(Map.of("model", "m"));
+        }
+        try (Workspace first = engine.openReadOnly(file); Workspace second = engine.openReadOnly(file)) {
+            assertEquals(first.workspaceMeta(), second.workspaceMeta());
+            WorkspaceException writer = assertThrows(WorkspaceException.class, () -> engine.create(file, true));
+            assertTrue(writer.getMessage().contains("is open in this process"), writer.getMessage());
+        }
+        engine.create(file, true).close();
+    }
+
+    @Test
     void closingTheWorkspaceClosesItsSessionsAndWritesTheirTrace() {
         Path file = dir.resolve("out.db");
         Workspace workspace = engine.create(file, false);
