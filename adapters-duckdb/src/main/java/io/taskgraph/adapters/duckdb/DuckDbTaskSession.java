@@ -102,7 +102,15 @@ final class DuckDbTaskSession implements TaskSession {
         cancelRequested = false;
         armed = null;
         String text = sql == null ? "" : sql;
-        Outcome outcome = run(text);
+        Outcome outcome;
+        try {
+            outcome = run(text);
+        } catch (RuntimeException e) {
+            // The statement still lands in the trace, then the failure goes to the caller.
+            trace.record(at, task, text, false, "internal error: " + e.getMessage(), null,
+                    (System.nanoTime() - started) / 1_000_000.0);
+            throw e;
+        }
         double elapsedMs = (System.nanoTime() - started) / 1_000_000.0;
         trace.record(at, task, text, outcome.success(), outcome.error(), outcome.rowCount(), elapsedMs);
         return new StatementResult(outcome.success(), outcome.toolJson(),
