@@ -58,6 +58,7 @@ class WorkspaceLifecycleTest {
     void createAndCopyRefuseToReplaceAFileThatIsOpenInThisProcess() {
         Path file = dir.resolve("out.db");
         try (Workspace open = engine.create(file, false)) {
+            assertEquals(file, open.file());
             WorkspaceException replace = assertThrows(WorkspaceException.class, () -> engine.create(file, true));
             assertTrue(replace.getMessage().contains("is open in this process"), replace.getMessage());
 
