@@ -43,6 +43,11 @@ public final class Formats {
         return line.length() <= max ? line : line.substring(0, Math.max(0, max - 1)) + "…";
     }
 
+    /** {@code text} cut to {@code max} characters with an ellipsis, whitespace kept. */
+    public static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, Math.max(0, max - 1)) + "…";
+    }
+
     /** A path as the user can paste it into a shell. */
     public static String shellWord(String word) {
         return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";

@@ -83,6 +83,13 @@ public final class LiveProgress implements ProgressRenderer {
         }
     }
 
+    /** Redraws now rather than at the next tick (tests use it to see an intermediate state). */
+    synchronized void drawNow() {
+        if (!closed) {
+            draw();
+        }
+    }
+
     private synchronized void tick() {
         if (!closed) {
             frame++;
@@ -138,7 +145,7 @@ public final class LiveProgress implements ProgressRenderer {
             case BLOCKED -> row.note();
         };
         String text = "  " + symbol(row.state()) + " " + name + "  " + pad(label, 11) + detail;
-        text = Formats.oneLine(text, width - 1);
+        text = Formats.cut(text, width - 1).stripTrailing();
         return switch (row.state()) {
             case PASSED, REUSED -> style.green(text);
             case FAILED -> style.red(text);

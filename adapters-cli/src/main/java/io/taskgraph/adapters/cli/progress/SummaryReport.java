@@ -130,14 +130,19 @@ public final class SummaryReport {
 
     private void nextSteps(RunSummary summary, String output, PrintStream out) {
         String db = Formats.shellWord(output);
+        List<String[]> hints = new ArrayList<>();
+        hints.add(new String[] {"duckdb " + db + " \"SELECT * FROM _trace\"", "every SQL statement the agents ran"});
+        hints.add(new String[] {"duckdb " + db + " \"SELECT * FROM _task_meta\"",
+            "per task: model, iterations, tokens, validation"});
+        if (summary.interrupted() || !summary.allTasksPassed()) {
+            hints.add(new String[] {"taskgraph rerun " + db + " -o " + Formats.shellWord(nextName(output)),
+                "reuses the tasks that passed, runs the others again"});
+        }
+        int width = hints.stream().mapToInt(h -> h[0].length()).max().orElse(0);
         out.println("Workspace " + summary.output());
         out.println("Look next:");
-        out.println("  duckdb " + db + " \"SELECT * FROM _trace\"              " + style.dim("# every SQL statement the agents ran"));
-        out.println("  duckdb " + db + " \"SELECT * FROM _task_meta\"          " + style.dim("# per-task model, iterations, tokens, validation"));
-        if (summary.interrupted() || !summary.allTasksPassed()) {
-            String next = Formats.shellWord(nextName(output));
-            out.println("  taskgraph rerun " + db + " -o " + next + "   "
-                    + style.dim("# reuses the tasks that passed, runs the others again"));
+        for (String[] hint : hints) {
+            out.println("  " + hint[0] + " ".repeat(width - hint[0].length() + 3) + style.dim("# " + hint[1]));
         }
     }
 
