@@ -12,8 +12,10 @@ public final class Main {
 
     public static void main(String[] args) {
         Map<String, String> environment = System.getenv();
-        Cli cli = new Cli(Path.of("").toAbsolutePath(), environment, System.out, System.err,
-                Terminal.detect(environment), new ProductionAdapters(), Clock.systemUTC());
-        System.exit(TaskgraphCommand.commandLine(cli).execute(args));
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Adapters adapters = SpecPrefetch.wrap(new ProductionAdapters(), args, workingDirectory, environment);
+        Cli cli = new Cli(workingDirectory, environment, System.out, System.err, Terminal.detect(environment),
+                adapters, Clock.systemUTC());
+        System.exit(TaskgraphCommand.commandLine(cli, args).execute(args));
     }
 }

@@ -4,6 +4,7 @@ import io.taskgraph.adapters.openrouter.OpenRouterClient;
 import io.taskgraph.adapters.openrouter.OpenRouterConfig;
 import io.taskgraph.adapters.openrouter.RecordingLlmClient;
 import io.taskgraph.adapters.openrouter.ReplayLlmClient;
+import io.taskgraph.adapters.python.PythonSpecLoader;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.llm.ChatRequest;
 import io.taskgraph.domain.llm.ChatResponse;
@@ -21,7 +22,7 @@ import java.util.Map;
 final class ProductionAdapters implements Adapters {
     @Override
     public SpecLoader specLoader(Path workingDirectory, Map<String, String> environment) {
-        throw new UsageException("The Python spec loader is not wired in yet.");
+        return new PythonSpecLoader();
     }
 
     @Override

@@ -33,7 +33,7 @@ final class InProcessCli implements Adapters {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Cli cli = new Cli(workingDirectory, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.plain(), this, Clock.systemUTC());
-        int code = TaskgraphCommand.commandLine(cli).execute(args);
+        int code = TaskgraphCommand.commandLine(cli, args).execute(args);
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
