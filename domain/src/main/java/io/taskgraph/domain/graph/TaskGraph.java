@@ -45,6 +45,12 @@ public final class TaskGraph {
         List<String> problems = new ArrayList<>();
         Map<String, String> producers = new LinkedHashMap<>();
         Set<String> tables = Set.copyOf(inputTables);
+        Set<String> names = new LinkedHashSet<>();
+        for (TaskSpec task : tasks) {
+            if (!names.add(task.name())) {
+                problems.add("Two tasks are named '" + task.name() + "'; task names must be unique, rename one.");
+            }
+        }
         for (TaskSpec task : tasks) {
             for (String output : task.outputs()) {
                 String other = producers.putIfAbsent(output, task.name());
@@ -71,7 +77,8 @@ public final class TaskGraph {
         }
         if (problems.isEmpty()) {
             findCycle(build(tasks)).ifPresent(cycle -> problems.add("The tasks form a cycle: "
-                    + String.join(" -> ", cycle) + "; a task cannot depend on its own outputs, directly or not."));
+                    + String.join(" -> ", cycle) + " (each reads an output of the next); a task cannot depend on "
+                    + "its own outputs, directly or not."));
         }
         return problems;
     }
@@ -147,7 +154,11 @@ public final class TaskGraph {
 
     /** The tasks {@code task} reads outputs of. */
     public Set<String> dependencies(String task) {
-        return dependencies.get(task);
+        Set<String> deps = dependencies.get(task);
+        if (deps == null) {
+            throw new IllegalArgumentException("no task named " + task);
+        }
+        return deps;
     }
 
     /** Every task {@code task} depends on, directly or not. */
@@ -165,6 +176,7 @@ public final class TaskGraph {
 
     /** Every task that depends on {@code task}, directly or not. */
     public Set<String> downstream(String task) {
+        dependencies(task); // rejects an unknown name rather than answering "nothing depends on it"
         Set<String> all = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(task));
         while (!todo.isEmpty()) {

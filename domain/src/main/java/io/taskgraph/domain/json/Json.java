@@ -243,7 +243,11 @@ public final class Json {
                             if (pos + 4 > s.length()) {
                                 throw new JsonException("bad \\u escape at offset " + pos);
                             }
-                            out.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                            String hex = s.substring(pos, pos + 4);
+                            if (!hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
+                                throw new JsonException("bad \\u escape '\\u" + hex + "' at offset " + (pos - 2));
+                            }
+                            out.append((char) Integer.parseInt(hex, 16));
                             pos += 4;
                         }
                         default -> throw new JsonException("bad escape '\\" + e + "' at offset " + (pos - 1));

@@ -9,10 +9,9 @@ import java.util.List;
  */
 public record InputSpec(String name, List<String> columns, List<String> validateSql) {
     public InputSpec {
-        if (!Identifiers.isSafe(name)) {
-            throw new InvalidSpecException("Input name '" + name + "' is not a safe SQL identifier; "
-                    + "use letters, digits and underscores, starting with a letter or underscore.");
-        }
+        Identifiers.problem(name).ifPresent(problem -> {
+            throw new InvalidSpecException("Input name '" + name + "' " + problem + ".");
+        });
         columns = List.copyOf(columns);
         validateSql = List.copyOf(validateSql);
     }

@@ -27,10 +27,9 @@ public record TaskSpec(
         if (name == null || name.isBlank()) {
             throw new InvalidSpecException("A task has an empty name; give every task a unique \"name\".");
         }
-        if (!Identifiers.isSafe(name)) {
-            throw new InvalidSpecException("Task '" + name + "': the name is not a safe SQL identifier; "
-                    + "use letters, digits and underscores, starting with a letter or underscore.");
-        }
+        Identifiers.spellingProblem(name).ifPresent(problem -> {
+            throw new InvalidSpecException("Task '" + name + "': the name " + problem + ".");
+        });
         prompt = prompt == null ? "" : prompt;
         sql = List.copyOf(sql == null ? List.of() : sql);
         inputs = List.copyOf(inputs == null ? List.of() : inputs);
@@ -49,20 +48,18 @@ public record TaskSpec(
                     + "create in \"outputs\".");
         }
         for (String output : outputs) {
-            if (!Identifiers.isSafe(output)) {
-                throw new InvalidSpecException("Task '" + name + "': output '" + output
-                        + "' is not a safe SQL identifier; use letters, digits and underscores.");
-            }
+            Identifiers.problem(output).ifPresent(problem -> {
+                throw new InvalidSpecException("Task '" + name + "': output '" + output + "' " + problem + ".");
+            });
         }
         if (new LinkedHashSet<>(outputs).size() != outputs.size()) {
             throw new InvalidSpecException("Task '" + name + "' lists an output more than once in \"outputs\": "
                     + outputs + ".");
         }
         for (String input : inputs) {
-            if (!Identifiers.isSafe(input)) {
-                throw new InvalidSpecException("Task '" + name + "': input '" + input
-                        + "' is not a safe SQL identifier; use letters, digits and underscores.");
-            }
+            Identifiers.problem(input).ifPresent(problem -> {
+                throw new InvalidSpecException("Task '" + name + "': input '" + input + "' " + problem + ".");
+            });
         }
         Map<String, List<String>> columns = new LinkedHashMap<>();
         if (outputColumns != null) {

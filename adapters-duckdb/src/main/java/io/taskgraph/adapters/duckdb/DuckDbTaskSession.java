@@ -1,0 +1,348 @@
+package io.taskgraph.adapters.duckdb;
+
+import io.taskgraph.domain.WorkspaceException;
+import io.taskgraph.domain.port.TaskSession;
+import io.taskgraph.domain.sql.Namespace;
+import io.taskgraph.domain.sql.QueryResult;
+import io.taskgraph.domain.sql.RelationInfo;
+import io.taskgraph.domain.sql.SqlLexer;
+import io.taskgraph.domain.sql.StatementKind;
+import io.taskgraph.domain.sql.StatementResult;
+import io.taskgraph.domain.sql.StatementVerdict;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.DuckDBResultSetMetaData;
+import org.duckdb.StatementReturnType;
+
+/**
+ * One task's own DuckDB connection ({@code duplicate()} of the workspace's), so concurrent tasks run SQL truly
+ * in parallel. An agent statement passes, in order:
+ * <ol>
+ *   <li>the statement policy, in Java, before any text reaches the driver (the driver would execute all but
+ *       the last statement of a multi-statement text while merely preparing it); only the one statement the
+ *       policy read is sent on, without trailing semicolons or comments;</li>
+ *   <li>a transaction: queries run in {@code BEGIN TRANSACTION READ ONLY}, so nothing a query-looking statement
+ *       might do can write; CREATE/DROP run in {@code BEGIN} between two {@link CatalogSnapshot}s and are
+ *       rolled back when they changed anything but the task's own views and macros;</li>
+ *   <li>the driver's verdict on the prepared statement (returns rows, changes rows, or neither), which must
+ *       match the policy's classification, checked before executing;</li>
+ *   <li>a timeout that cancels the statement (the connection stays usable), and a limit on the result's JSON
+ *       that stops reading rows as soon as it is passed.</li>
+ * </ol>
+ * Every agent statement, allowed or refused, is queued for {@code _trace}.
+ */
+final class DuckDbTaskSession implements TaskSession {
+    private final String task;
+    private final Namespace namespace;
+    private final DuckDBConnection connection;
+    private final DuckDbSettings settings;
+    private final TraceLog trace;
+    private final StatementTimer timer;
+    private final Runnable onClose;
+    private final String database;
+    private final PreparedStatement beginReadOnly;
+    private final PreparedStatement begin;
+    private final PreparedStatement commit;
+    private final PreparedStatement rollback;
+    private PreparedStatement snapshotWithoutMacros;
+    private PreparedStatement snapshotWithMacros;
+    private volatile Statement running;
+    private volatile boolean cancelRequested;
+    private StatementTimer.Armed armed;
+    private boolean closed;
+
+    DuckDbTaskSession(String task, Namespace namespace, DuckDBConnection connection, DuckDbSettings settings,
+                      TraceLog trace, ScheduledExecutorService scheduler, Runnable onClose) throws SQLException {
+        this.task = task;
+        this.namespace = namespace;
+        this.connection = connection;
+        this.settings = settings;
+        this.trace = trace;
+        this.timer = new StatementTimer(scheduler, settings.statementTimeout());
+        this.onClose = onClose;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_database()")) {
+            rs.next();
+            this.database = rs.getString(1);
+        }
+        this.beginReadOnly = connection.prepareStatement("BEGIN TRANSACTION READ ONLY");
+        this.begin = connection.prepareStatement("BEGIN TRANSACTION");
+        this.commit = connection.prepareStatement("COMMIT");
+        this.rollback = connection.prepareStatement("ROLLBACK");
+    }
+
+    /** What one statement came to; {@code rowCount} is null for statements that return no rows. */
+    private record Outcome(boolean success, String toolJson, Long rowCount, String error, List<String> changed) {
+        static Outcome failed(String error) {
+            return failed(error, null);
+        }
+
+        static Outcome failed(String error, Long rowCount) {
+            return new Outcome(false, ToolJson.error(error), rowCount, error, List.of());
+        }
+
+        static Outcome message(String message, List<String> changed) {
+            return new Outcome(true, ToolJson.message(message), null, null, changed);
+        }
+    }
+
+    @Override
+    public synchronized StatementResult execute(String sql) {
+        requireOpen();
+        LocalDateTime at = LocalDateTime.now();
+        long started = System.nanoTime();
+        cancelRequested = false;
+        armed = null;
+        String text = sql == null ? "" : sql;
+        Outcome outcome = run(text);
+        double elapsedMs = (System.nanoTime() - started) / 1_000_000.0;
+        trace.record(at, task, text, outcome.success(), outcome.error(), outcome.rowCount(), elapsedMs);
+        return new StatementResult(outcome.success(), outcome.toolJson(),
+                outcome.rowCount() == null ? 0 : outcome.rowCount(), outcome.error(), outcome.changed(),
+                Math.round(elapsedMs));
+    }
+
+    private Outcome run(String sql) {
+        StatementVerdict verdict = settings.policy().apply(sql, namespace);
+        if (verdict instanceof StatementVerdict.Denied denied) {
+            return Outcome.failed(denied.reason());
+        }
+        StatementKind kind = ((StatementVerdict.Allowed) verdict).kind();
+        List<String> statements;
+        try {
+            statements = SqlLexer.splitStatements(sql);
+        } catch (RuntimeException e) {
+            return Outcome.failed("The SQL text could not be read: " + e.getMessage());
+        }
+        if (statements.size() != 1) {
+            return Outcome.failed("Only one statement per call: this text holds " + statements.size()
+                    + " statements. Send each statement in its own call.");
+        }
+        try {
+            return kind == StatementKind.QUERY ? agentQuery(statements.get(0)) : change(statements.get(0), kind);
+        } catch (SQLException e) {
+            throw new WorkspaceException("The database connection of task '" + task + "' failed while starting or "
+                    + "ending a statement's transaction: " + Sql.shortMessage(e), e);
+        }
+    }
+
+    /** A query, in a read-only transaction: it cannot write, whatever it turns out to be. */
+    private Outcome agentQuery(String sql) throws SQLException {
+        beginTransaction(beginReadOnly);
+        try (DuckDBPreparedStatement statement = connection.prepare(sql)) {
+            StatementReturnType returns = returnType(statement);
+            if (returns != StatementReturnType.QUERY_RESULT) {
+                return Outcome.failed("Refused before running: the database reports that this statement "
+                        + (returns == StatementReturnType.CHANGED_ROWS ? "changes rows" : "returns no rows")
+                        + ", so it is not a query. Tasks run queries and create or drop their own views and macros.");
+            }
+            ToolJson.Rows rows = runWithTimeout(statement, () -> {
+                try (ResultSet rs = statement.executeQuery()) {
+                    return ToolJson.rows(rs, settings.resultLimitChars(), armed.deadlineNanos());
+                }
+            });
+            if (rows.timedOut()) {
+                armed.expire();
+                return Outcome.failed(timer.message(), rows.rowCount());
+            }
+            if (rows.tooLarge()) {
+                return Outcome.failed(ToolJson.tooLargeMessage(settings.resultLimitChars(), rows.rowCount()),
+                        rows.rowCount());
+            }
+            return new Outcome(true, rows.json(), rows.rowCount(), null, List.of());
+        } catch (SQLException e) {
+            return Outcome.failed(interruption().orElseGet(() -> Sql.message(e)));
+        } finally {
+            rollbackQuietly();
+        }
+    }
+
+    /** CREATE/DROP of a view or macro: kept only when it changed nothing but the task's own views and macros. */
+    private Outcome change(String sql, StatementKind kind) throws SQLException {
+        beginTransaction(begin);
+        Outcome outcome;
+        try {
+            outcome = changeInTransaction(sql, kind == StatementKind.CREATE_MACRO || kind == StatementKind.DROP_MACRO);
+        } catch (SQLException e) {
+            outcome = Outcome.failed(interruption().orElseGet(() -> Sql.message(e)));
+        }
+        if (!outcome.success() || outcome.changed().isEmpty()) {
+            rollbackQuietly();
+            return outcome;
+        }
+        try {
+            commit.execute();
+            return outcome;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            return Outcome.failed("The change could not be saved: " + Sql.message(e));
+        }
+    }
+
+    private Outcome changeInTransaction(String sql, boolean macros) throws SQLException {
+        CatalogSnapshot before = CatalogSnapshot.take(snapshotQuery(macros));
+        try (DuckDBPreparedStatement statement = connection.prepare(sql)) {
+            StatementReturnType returns = returnType(statement);
+            if (returns != StatementReturnType.NOTHING) {
+                return Outcome.failed("Refused before running: the database reports that this statement "
+                        + (returns == StatementReturnType.CHANGED_ROWS ? "changes rows of a table" : "returns rows")
+                        + ", which no CREATE or DROP of a view or macro does. Tasks never change data; express "
+                        + "results as views.");
+            }
+            runWithTimeout(statement, statement::execute);
+        }
+        List<CatalogSnapshot.Change> changes = before.changesTo(CatalogSnapshot.take(snapshotQuery(macros)));
+        List<CatalogSnapshot.Change> outside = changes.stream().filter(c -> !isOwn(c)).toList();
+        if (!outside.isEmpty()) {
+            return Outcome.failed("Rolled back: this statement " + String.join(", ",
+                    outside.stream().map(CatalogSnapshot.Change::describe).toList()) + ", outside what task '" + task
+                    + "' may change. Tasks may only create, replace or drop views and macros named "
+                    + namespace.describe() + " in the workspace's main schema; they never create tables or schemas, "
+                    + "attach databases or change data.");
+        }
+        if (changes.isEmpty()) {
+            // Nothing visible changed (e.g. IF NOT EXISTS on an existing view): there is nothing to keep either.
+            return Outcome.message("The statement ran and changed nothing.", List.of());
+        }
+        List<String> names = changes.stream().map(c -> c.key().name()).distinct().toList();
+        String message = String.join("; ", changes.stream().map(DuckDbTaskSession::describeOwn).toList()) + ".";
+        return Outcome.message(message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1), names);
+    }
+
+    private static String describeOwn(CatalogSnapshot.Change change) {
+        String temporary = change.key().database().equals("temp") ? "temporary " : "";
+        return change.action().name().toLowerCase(Locale.ROOT) + " " + temporary + change.key().kind() + " "
+                + change.key().name();
+    }
+
+    private boolean isOwn(CatalogSnapshot.Change change) {
+        CatalogSnapshot.Key key = change.key();
+        boolean viewOrMacro = key.kind().equals("view") || key.kind().equals("macro");
+        boolean mainSchema = key.schema().equals("main")
+                && (key.database().equals(database) || key.database().equals("temp"));
+        return viewOrMacro && mainSchema && namespace.allows(key.name());
+    }
+
+    @FunctionalInterface
+    private interface Execution<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T runWithTimeout(Statement statement, Execution<T> execution) throws SQLException {
+        armed = timer.arm(statement);
+        running = statement;
+        try {
+            return execution.run();
+        } finally {
+            running = null;
+            armed.disarm();
+        }
+    }
+
+    private PreparedStatement snapshotQuery(boolean macros) throws SQLException {
+        if (macros) {
+            if (snapshotWithMacros == null) {
+                snapshotWithMacros = connection.prepareStatement(CatalogSnapshot.WITH_MACROS);
+            }
+            return snapshotWithMacros;
+        }
+        if (snapshotWithoutMacros == null) {
+            snapshotWithoutMacros = connection.prepareStatement(CatalogSnapshot.WITHOUT_MACROS);
+        }
+        return snapshotWithoutMacros;
+    }
+
+    private static StatementReturnType returnType(DuckDBPreparedStatement statement) throws SQLException {
+        return ((DuckDBResultSetMetaData) statement.getMetaData()).getReturnType();
+    }
+
+    /** Why the failed statement stopped, when it was stopped rather than refused by the database. */
+    private Optional<String> interruption() {
+        if (cancelRequested) {
+            return Optional.of("The statement was cancelled because the run is stopping.");
+        }
+        if (armed != null && armed.fired()) {
+            return Optional.of(timer.message());
+        }
+        return Optional.empty();
+    }
+
+    /** Starts a transaction, first ending one a failed statement may have left open. */
+    private void beginTransaction(PreparedStatement beginStatement) throws SQLException {
+        try {
+            beginStatement.execute();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            beginStatement.execute();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            rollback.execute();
+        } catch (SQLException e) {
+            // No transaction was open any more (DuckDB ends one whose commit failed): nothing to undo.
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelRequested = true;
+        Statement statement = running;
+        if (statement != null) {
+            StatementTimer.cancelQuietly(statement);
+        }
+    }
+
+    @Override
+    public QueryResult query(String sql) {
+        return query(sql, List.of());
+    }
+
+    @Override
+    public synchronized QueryResult query(String sql, List<Object> parameters) {
+        requireOpen();
+        return SqlReads.query(connection, sql, parameters, timer);
+    }
+
+    @Override
+    public synchronized Optional<RelationInfo> describe(String name) {
+        requireOpen();
+        return SqlReads.describe(connection, name);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            trace.flush();
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new WorkspaceException("Could not close the database connection of task '" + task + "': "
+                        + Sql.shortMessage(e), e);
+            } finally {
+                onClose.run();
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the session of task '" + task + "' is closed");
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package io.taskgraph.adapters.duckdb;
+
+import io.taskgraph.domain.WorkspaceException;
+import io.taskgraph.domain.data.TableSource;
+import io.taskgraph.domain.port.TaskSession;
+import io.taskgraph.domain.port.Workspace;
+import io.taskgraph.domain.sql.Namespace;
+import io.taskgraph.domain.sql.QueryResult;
+import io.taskgraph.domain.sql.RelationInfo;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * One open workspace file. The workspace's own connection serves ingestion, metadata and the application's
+ * reads (one caller at a time: its methods are synchronized); each task gets a connection of its own from
+ * {@link #openTaskSession}. A read-only workspace refuses everything that would write.
+ */
+final class DuckDbWorkspace implements Workspace {
+    private static final String[] RESTRICTIONS = {
+        "SET enable_external_access = false",
+        "SET autoinstall_known_extensions = false",
+        "SET autoload_known_extensions = false",
+        "SET allow_community_extensions = false",
+        "SET lock_configuration = true",
+    };
+
+    private final Path file;
+    private final DuckDBConnection connection;
+    private final boolean readOnly;
+    private final DuckDbSettings settings;
+    private final TraceLog trace;
+    private final ScheduledExecutorService timer;
+    private final Set<DuckDbTaskSession> sessions = ConcurrentHashMap.newKeySet();
+    private boolean restricted;
+    private boolean closed;
+
+    DuckDbWorkspace(Path file, DuckDBConnection connection, boolean readOnly, DuckDbSettings settings)
+            throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.readOnly = readOnly;
+        this.settings = settings;
+        if (readOnly) {
+            this.trace = null;
+            this.timer = null;
+        } else {
+            try (Statement statement = connection.createStatement()) {
+                // Row order of ingested inputs depends on it; it is DuckDB's default, set so it cannot drift.
+                statement.execute("SET preserve_insertion_order = true");
+            }
+            this.trace = new TraceLog(connection.duplicate(), String.valueOf(file.getFileName()));
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+                thread.setName("taskgraph-statement-timeout-" + file.getFileName());
+                thread.setDaemon(true);
+                return thread;
+            });
+            executor.setRemoveOnCancelPolicy(true);
+            this.timer = executor;
+        }
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized long ingest(String table, TableSource source) {
+        requireWritable("ingest input '" + table + "'");
+        if (restricted) {
+            throw new IllegalStateException("ingest must happen before restrictExternalAccess(): input '" + table
+                    + "' came after");
+        }
+        return TableIngestion.ingest(connection, table, source);
+    }
+
+    @Override
+    public synchronized List<String> inputTables() {
+        requireOpen();
+        List<String> tables = new ArrayList<>();
+        for (List<Object> row : read("SELECT table_name FROM duckdb_tables() WHERE database_name = "
+                + "current_database() AND schema_name = 'main' ORDER BY table_name").rows()) {
+            String name = (String) row.get(0);
+            if (!MetadataTables.NAMES.contains(name)) {
+                tables.add(name);
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public synchronized List<String> views() {
+        requireOpen();
+        return read("SELECT view_name FROM duckdb_views() WHERE NOT internal AND database_name = current_database() "
+                + "AND schema_name = 'main' ORDER BY view_name").rows().stream()
+                .map(row -> (String) row.get(0)).toList();
+    }
+
+    @Override
+    public synchronized void restrictExternalAccess() {
+        requireOpen();
+        if (restricted) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String setting : RESTRICTIONS) {
+                statement.execute(setting);
+            }
+        } catch (SQLException e) {
+            throw new WorkspaceException("Could not lock down the workspace " + file + " before agent SQL: "
+                    + Sql.shortMessage(e), e);
+        }
+        restricted = true;
+    }
+
+    /**
+     * A new connection for one task. External access is restricted first if that has not happened yet: agent SQL
+     * never runs on a workspace that can still read files.
+     */
+    @Override
+    public synchronized TaskSession openTaskSession(String task, Namespace namespace) {
+        requireWritable("open a session for task '" + task + "'");
+        restrictExternalAccess();
+        try {
+            DuckDbTaskSession[] holder = new DuckDbTaskSession[1];
+            DuckDbTaskSession session = new DuckDbTaskSession(task, namespace, connection.duplicate(), settings,
+                    trace, timer, () -> sessions.remove(holder[0]));
+            holder[0] = session;
+            sessions.add(session);
+            return session;
+        } catch (SQLException e) {
+            throw new WorkspaceException("Could not open a database connection for task '" + task + "' on " + file
+                    + ": " + Sql.shortMessage(e), e);
+        }
+    }
+
+    @Override
+    public synchronized void putWorkspaceMeta(Map<String, String> entries) {
+        requireWritable("write workspace metadata");
+        try {
+            MetadataTables.putWorkspaceMeta(connection, entries);
+        } catch (SQLException e) {
+            throw new WorkspaceException("Could not write _workspace_meta in " + file + ": " + Sql.shortMessage(e), e);
+        }
+    }
+
+    @Override
+    public synchronized Map<String, String> workspaceMeta() {
+        requireOpen();
+        try {
+            return MetadataTables.workspaceMeta(connection);
+        } catch (SQLException e) {
+            throw new WorkspaceException("Could not read _workspace_meta in " + file + ": " + Sql.shortMessage(e), e);
+        }
+    }
+
+    @Override
+    public synchronized void putTaskMeta(String task, Map<String, String> entries) {
+        requireWritable("write metadata of task '" + task + "'");
+        try {
+            MetadataTables.putTaskMeta(connection, task, entries);
+        } catch (SQLException e) {
+            throw new WorkspaceException("Could not write _task_meta for task '" + task + "' in " + file + ": "
+                    + Sql.shortMessage(e), e);
+        }
+    }
+
+    @Override
+    public synchronized Map<String, Map<String, String>> taskMeta() {
+        requireOpen();
+        try {
+            return MetadataTables.taskMeta(connection);
+        } catch (SQLException e) {
+            throw new WorkspaceException("Could not read _task_meta in " + file + ": " + Sql.shortMessage(e), e);
+        }
+    }
+
+    /** Reads see every trace row of the statements that have returned: pending rows are written first. */
+    @Override
+    public QueryResult query(String sql) {
+        return query(sql, List.of());
+    }
+
+    @Override
+    public synchronized QueryResult query(String sql, List<Object> parameters) {
+        requireOpen();
+        flushTrace();
+        return SqlReads.query(connection, sql, parameters, null);
+    }
+
+    @Override
+    public synchronized Optional<RelationInfo> describe(String name) {
+        requireOpen();
+        return SqlReads.describe(connection, name);
+    }
+
+    @Override
+    public synchronized void checkpoint() {
+        requireOpen();
+        if (readOnly) {
+            return;
+        }
+        flushTrace();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new WorkspaceException("Could not write the workspace " + file + " to disk: "
+                    + Sql.shortMessage(e), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        WorkspaceException failure = null;
+        for (DuckDbTaskSession session : List.copyOf(sessions)) {
+            try {
+                session.close();
+            } catch (WorkspaceException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (trace != null) {
+            try {
+                trace.close();
+            } catch (WorkspaceException e) {
+                failure = failure == null ? e : failure;
+            }
+            timer.shutdownNow();
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure = failure == null
+                    ? new WorkspaceException("Could not close the workspace " + file + ": " + Sql.shortMessage(e), e)
+                    : failure;
+        } finally {
+            OpenFiles.release(file, !readOnly);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private QueryResult read(String sql) {
+        return SqlReads.query(connection, sql, List.of(), null);
+    }
+
+    private void flushTrace() {
+        if (trace != null && trace.hasPending()) {
+            trace.flush();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the workspace " + file + " is closed");
+        }
+    }
+
+    private void requireWritable(String action) {
+        requireOpen();
+        if (readOnly) {
+            throw new WorkspaceException("Cannot " + action + ": the workspace " + file + " is open read-only.");
+        }
+    }
+}

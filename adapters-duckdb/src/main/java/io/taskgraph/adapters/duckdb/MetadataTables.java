@@ -1,0 +1,120 @@
+package io.taskgraph.adapters.duckdb;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The metadata tables every workspace keeps, with exactly the columns DESIGN.md fixes (existing queries on
+ * workspaces of the original tool keep working). Upserts are a DELETE and an INSERT in one transaction: no key
+ * constraints, so the tables stay plain and cheap to append to.
+ */
+final class MetadataTables {
+    static final String TRACE = "_trace";
+    static final String TASK_META = "_task_meta";
+    static final String WORKSPACE_META = "_workspace_meta";
+    static final Set<String> NAMES = Set.of(TRACE, TASK_META, WORKSPACE_META);
+
+    private MetadataTables() {
+    }
+
+    static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS _trace (id BIGINT, timestamp TIMESTAMP, task VARCHAR, "
+                    + "query VARCHAR, success BOOLEAN, error VARCHAR, row_count BIGINT, elapsed_ms DOUBLE)");
+            statement.execute("CREATE TABLE IF NOT EXISTS _task_meta (task VARCHAR, key VARCHAR, value VARCHAR)");
+            statement.execute("CREATE TABLE IF NOT EXISTS _workspace_meta (key VARCHAR, value VARCHAR)");
+        }
+    }
+
+    static boolean isWorkspace(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE database_name = "
+                     + "current_database() AND schema_name = 'main' AND table_name = '_workspace_meta'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    static void putWorkspaceMeta(Connection connection, Map<String, String> entries) throws SQLException {
+        inTransaction(connection, () -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM _workspace_meta WHERE key = ?");
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO _workspace_meta VALUES (?, ?)")) {
+                for (Map.Entry<String, String> entry : entries.entrySet()) {
+                    delete.setString(1, entry.getKey());
+                    delete.execute();
+                    insert.setString(1, entry.getKey());
+                    insert.setString(2, entry.getValue());
+                    insert.execute();
+                }
+            }
+        });
+    }
+
+    static void putTaskMeta(Connection connection, String task, Map<String, String> entries) throws SQLException {
+        inTransaction(connection, () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM _task_meta WHERE task = ? AND key = ?");
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO _task_meta VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> entry : entries.entrySet()) {
+                    delete.setString(1, task);
+                    delete.setString(2, entry.getKey());
+                    delete.execute();
+                    insert.setString(1, task);
+                    insert.setString(2, entry.getKey());
+                    insert.setString(3, entry.getValue());
+                    insert.execute();
+                }
+            }
+        });
+    }
+
+    static Map<String, String> workspaceMeta(Connection connection) throws SQLException {
+        Map<String, String> meta = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT key, value FROM _workspace_meta ORDER BY key")) {
+            while (rs.next()) {
+                meta.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return meta;
+    }
+
+    static Map<String, Map<String, String>> taskMeta(Connection connection) throws SQLException {
+        Map<String, Map<String, String>> meta = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT task, key, value FROM _task_meta ORDER BY task, key")) {
+            while (rs.next()) {
+                meta.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+            }
+        }
+        return meta;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private static void inTransaction(Connection connection, Work work) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN TRANSACTION");
+            try {
+                work.run();
+                statement.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        }
+    }
+}

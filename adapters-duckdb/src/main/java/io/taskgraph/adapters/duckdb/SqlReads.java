@@ -1,0 +1,96 @@
+package io.taskgraph.adapters.duckdb;
+
+import io.taskgraph.domain.data.Column;
+import io.taskgraph.domain.sql.QueryResult;
+import io.taskgraph.domain.sql.RelationInfo;
+import io.taskgraph.domain.sql.SqlFailure;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@link io.taskgraph.domain.port.SqlReader} reads on one connection: whole results, database errors as SqlFailure. */
+final class SqlReads {
+    private static final String DESCRIBE = """
+            SELECT c.table_name, v.view_name IS NOT NULL, c.column_name, c.data_type
+              FROM duckdb_columns() c
+              LEFT JOIN duckdb_views() v
+                ON v.database_name = c.database_name AND v.schema_name = c.schema_name AND v.view_name = c.table_name
+             WHERE c.database_name = current_database() AND c.schema_name = 'main'
+               AND lower(c.table_name) = lower(?)
+             ORDER BY c.column_index""";
+
+    private SqlReads() {
+    }
+
+    /** Runs {@code sql} and reads all its rows; with a {@code timer}, a statement that runs too long is cancelled. */
+    static QueryResult query(Connection connection, String sql, List<Object> parameters, StatementTimer timer) {
+        StatementTimer.Armed armed = null;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            armed = timer == null ? null : timer.arm(statement);
+            if (!statement.execute()) {
+                return new QueryResult(List.of(), List.of());
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                return readAll(rs, armed);
+            }
+        } catch (SQLException e) {
+            if (armed != null && armed.fired()) {
+                throw new SqlFailure(timer.message(), e);
+            }
+            throw new SqlFailure(Sql.message(e), e);
+        } finally {
+            if (armed != null) {
+                armed.disarm();
+            }
+        }
+    }
+
+    private static QueryResult readAll(ResultSet rs, StatementTimer.Armed armed) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> columns = new ArrayList<>(meta.getColumnCount());
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            columns.add(meta.getColumnLabel(i));
+        }
+        JdbcValues.ColumnReader[] readers = JdbcValues.readers(meta);
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            rows.add(JdbcValues.row(rs, readers));
+            if (armed != null && System.nanoTime() - armed.deadlineNanos() > 0) {
+                armed.expire();
+                throw new SQLException("statement timeout reached while reading rows");
+            }
+        }
+        return new QueryResult(columns, rows);
+    }
+
+    static Optional<RelationInfo> describe(Connection connection, String name) {
+        try (PreparedStatement statement = connection.prepareStatement(DESCRIBE)) {
+            statement.setString(1, name);
+            String relation = null;
+            boolean view = false;
+            List<Column> columns = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    relation = rs.getString(1);
+                    view = rs.getBoolean(2);
+                    columns.add(new Column(rs.getString(3), rs.getString(4)));
+                }
+            }
+            if (relation == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new RelationInfo(relation, view ? RelationInfo.Kind.VIEW : RelationInfo.Kind.TABLE,
+                    columns));
+        } catch (SQLException e) {
+            throw new SqlFailure(Sql.message(e), e);
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package io.taskgraph.domain.port.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.taskgraph.domain.WorkspaceException;
+import io.taskgraph.domain.data.Column;
+import io.taskgraph.domain.data.SourceFormat;
+import io.taskgraph.domain.data.TableSource;
+import io.taskgraph.domain.json.Json;
+import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.TaskSession;
+import io.taskgraph.domain.port.Workspace;
+import io.taskgraph.domain.sql.Namespace;
+import io.taskgraph.domain.sql.QueryResult;
+import io.taskgraph.domain.sql.RelationInfo;
+import io.taskgraph.domain.sql.StatementResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract of the {@link SqlEngine}, {@link Workspace} and {@link TaskSession} ports, on real files. Every
+ * engine's test extends this class. The SQL is DuckDB's dialect, which the agents are taught.
+ */
+public abstract class SqlEngineContract {
+    @TempDir
+    protected Path dir;
+
+    /** An engine with the product's settings. */
+    protected abstract SqlEngine engine();
+
+    /** An engine whose agent statements are cancelled after {@code timeout}. */
+    protected abstract SqlEngine engineWithStatementTimeout(Duration timeout);
+
+    /** A query that keeps the database busy for far longer than a few seconds. */
+    protected String endlessQuery() {
+        return "SELECT count(*) FROM range(1000000000000) t(x) WHERE hash(x) % 7 = 3";
+    }
+
+    private static final Namespace SALES = new Namespace("sales", List.of("sales_summary"));
+
+    // ---- lifecycle ----
+
+    @Test
+    void aNewWorkspaceHasTheMetadataTablesWithTheirFixedColumns() {
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            assertEquals(List.of("id", "timestamp", "task", "query", "success", "error", "row_count", "elapsed_ms"),
+                    workspace.query("SELECT * FROM _trace").columns());
+            assertEquals(List.of("task", "key", "value"), workspace.query("SELECT * FROM _task_meta").columns());
+            assertEquals(List.of("key", "value"), workspace.query("SELECT * FROM _workspace_meta").columns());
+            assertEquals(List.of(), workspace.inputTables());
+            assertEquals(List.of(), workspace.views());
+            assertEquals(dir.resolve("out.db").toAbsolutePath(), workspace.file().toAbsolutePath());
+        }
+    }
+
+    @Test
+    void createRefusesAnExistingFileUnlessToldToReplaceIt() throws IOException {
+        Path file = dir.resolve("out.db");
+        try (Workspace workspace = engine().create(file, false)) {
+            workspace.putWorkspaceMeta(Map.of("model", "old"));
+        }
+        WorkspaceException refused = assertThrows(WorkspaceException.class, () -> engine().create(file, false));
+        assertTrue(refused.getMessage().contains(file.getFileName().toString()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
+
+        try (Workspace workspace = engine().create(file, true)) {
+            assertEquals(Map.of(), workspace.workspaceMeta());
+        }
+    }
+
+    @Test
+    void workspaceMetadataKeysAreUpserted() {
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            workspace.putWorkspaceMeta(Map.of("model", "a/b", "fingerprint", "{\"x\":1}"));
+            workspace.putWorkspaceMeta(Map.of("model", "c/d"));
+            assertEquals(Map.of("model", "c/d", "fingerprint", "{\"x\":1}"), workspace.workspaceMeta());
+            assertEquals(2, workspace.query("SELECT * FROM _workspace_meta").rowCount());
+        }
+    }
+
+    @Test
+    void taskMetadataKeysAreUpsertedPerTask() {
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            workspace.putTaskMeta("sales", Map.of("iterations", "3", "validation", "\"FAILED\""));
+            workspace.putTaskMeta("costs", Map.of("iterations", "1"));
+            workspace.putTaskMeta("sales", Map.of("validation", "\"PASSED\""));
+            assertEquals(Map.of(
+                    "sales", Map.of("iterations", "3", "validation", "\"PASSED\""),
+                    "costs", Map.of("iterations", "1")), workspace.taskMeta());
+            assertEquals(3, workspace.query("SELECT * FROM _task_meta").rowCount());
+        }
+    }
+
+    @Test
+    void copyOpensAnIndependentCopyAndLeavesTheSourceUntouched() throws IOException {
+        Path source = dir.resolve("jan.db");
+        try (Workspace workspace = engine().create(source, false)) {
+            workspace.ingest("rates", ndjson("rates", List.of(new Column("ccy", "VARCHAR")), "{\"ccy\":\"USD\"}"));
+            workspace.putWorkspaceMeta(Map.of("model", "m1"));
+        }
+        byte[] before = Files.readAllBytes(source);
+
+        try (Workspace copy = engine().copy(source, dir.resolve("feb.db"), false)) {
+            assertEquals(Map.of("model", "m1"), copy.workspaceMeta());
+            assertEquals(List.of("rates"), copy.inputTables());
+            copy.putWorkspaceMeta(Map.of("model", "m2"));
+            copy.ingest("more", ndjson("more", List.of(new Column("n", "BIGINT")), "{\"n\":1}"));
+        }
+        assertTrue(Arrays.equals(before, Files.readAllBytes(source)), "the source file changed");
+        try (Workspace original = engine().openReadOnly(source)) {
+            assertEquals(Map.of("model", "m1"), original.workspaceMeta());
+            assertEquals(List.of("rates"), original.inputTables());
+        }
+    }
+
+    @Test
+    void copyRefusesAMissingSourceAndAnExistingTargetUnlessReplacing() {
+        Path source = dir.resolve("jan.db");
+        WorkspaceException missing = assertThrows(WorkspaceException.class,
+                () -> engine().copy(source, dir.resolve("feb.db"), false));
+        assertTrue(missing.getMessage().contains("jan.db") && missing.getMessage().contains("does not exist"),
+                missing.getMessage());
+
+        engine().create(source, false).close();
+        engine().create(dir.resolve("feb.db"), false).close();
+        WorkspaceException exists = assertThrows(WorkspaceException.class,
+                () -> engine().copy(source, dir.resolve("feb.db"), false));
+        assertTrue(exists.getMessage().contains("feb.db") && exists.getMessage().contains("already exists"),
+                exists.getMessage());
+        engine().copy(source, dir.resolve("feb.db"), true).close();
+    }
+
+    @Test
+    void openReadOnlyExplainsMissingFilesForeignFilesAndRefusesWrites() throws IOException {
+        WorkspaceException missing = assertThrows(WorkspaceException.class,
+                () -> engine().openReadOnly(dir.resolve("nope.db")));
+        assertTrue(missing.getMessage().contains("nope.db") && missing.getMessage().contains("does not exist"),
+                missing.getMessage());
+
+        Path text = Files.writeString(dir.resolve("notes.db"), "these are not the tables you are looking for\n");
+        WorkspaceException foreign = assertThrows(WorkspaceException.class, () -> engine().openReadOnly(text));
+        assertTrue(foreign.getMessage().contains("notes.db") && foreign.getMessage().contains("not a DuckDB database"),
+                foreign.getMessage());
+
+        Path file = dir.resolve("out.db");
+        try (Workspace workspace = engine().create(file, false)) {
+            workspace.putWorkspaceMeta(Map.of("model", "m"));
+        }
+        try (Workspace workspace = engine().openReadOnly(file)) {
+            assertEquals(Map.of("model", "m"), workspace.workspaceMeta());
+            WorkspaceException write = assertThrows(WorkspaceException.class,
+                    () -> workspace.putWorkspaceMeta(Map.of("model", "x")));
+            assertTrue(write.getMessage().contains("read-only"), write.getMessage());
+        }
+    }
+
+    // ---- ingestion ----
+
+    @Test
+    void ndjsonIngestsWithTheDeclaredTypesAndRowIdsFromOneInSourceOrder() throws IOException {
+        List<Column> columns = List.of(new Column("id", "BIGINT"), new Column("name", "VARCHAR"),
+                new Column("amount", "DECIMAL(10,2)"), new Column("day", "DATE"));
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            long rows = workspace.ingest("invoices", ndjson("invoices", columns,
+                    "{\"id\":30,\"name\":\"c\",\"amount\":1.50,\"day\":\"2024-03-01\"}",
+                    "{\"id\":10,\"name\":\"a\",\"amount\":20.25,\"day\":\"2024-01-31\"}",
+                    "{\"id\":20,\"name\":null,\"amount\":null,\"day\":null}"));
+            assertEquals(3, rows);
+            RelationInfo info = workspace.describe("invoices").orElseThrow();
+            assertEquals(RelationInfo.Kind.TABLE, info.kind());
+            assertEquals(List.of(new Column("_row_id", "INTEGER"), new Column("id", "BIGINT"),
+                    new Column("name", "VARCHAR"), new Column("amount", "DECIMAL(10,2)"),
+                    new Column("day", "DATE")), info.columns());
+            QueryResult result = workspace.query("SELECT _row_id, id, name, amount, day FROM invoices ORDER BY _row_id");
+            assertEquals(List.of(
+                    List.of(1, 30L, "c", new java.math.BigDecimal("1.50"), "2024-03-01"),
+                    List.of(2, 10L, "a", new java.math.BigDecimal("20.25"), "2024-01-31"),
+                    Arrays.asList(3, 20L, null, null, null)), result.rows());
+            assertEquals(List.of("invoices"), workspace.inputTables());
+        }
+    }
+
+    @Test
+    void anEmptyInputWithDeclaredColumnsBecomesAnEmptyTableWithThoseColumns() throws IOException {
+        List<Column> columns = List.of(new Column("id", "BIGINT"), new Column("when", "TIMESTAMP"));
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            assertEquals(0, workspace.ingest("events", ndjson("events", columns)));
+            assertEquals(List.of("_row_id", "id", "when"), workspace.describe("events").orElseThrow().columnNames());
+            assertEquals(0, workspace.query("SELECT * FROM events").rowCount());
+        }
+    }
+
+    @Test
+    void csvIngestsWithAHeaderAndInferredTypes() throws IOException {
+        Path csv = Files.writeString(dir.resolve("rates.csv"), "ccy,rate,active\nUSD,1.0,true\nEUR,0.92,false\n");
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            assertEquals(2, workspace.ingest("rates", new TableSource(csv, SourceFormat.CSV, List.of(),
+                    java.util.Optional.empty(), "rates.csv")));
+            assertEquals(List.of(new Column("_row_id", "INTEGER"), new Column("ccy", "VARCHAR"),
+                    new Column("rate", "DOUBLE"), new Column("active", "BOOLEAN")),
+                    workspace.describe("rates").orElseThrow().columns());
+            assertEquals(List.of(List.of(1, "USD", 1.0, true), List.of(2, "EUR", 0.92, false)),
+                    workspace.query("SELECT * FROM rates ORDER BY _row_id").rows());
+        }
+    }
+
+    @Test
+    void ingestionErrorsNameTheInputAndWhereItsDataCameFrom() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.ndjson"), "{\"id\": \"not a number\"}\n");
+        TableSource source = new TableSource(broken, SourceFormat.NDJSON, List.of(new Column("id", "BIGINT")),
+                java.util.Optional.empty(), "callable load_sales");
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            WorkspaceException error = assertThrows(WorkspaceException.class, () -> workspace.ingest("sales", source));
+            assertTrue(error.getMessage().contains("'sales'"), error.getMessage());
+            assertTrue(error.getMessage().contains("callable load_sales"), error.getMessage());
+        }
+    }
+
+    // ---- agent SQL ----
+
+    @Test
+    void aQueryReturnsTheRunSqlToolJson() throws IOException {
+        try (Workspace workspace = workspaceWithSales(); TaskSession session = workspace.openTaskSession("sales", SALES)) {
+            StatementResult result = session.execute("SELECT region, amount FROM orders ORDER BY _row_id");
+            assertTrue(result.success(), result.toolJson());
+            assertEquals(2, result.rowCount());
+            Map<String, Object> json = Json.parseObject(result.toolJson());
+            assertEquals(Map.of("success", true, "columns", List.of("region", "amount"),
+                    "rows", List.of(List.of("north", 10L), List.of("south", 32L)), "row_count", 2L), json);
+        }
+    }
+
+    @Test
+    void aViewInsideTheNamespaceIsCreatedAndReported() throws IOException {
+        try (Workspace workspace = workspaceWithSales(); TaskSession session = workspace.openTaskSession("sales", SALES)) {
+            StatementResult result = session.execute(
+                    "CREATE OR REPLACE VIEW sales_summary AS SELECT region, sum(amount) AS total FROM orders GROUP BY region");
+            assertTrue(result.success(), result.toolJson());
+            assertEquals(List.of("sales_summary"), result.changedObjects());
+            assertEquals(Boolean.TRUE, Json.parseObject(result.toolJson()).get("success"));
+            assertTrue(Json.parseObject(result.toolJson()).containsKey("message"), result.toolJson());
+            assertEquals(List.of("sales_summary"), workspace.views());
+            assertEquals(RelationInfo.Kind.VIEW, session.describe("sales_summary").orElseThrow().kind());
+        }
+    }
+
+    @Test
+    void aViewOutsideTheNamespaceIsRefusedAndNotCreated() throws IOException {
+        try (Workspace workspace = workspaceWithSales(); TaskSession session = workspace.openTaskSession("sales", SALES)) {
+            StatementResult result = session.execute("CREATE VIEW costs_summary AS SELECT 1 AS x");
+            assertFalse(result.success());
+            assertEquals(Boolean.FALSE, Json.parseObject(result.toolJson()).get("success"));
+            assertTrue(result.error().contains("costs_summary"), result.error());
+            assertEquals(List.of(), workspace.views());
+        }
+    }
+
+    @Test
+    void multiStatementTextIsRefusedAndItsFirstStatementDoesNotRun() throws IOException {
+        try (Workspace workspace = workspaceWithSales(); TaskSession session = workspace.openTaskSession("sales", SALES)) {
+            StatementResult result = session.execute("CREATE VIEW sales_a AS SELECT 1; SELECT 2");
+            assertFalse(result.success());
+            assertTrue(result.error().contains("one statement"), result.error());
+            assertEquals(List.of(), workspace.views());
+        }
+    }
+
+    @Test
+    void everyAgentStatementAllowedOrNotLandsInTheTraceWithItsTask() throws IOException {
+        try (Workspace workspace = workspaceWithSales()) {
+            try (TaskSession session = workspace.openTaskSession("sales", SALES)) {
+                session.execute("SELECT count(*) FROM orders");
+                session.execute("DROP TABLE orders");
+                session.execute("SELECT no_such_column FROM orders");
+            }
+            QueryResult trace = workspace.query(
+                    "SELECT id, task, query, success, error IS NULL, row_count FROM _trace ORDER BY id");
+            assertEquals(List.of(
+                    List.of(1L, "sales", "SELECT count(*) FROM orders", true, true, 1L),
+                    Arrays.asList(2L, "sales", "DROP TABLE orders", false, false, null),
+                    Arrays.asList(3L, "sales", "SELECT no_such_column FROM orders", false, false, null)),
+                    trace.rows());
+            assertEquals(List.of("orders"), workspace.inputTables());
+        }
+    }
+
+    @Test
+    void aResultOverTheLimitIsRefusedWithAHintToAddLimit() throws IOException {
+        try (Workspace workspace = workspaceWithSales(); TaskSession session = workspace.openTaskSession("sales", SALES)) {
+            StatementResult result = session.execute("SELECT x, repeat('y', 100) AS padding FROM range(100000) t(x)");
+            assertFalse(result.success());
+            assertTrue(result.error().contains("30000"), result.error());
+            assertTrue(result.error().contains("LIMIT"), result.error());
+            assertTrue(result.toolJson().length() < 1000, "the refusal carries no rows");
+        }
+    }
+
+    @Test
+    void aStatementThatRunsTooLongIsCancelledTracedAndTheSessionStaysUsable() throws IOException {
+        Path file = dir.resolve("slow.db");
+        try (Workspace workspace = engineWithStatementTimeout(Duration.ofMillis(500)).create(file, false);
+             TaskSession session = workspace.openTaskSession("sales", SALES)) {
+            long started = System.nanoTime();
+            StatementResult slow = session.execute(endlessQuery());
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            assertFalse(slow.success());
+            assertTrue(slow.error().contains("500 ms") && slow.error().contains("cancelled"), slow.error());
+            assertTrue(tookMs < 10_000, "cancelling took " + tookMs + " ms");
+
+            StatementResult next = session.execute("SELECT 42 AS answer");
+            assertTrue(next.success(), next.toolJson());
+            session.close();
+            assertEquals(List.of(Arrays.asList(false, slow.error())),
+                    workspace.query("SELECT success, error FROM _trace WHERE id = 1").rows());
+        }
+    }
+
+    @Test
+    void agentSqlCannotReadTheHostsFiles() throws IOException {
+        try (Workspace workspace = workspaceWithSales(); TaskSession session = workspace.openTaskSession("sales", SALES)) {
+            StatementResult result = session.execute("SELECT * FROM read_csv('/etc/passwd')");
+            assertFalse(result.success(), result.toolJson());
+            assertFalse(result.toolJson().contains("root:"), result.toolJson());
+        }
+    }
+
+    // ---- helpers ----
+
+    private Workspace workspaceWithSales() throws IOException {
+        Workspace workspace = engine().create(dir.resolve("out.db"), false);
+        workspace.ingest("orders", ndjson("orders", List.of(new Column("region", "VARCHAR"),
+                new Column("amount", "BIGINT")), "{\"region\":\"north\",\"amount\":10}",
+                "{\"region\":\"south\",\"amount\":32}"));
+        workspace.restrictExternalAccess();
+        return workspace;
+    }
+
+    /** An NDJSON source with one line per row. */
+    protected TableSource ndjson(String name, List<Column> columns, String... lines) throws IOException {
+        Path file = dir.resolve(name + ".ndjson");
+        Files.writeString(file, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+        return new TableSource(file, SourceFormat.NDJSON, columns, java.util.Optional.empty(), "data/" + name + ".ndjson");
+    }
+}
