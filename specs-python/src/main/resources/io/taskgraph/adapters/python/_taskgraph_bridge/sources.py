@@ -3,19 +3,22 @@ natively, and describes it for the Java side: path, format, declared columns, ro
 
 import os
 
-from . import columnar
+from . import columnar, parquet
 from .errors import SpecError, a
 from .spec_reader import ACCEPTED_DATA, FILE_SUFFIXES, frame_kind
 
 FORMATS = {".csv": "CSV", ".parquet": "PARQUET", ".json": "JSON", ".ndjson": "NDJSON", ".jsonl": "NDJSON"}
 
 
-def materialize(name, value, declared, origin, scratch_dir, cwd):
-    """The TableSource description for input ``name``; raises SpecError naming the input."""
+def materialize(name, value, declared, origin, scratch_dir, cwd, keep):
+    """The TableSource description for input ``name``; raises SpecError naming the input. The loaded data is
+    appended to ``keep`` so that freeing it (a million dicts take a while) happens after the reply is sent,
+    while the engine reads the file."""
     warnings = []
     where = "Input %r" % name
     if callable(value) and not isinstance(value, (list, tuple, dict)) and frame_kind(value) is None:
         value = _call(name, value, cwd)
+        keep.append(value)
     os.makedirs(scratch_dir, exist_ok=True)
     try:
         if isinstance(value, (str, os.PathLike)):
@@ -34,6 +37,7 @@ def materialize(name, value, declared, origin, scratch_dir, cwd):
             raise SpecError("%s: its loader returned %s, which Taskgraph cannot ingest. Return a list of "
                             "dicts, a dict of column lists, or a polars or pandas DataFrame (inputs take %s)."
                             % (where, a(value), ACCEPTED_DATA))
+        keep.append(values)
         return _columnar(name, names, values, declared, origin, scratch_dir, warnings)
     except ValueError as e:
         raise SpecError(str(e)) from None
@@ -87,10 +91,14 @@ def _columnar(name, names, values, declared, origin, scratch_dir, warnings):
     table = columnar.build_table(names, values, where, warnings.append)
     if table.rows == 0:
         warnings.append("%s has no rows; its columns %s are typed VARCHAR." % (where, ", ".join(table.names)))
+    columns = list(zip(table.names, table.types))
+    if all(t in parquet.SUPPORTED for t in table.types):
+        path = os.path.join(scratch_dir, name + ".parquet")
+        parquet.write(table, path)
+        return _source(path, "PARQUET", columns, origin, table.rows, warnings)
     path = os.path.join(scratch_dir, name + ".columns.ndjson")
     longest = columnar.write(table, path)
-    return _source(path, "COLUMNAR_NDJSON", list(zip(table.names, table.types)), origin, table.rows,
-                   warnings, longest)
+    return _source(path, "COLUMNAR_NDJSON", columns, origin, table.rows, warnings, longest)
 
 
 def _source(path, fmt, columns, origin, rows, warnings, longest=0, sheet=None):
