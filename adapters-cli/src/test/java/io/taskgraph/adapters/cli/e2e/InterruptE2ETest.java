@@ -21,15 +21,22 @@ class InterruptE2ETest {
         AppDir app = new AppDir(dir);
         String spec = app.spec("main", Diamond.SPEC);
         try (FakeModelServer model = FakeModelServer.start()) {
-            Diamond.solve(model).script("[sales]", Reply.sql(Diamond.SALES).after(Duration.ofSeconds(60)), Reply.answer("Done."));
+            // sales is busy in a long query when Ctrl-C comes: the statement is cancelled, the agent stops.
+            Diamond.solve(model).script("[sales]", Reply.sql("SELECT count(*) FROM range(1000000000000) a"),
+                    Reply.sql(Diamond.SALES), Reply.answer("Done."));
             Taskgraph taskgraph = new Taskgraph(dir).model(model);
 
             Taskgraph.Running running = taskgraph.start("run", "-s", spec, "-o", "out.db");
             waitFor(running, "] costs: passed");
+            Thread.sleep(500);
+            long signalled = System.nanoTime();
             new ProcessBuilder("kill", "-INT", Long.toString(running.process().pid())).start().waitFor();
             Taskgraph.Result stopped = running.finish();
+            Duration stopping = Duration.ofNanos(System.nanoTime() - signalled);
 
             assertEquals(130, stopped.exitCode(), stopped.all());
+            assertTrue(stopping.compareTo(Duration.ofSeconds(20)) < 0, "stopped in " + stopping + ", not after the "
+                    + "query's 30 s timeout");
             assertTrue(stopped.err().contains("Stopping: cancelling running tasks"), stopped.all());
             assertTrue(stopped.out().contains("Interrupted: 2 of 4 tasks passed"), stopped.all());
             assertEquals("true", WorkspaceFile.workspaceMeta(app.path("out.db")).get("interrupted"));

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.taskgraph.adapters.cli.e2e.FakeModelServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,23 +27,43 @@ class RerunE2ETest {
                     "{\"id\": 4, \"kind\": \"sale\", \"product\": \"apple\", \"amount\": 20}")
             .replace("profit should be 35", "profit should be 45").replace("WHERE profit <> 35", "WHERE profit <> 45");
 
+    /** January's app directory with jan.db, made once; each test reruns in its own copy of it. */
+    @TempDir
+    static Path january;
+
     @TempDir
     Path dir;
 
     private FakeModelServer model;
     private AppDir app;
     private Taskgraph taskgraph;
-    private String jan;
+
+    @BeforeAll
+    static void januaryRun() throws Exception {
+        AppDir app = new AppDir(january);
+        String jan = app.spec("jan", Diamond.SPEC);
+        try (FakeModelServer model = Diamond.solve(FakeModelServer.start())) {
+            Taskgraph.Result first = new Taskgraph(january).model(model)
+                    .run("run", "-s", jan, "-o", "jan.db", "-m", "test/recorded-model");
+            assertEquals(0, first.exitCode(), first.all());
+        }
+    }
 
     @BeforeEach
-    void firstRun() throws Exception {
-        model = FakeModelServer.start();
+    void copyOfJanuary() throws Exception {
+        try (Stream<Path> files = Files.walk(january)) {
+            for (Path from : files.toList()) {
+                Path to = dir.resolve(january.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        model = Diamond.solve(FakeModelServer.start());
         app = new AppDir(dir);
         taskgraph = new Taskgraph(dir).model(model);
-        jan = app.spec("jan", Diamond.SPEC);
-        Diamond.solve(model);
-        Taskgraph.Result first = taskgraph.run("run", "-s", jan, "-o", "jan.db", "-m", "test/recorded-model");
-        assertEquals(0, first.exitCode(), first.all());
     }
 
     @AfterEach
@@ -50,7 +73,7 @@ class RerunE2ETest {
 
     @Test
     void validateModeReusesTasksWhoseViewsStillPassWithoutCallingTheModel() throws Exception {
-        int before = model.requestCount();
+        int before = 0;
         byte[] source = Files.readAllBytes(app.path("jan.db"));
 
         Taskgraph.Result r = taskgraph.run("rerun", "jan.db", "-o", "again.db");
@@ -69,7 +92,7 @@ class RerunE2ETest {
 
     @Test
     void reviewModeAsksEveryAgentAgainWithTheRecordedModel() throws Exception {
-        int before = model.requestCount();
+        int before = 0;
         for (String marker : List.of("[prep]", "[sales]", "[costs]", "[report]")) {
             model.script(marker, Reply.answer("The existing views are right."));
         }
@@ -86,7 +109,7 @@ class RerunE2ETest {
     @Test
     void monthToMonthWithANewSpecReingestsItsDataAndKeepsTheViews() throws Exception {
         String feb = app.spec("feb", FEB);
-        int before = model.requestCount();
+        int before = 0;
 
         Taskgraph.Result r = taskgraph.run("rerun", "jan.db", "-o", "feb.db", "--spec", feb);
 
@@ -102,13 +125,13 @@ class RerunE2ETest {
     void monthToMonthInvokesOnlyTheAgentsWhoseChecksNowFail() throws Exception {
         String feb = app.spec("feb", FEB.replace("WHERE profit <> 45", "WHERE profit < 50"));
         model.script("[report]", Reply.sql("CREATE OR REPLACE VIEW profit_report AS SELECT 50 AS profit"), Reply.answer("Fixed."));
-        int before = model.requestCount();
+        int before = 0;
 
         Taskgraph.Result r = taskgraph.run("rerun", "jan.db", "-o", "feb.db", "--spec", feb);
 
         assertEquals(0, r.exitCode(), r.all());
         assertEquals(before + 2, model.requestCount(), r.all());
-        assertEquals(2, model.requests("[report]").size() - 2, "only report's agent ran again");
+        assertEquals(2, model.requests("[report]").size(), "only report's agent ran again");
         assertTrue(r.out().contains("Done: 4 of 4 tasks passed (3 reused)."), r.all());
     }
 
@@ -118,7 +141,7 @@ class RerunE2ETest {
                 .replace("\"columns\": [\"id\", \"kind\", \"product\", \"amount\"]", "\"columns\": [\"id\", \"kind\", \"amount\"]")
                 .replace("\"outputs\": [\"costs_summary\"]", "\"outputs\": [\"cost_totals\"]")
                 .replace("\"inputs\": [\"sales_summary\", \"costs_summary\"]", "\"inputs\": [\"sales_summary\", \"cost_totals\"]"));
-        int before = model.requestCount();
+        int before = 0;
 
         Taskgraph.Result r = taskgraph.run("rerun", "jan.db", "-o", "feb.db", "--spec", changed);
 
@@ -127,23 +150,5 @@ class RerunE2ETest {
         assertTrue(r.err().contains("is not structurally compatible with workspace"), r.all());
         assertTrue(r.err().contains("costs_summary") && r.err().contains("cost_totals") && r.err().contains("product"), r.all());
         assertFalse(Files.exists(app.path("feb.db")), "nothing was written");
-    }
-
-    @Test
-    void theRecordedGitCommitMustMatchUnlessTheMismatchIsAccepted() throws Exception {
-        String module = app.spec("tracked", Diamond.SPEC);
-        String first = app.commitAll("January");
-        assertEquals(0, taskgraph.run("run", "-s", module, "-o", "tracked.db").exitCode());
-        app.spec("tracked", Diamond.SPEC.replace("Total costs.", "Total all costs."));
-        String second = app.commitAll("Reword a prompt");
-
-        Taskgraph.Result refused = taskgraph.run("rerun", "tracked.db", "-o", "next.db");
-        Taskgraph.Result accepted = taskgraph.run("rerun", "tracked.db", "-o", "next.db", "--ignore-commit");
-
-        assertEquals(2, refused.exitCode(), refused.all());
-        assertTrue(refused.err().contains(first) && refused.err().contains(second), refused.all());
-        assertTrue(refused.err().contains("--ignore-commit"), refused.all());
-        assertEquals(0, accepted.exitCode(), accepted.all());
-        assertTrue(accepted.err().contains("continuing because the mismatch was accepted"), accepted.all());
     }
 }
