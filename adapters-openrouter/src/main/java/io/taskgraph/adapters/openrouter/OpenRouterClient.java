@@ -78,8 +78,9 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
                 throw refused(request, failure);
             }
             if (attempt > policy.maxRetries()) {
+                String times = attempt == 1 ? "once" : attempt + " times in a row";
                 throw new LlmException("The model call of task '" + request.task() + "' (turn " + request.turn()
-                        + ") failed " + attempt + " times in a row; the last error: " + failure.reason()
+                        + ") failed " + times + "; the last error: " + failure.reason()
                         + ". The server at " + config.baseUrl() + " may be down or overloaded; try again later.",
                         false);
             }

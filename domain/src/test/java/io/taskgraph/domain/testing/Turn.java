@@ -67,7 +67,10 @@ public final class Turn {
         return new Turn(context -> respond.apply(context.request()), null, Duration.ZERO);
     }
 
-    /** Chooses the turn to play from the request; the chosen turn's ids and usage rules apply as usual. */
+    /**
+     * Chooses the turn to play from the request, e.g. a fixed view when the last message starts with
+     * "Validation failed:". The chosen turn's ids and usage apply as usual; its delay is not (delay this turn).
+     */
     public static Turn choosing(Function<ChatRequest, Turn> choose) {
         Objects.requireNonNull(choose, "choose");
         return new Turn(context -> {
