@@ -66,9 +66,10 @@ final class RunExecution {
         ProgressRenderer renderer = renderer();
         display.set(renderer);
         RunControl control = new RunControl();
-        RunSummary summary;
-        try (llm; Interrupts interrupts = Interrupts.install(control, renderer::note)) {
-            try {
+        // Ctrl-C handling lasts until the summary is printed, so a shutdown (SIGTERM) waits for it too.
+        try (Interrupts interrupts = Interrupts.install(control, renderer::note)) {
+            RunSummary summary;
+            try (llm) {
                 summary = body.run(llm, events, control);
             } catch (TaskgraphException e) {
                 if (!interrupts.interrupted()) {
@@ -80,12 +81,12 @@ final class RunExecution {
             } finally {
                 renderer.close();
             }
+            new SummaryReport(style()).print(summary, shownOutput, cli.out());
+            if (summary.interrupted()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            return summary.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
         }
-        new SummaryReport(style()).print(summary, shownOutput, cli.out());
-        if (summary.interrupted()) {
-            return ExitCodes.INTERRUPTED;
-        }
-        return summary.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private ClosableLlm model(RunListener events) {
