@@ -98,39 +98,14 @@ final class RunExecution {
                 cli.out().println("Replaying recorded model answers from " + replay.get()
                         + ": no model is called and no API key is needed.");
             }
-            return unclosable(client);
+            return ClosableLlm.of(client, () -> { });
         }
         ClosableLlm live = cli.adapters().openRouter(cli.environment(), cli.workingDirectory(), events);
         Optional<String> record = cassettes.record();
         if (record.isEmpty()) {
             return live;
         }
-        LlmClient recording = cli.adapters().recording(live, cli.resolve(record.get()));
-        return new ClosableLlm() {
-            @Override
-            public io.taskgraph.domain.llm.ChatResponse complete(io.taskgraph.domain.llm.ChatRequest request) {
-                return recording.complete(request);
-            }
-
-            @Override
-            public void close() {
-                live.close();
-            }
-        };
-    }
-
-    private static ClosableLlm unclosable(LlmClient client) {
-        return new ClosableLlm() {
-            @Override
-            public io.taskgraph.domain.llm.ChatResponse complete(io.taskgraph.domain.llm.ChatRequest request) {
-                return client.complete(request);
-            }
-
-            @Override
-            public void close() {
-                // nothing held
-            }
-        };
+        return ClosableLlm.of(cli.adapters().recording(live, cli.resolve(record.get())), live::close);
     }
 
     private ProgressRenderer renderer() {
