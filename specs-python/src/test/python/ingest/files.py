@@ -7,6 +7,7 @@ INPUTS = {
     "ndjson_input": "data/people.ndjson",
     "jsonl_input": {"data": "data/people.jsonl", "columns": ["id", "name"]},
     "xlsx_input": "data/book.xlsx",
+    "parquet_input": "data/people.parquet",  # written by the test
 }
 
 TASKS = [{"name": "noop", "prompt": "nothing", "inputs": ["csv_input"], "outputs": ["noop_out"]}]

@@ -113,6 +113,8 @@ class Cursor:
     def df(self):
         return _pandas(self._result)
 
+    fetchdf = fetch_df = df
+
     def close(self):
         self._result = None
 
@@ -159,6 +161,8 @@ class Relation:
     def df(self):
         return _pandas(self._result)
 
+    fetchdf = fetch_df = df
+
     def __len__(self):
         return len(self._result.rows)
 
@@ -195,6 +199,8 @@ _OFFSET = re.compile(r"([+-]\d\d)(\d\d)?$")
 
 def _timestamp(text):
     text = text.replace("T", " ")
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
     match = _OFFSET.search(text)
     if match and (":" in text[:match.start()]):  # "+01" / "+0530" -> "+01:00" / "+05:30" for Python 3.9
         text = text[:match.start()] + match.group(1) + ":" + (match.group(2) or "00")

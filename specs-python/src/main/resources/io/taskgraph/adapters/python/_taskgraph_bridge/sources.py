@@ -24,10 +24,16 @@ def materialize(name, value, declared, origin, scratch_dir, cwd, keep):
         if isinstance(value, (str, os.PathLike)):
             return _file(name, os.fspath(value), declared, origin, scratch_dir, cwd, warnings)
         kind = frame_kind(value)
-        if kind == "polars":
-            return _polars(name, value, declared, origin, scratch_dir, warnings)
-        if kind == "pandas":
-            return _pandas(name, value, declared, origin, scratch_dir, warnings)
+        if kind is not None:
+            keep.append(value)
+            write = _polars if kind == "polars" else _pandas
+            try:
+                return write(name, value, declared, origin, scratch_dir, warnings)
+            except SpecError:
+                raise
+            except Exception as e:  # the library's own error, e.g. a column type Parquet cannot hold
+                raise SpecError("%s: writing its %s DataFrame for DuckDB failed: %s: %s"
+                                % (where, kind, type(e).__name__, e)) from None
         if isinstance(value, dict):
             names, values = _dict_columns(value, where)
             names, values = columnar.order(names, values, declared)
@@ -97,13 +103,13 @@ def _columnar(name, names, values, declared, origin, scratch_dir, warnings):
         parquet.write(table, path)
         return _source(path, "PARQUET", columns, origin, table.rows, warnings)
     path = os.path.join(scratch_dir, name + ".columns.ndjson")
-    longest = columnar.write(table, path)
-    return _source(path, "COLUMNAR_NDJSON", columns, origin, table.rows, warnings, longest)
+    columnar.write(table, path)
+    return _source(path, "COLUMNAR_NDJSON", columns, origin, table.rows, warnings)
 
 
-def _source(path, fmt, columns, origin, rows, warnings, longest=0, sheet=None):
+def _source(path, fmt, columns, origin, rows, warnings, sheet=None):
     return {"file": os.path.abspath(path), "format": fmt, "columns": [list(c) for c in columns],
-            "origin": origin, "rows": rows, "warnings": warnings, "longest_line": longest, "sheet": sheet}
+            "origin": origin, "rows": rows, "warnings": warnings, "sheet": sheet}
 
 
 # ---------------------------------------------------------------- DataFrames
