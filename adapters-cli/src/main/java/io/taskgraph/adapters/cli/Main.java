@@ -1,6 +1,9 @@
 package io.taskgraph.adapters.cli;
 
-import picocli.CommandLine;
+import io.taskgraph.adapters.cli.progress.Terminal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 
 /** Entry point of the {@code taskgraph} command: the CLI's composition root. */
 public final class Main {
@@ -8,6 +11,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TaskgraphCommand()).execute(args));
+        Map<String, String> environment = System.getenv();
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Adapters adapters = SpecPrefetch.wrap(new ProductionAdapters(), args, workingDirectory, environment);
+        Cli cli = new Cli(workingDirectory, environment, System.out, System.err, Terminal.detect(environment),
+                adapters, Clock.systemUTC());
+        System.exit(TaskgraphCommand.commandLine(cli, args).execute(args));
     }
 }

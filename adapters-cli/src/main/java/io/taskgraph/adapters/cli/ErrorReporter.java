@@ -1,0 +1,64 @@
+package io.taskgraph.adapters.cli;
+
+import io.taskgraph.domain.InvalidSpecException;
+import io.taskgraph.domain.LlmException;
+import io.taskgraph.domain.TaskgraphException;
+import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.WorkspaceException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place errors become messages and exit codes. Users get one clear message (the exceptions are
+ * written for them) and exit 2 for anything they can fix; the stack trace only with {@code --debug}.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private final GlobalOptions global;
+
+    ErrorReporter(GlobalOptions global) {
+        this.global = global;
+    }
+
+    /** Bad flags or arguments: the message, then how to get help. */
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("taskgraph: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        int code = exitCode(e);
+        if (e instanceof TaskgraphException) {
+            err.println("taskgraph: " + e.getMessage());
+        } else {
+            err.println("taskgraph: internal error: " + e
+                    + (global.debug ? "" : "\nThis is a bug in taskgraph; rerun with --debug for the stack trace and report it."));
+        }
+        if (global.debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    static int exitCode(Exception e) {
+        if (e instanceof LlmException llm) {
+            return llm.isConfiguration() ? ExitCodes.USAGE : ExitCodes.FAILED;
+        }
+        if (e instanceof InvalidSpecException || e instanceof UsageException || e instanceof WorkspaceException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,122 @@
+package io.taskgraph.adapters.cli;
+
+import io.taskgraph.application.discovery.SpecDiscovery;
+import io.taskgraph.domain.TaskgraphException;
+import io.taskgraph.domain.port.LlmClient;
+import io.taskgraph.domain.port.RunListener;
+import io.taskgraph.domain.port.SpecLoader;
+import io.taskgraph.domain.port.SpecRequest;
+import io.taskgraph.domain.port.SpecSession;
+import io.taskgraph.domain.port.SqlEngine;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Starts loading the spec for {@code taskgraph show} while picocli is still building its command model: a cold
+ * JVM spends about as long in picocli as Python spends starting and importing the spec, and the two run on
+ * different cores. Only a plain {@code show [-s MODULE] [--format F]} line is prefetched; anything unusual is left
+ * to the normal path, and a prefetched session the command does not ask for is closed.
+ */
+final class SpecPrefetch implements Adapters {
+    private final Adapters adapters;
+    private final SpecRequest request;
+    private final CompletableFuture<SpecSession> session;
+
+    private SpecPrefetch(Adapters adapters, SpecRequest request, CompletableFuture<SpecSession> session) {
+        this.adapters = adapters;
+        this.request = request;
+        this.session = session;
+    }
+
+    /** {@code adapters}, with the spec of a {@code show} command line already loading in the background. */
+    static Adapters wrap(Adapters adapters, String[] args, Path workingDirectory, Map<String, String> environment) {
+        Optional<String> module = showModule(args, workingDirectory);
+        if (module.isEmpty()) {
+            return adapters;
+        }
+        SpecRequest request = new SpecRequest(module.get(), workingDirectory, Map.of());
+        CompletableFuture<SpecSession> session = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                session.complete(adapters.specLoader(workingDirectory, environment).open(request));
+            } catch (RuntimeException e) {
+                session.completeExceptionally(e);
+            }
+        }, "taskgraph-spec-prefetch");
+        loader.setDaemon(true);
+        loader.start();
+        return new SpecPrefetch(adapters, request, session);
+    }
+
+    /** The module a {@code show} line will load, when the line is simple enough to read without picocli. */
+    static Optional<String> showModule(String[] args, Path workingDirectory) {
+        if (args.length == 0 || !args[0].equals("show")) {
+            return Optional.empty();
+        }
+        String explicit = null;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if ((arg.equals("-s") || arg.equals("--spec") || arg.equals("--format")) && i + 1 < args.length) {
+                explicit = arg.equals("--format") ? explicit : args[i + 1];
+                i++;
+            } else if (arg.startsWith("--spec=")) {
+                explicit = arg.substring("--spec=".length());
+            } else if (!arg.startsWith("--format=") && !arg.equals("--debug") && !arg.equals("--verbose")) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(SpecDiscovery.resolve(Optional.ofNullable(explicit), workingDirectory).module());
+        } catch (TaskgraphException e) {
+            return Optional.empty(); // the command reports it in its own words
+        }
+    }
+
+    @Override
+    public SpecLoader specLoader(Path workingDirectory, Map<String, String> environment) {
+        return asked -> {
+            if (asked.equals(request)) {
+                return take();
+            }
+            session.thenAccept(SpecSession::close);
+            return adapters.specLoader(workingDirectory, environment).open(asked);
+        };
+    }
+
+    private SpecSession take() {
+        try {
+            return session.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the spec", e);
+        }
+    }
+
+    @Override
+    public SqlEngine sqlEngine() {
+        return adapters.sqlEngine();
+    }
+
+    @Override
+    public ClosableLlm openRouter(Map<String, String> environment, Path workingDirectory, RunListener listener) {
+        return adapters.openRouter(environment, workingDirectory, listener);
+    }
+
+    @Override
+    public LlmClient replay(Path cassette) {
+        return adapters.replay(cassette);
+    }
+
+    @Override
+    public LlmClient recording(LlmClient delegate, Path cassette) {
+        return adapters.recording(delegate, cassette);
+    }
+}

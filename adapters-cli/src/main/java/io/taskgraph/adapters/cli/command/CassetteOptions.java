@@ -1,0 +1,31 @@
+package io.taskgraph.adapters.cli.command;
+
+import io.taskgraph.domain.UsageException;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Record the model's answers to a cassette, or replay a cassette instead of calling a model. */
+public final class CassetteOptions {
+    @Option(names = "--llm-record", paramLabel = "FILE",
+            description = "Record every model call of this run to FILE (JSON lines) for --llm-replay.")
+    String record;
+
+    @Option(names = "--llm-replay", paramLabel = "FILE",
+            description = "Answer model calls from a recorded FILE: no network, no API key.")
+    String replay;
+
+    Optional<String> record() {
+        return Optional.ofNullable(record);
+    }
+
+    Optional<String> replay() {
+        return Optional.ofNullable(replay);
+    }
+
+    void check() {
+        if (record != null && replay != null) {
+            throw new UsageException("--llm-record and --llm-replay cannot be used together: a replay calls no model, "
+                    + "so there is nothing new to record.");
+        }
+    }
+}

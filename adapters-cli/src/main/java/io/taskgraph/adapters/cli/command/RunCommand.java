@@ -1,0 +1,71 @@
+package io.taskgraph.adapters.cli.command;
+
+import io.taskgraph.adapters.cli.Cli;
+import io.taskgraph.adapters.cli.GlobalOptions;
+import io.taskgraph.application.discovery.DiscoveredSpec;
+import io.taskgraph.application.discovery.SpecDiscovery;
+import io.taskgraph.application.run.RunOptions;
+import io.taskgraph.application.run.RunRequest;
+import io.taskgraph.application.run.RunWorkspace;
+import io.taskgraph.domain.port.SpecRequest;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code taskgraph run}: a workspace spec from scratch into a new {@code .db} file. */
+@Command(name = "run", sortOptions = false,
+        description = "Run a workspace spec from scratch: ingest, run an agent per task, validate, export.",
+        footer = {"", "Examples:",
+            "  taskgraph run -o output.db",
+            "  taskgraph run --spec my_app.specs.main -o output.db",
+            "  taskgraph run -o output.db -m anthropic/claude-sonnet-4 --reasoning-effort medium",
+            "  taskgraph run -o demo.db --llm-replay demo.cassette.jsonl"})
+public final class RunCommand implements Callable<Integer> {
+    private final Cli cli;
+    private final GlobalOptions global;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DB", description = "Output .db file path.")
+    String output;
+
+    @Option(names = {"-s", "--spec"}, paramLabel = "MODULE",
+            description = "Spec module, e.g. my_app.specs.main (default: [tool.taskgraph].spec in pyproject.toml, "
+                    + "else specs.main when specs/main.py exists).")
+    String spec;
+
+    @Mixin
+    AgentOptions agent;
+
+    @Mixin
+    OutputOptions outputOptions;
+
+    @Mixin
+    CassetteOptions cassettes;
+
+    @Mixin
+    HelpOption help;
+
+    public RunCommand(Cli cli, GlobalOptions global) {
+        this.cli = cli;
+        this.global = global;
+    }
+
+    @Override
+    public Integer call() {
+        DiscoveredSpec module = SpecDiscovery.resolve(Optional.ofNullable(spec), cli.workingDirectory());
+        Path out = cli.resolve(output);
+        boolean replace = OutputFile.mayReplace(out, output, outputOptions.force, cli.terminal());
+        RunExecution execution = new RunExecution(cli, global, outputOptions, cassettes);
+        RunOptions options = agent.toRunOptions(agent.model().orElse(RunOptions.DEFAULT_MODEL), execution.replaying());
+        RunRequest request = new RunRequest(new SpecRequest(module.module(), cli.workingDirectory(), Map.of()), out,
+                replace, options);
+        String preamble = module.source() == DiscoveredSpec.Source.EXPLICIT ? ""
+                : "Spec " + module.module() + " (" + module.source().description() + ")";
+        return execution.execute(output, preamble, (llm, listener, control) -> new RunWorkspace(
+                cli.adapters().specLoader(cli.workingDirectory(), cli.environment()), cli.adapters().sqlEngine(), llm,
+                listener, cli.clock()).run(request, control));
+    }
+}

@@ -1,0 +1,145 @@
+package io.taskgraph.adapters.cli.command;
+
+import io.taskgraph.adapters.cli.Adapters.ClosableLlm;
+import io.taskgraph.adapters.cli.Cli;
+import io.taskgraph.adapters.cli.ExitCodes;
+import io.taskgraph.adapters.cli.GlobalOptions;
+import io.taskgraph.adapters.cli.progress.LineProgress;
+import io.taskgraph.adapters.cli.progress.LiveProgress;
+import io.taskgraph.adapters.cli.progress.ProgressRenderer;
+import io.taskgraph.adapters.cli.progress.Style;
+import io.taskgraph.adapters.cli.progress.SummaryReport;
+import io.taskgraph.application.run.RunControl;
+import io.taskgraph.domain.TaskgraphException;
+import io.taskgraph.domain.port.LlmClient;
+import io.taskgraph.domain.port.RunListener;
+import io.taskgraph.domain.run.RunSummary;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What {@code run} and {@code rerun} share around their use case: the model client (live, recording or
+ * replaying), the progress display, Ctrl-C handling, the summary, and the exit code.
+ */
+final class RunExecution {
+    /** The use case call, given the model client, the listener to report to, and the control to stop it with. */
+    @FunctionalInterface
+    interface Body {
+        RunSummary run(LlmClient llm, RunListener listener, RunControl control);
+    }
+
+    private final Cli cli;
+    private final GlobalOptions global;
+    private final OutputOptions output;
+    private final CassetteOptions cassettes;
+
+    RunExecution(Cli cli, GlobalOptions global, OutputOptions output, CassetteOptions cassettes) {
+        this.cli = cli;
+        this.global = global;
+        this.output = output;
+        this.cassettes = cassettes;
+    }
+
+    boolean replaying() {
+        return cassettes.replay().isPresent();
+    }
+
+    /**
+     * Runs {@code body} and returns the exit code; errors before or during the run propagate to the error reporter.
+     * {@code preamble} (when not empty) is printed once the model client is ready, just before the run starts.
+     */
+    int execute(String shownOutput, String preamble, Body body) {
+        cassettes.check();
+        AtomicReference<ProgressRenderer> display = new AtomicReference<>();
+        RunListener events = event -> {
+            ProgressRenderer renderer = display.get();
+            if (renderer != null) {
+                renderer.on(event);
+            }
+        };
+        // The model client first: a missing API key or cassette stops here, before anything is drawn or written.
+        ClosableLlm llm = model(events);
+        if (!preamble.isEmpty() && !output.quiet) {
+            cli.out().println(preamble);
+        }
+        ProgressRenderer renderer = renderer();
+        display.set(renderer);
+        RunControl control = new RunControl();
+        RunSummary summary;
+        try (llm; Interrupts interrupts = Interrupts.install(control, renderer::note)) {
+            try {
+                summary = body.run(llm, events, control);
+            } catch (TaskgraphException e) {
+                if (!interrupts.interrupted()) {
+                    throw e;
+                }
+                renderer.close();
+                cli.err().println("taskgraph: interrupted before the tasks started: " + e.getMessage());
+                return ExitCodes.INTERRUPTED;
+            } finally {
+                renderer.close();
+            }
+        }
+        new SummaryReport(style()).print(summary, shownOutput, cli.out());
+        if (summary.interrupted()) {
+            return ExitCodes.INTERRUPTED;
+        }
+        return summary.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private ClosableLlm model(RunListener events) {
+        Optional<String> replay = cassettes.replay();
+        if (replay.isPresent()) {
+            Path cassette = cli.resolve(replay.get());
+            LlmClient client = cli.adapters().replay(cassette);
+            if (!output.quiet) {
+                cli.out().println("Replaying recorded model answers from " + replay.get()
+                        + ": no model is called and no API key is needed.");
+            }
+            return unclosable(client);
+        }
+        ClosableLlm live = cli.adapters().openRouter(cli.environment(), cli.workingDirectory(), events);
+        Optional<String> record = cassettes.record();
+        if (record.isEmpty()) {
+            return live;
+        }
+        LlmClient recording = cli.adapters().recording(live, cli.resolve(record.get()));
+        return new ClosableLlm() {
+            @Override
+            public io.taskgraph.domain.llm.ChatResponse complete(io.taskgraph.domain.llm.ChatRequest request) {
+                return recording.complete(request);
+            }
+
+            @Override
+            public void close() {
+                live.close();
+            }
+        };
+    }
+
+    private static ClosableLlm unclosable(LlmClient client) {
+        return new ClosableLlm() {
+            @Override
+            public io.taskgraph.domain.llm.ChatResponse complete(io.taskgraph.domain.llm.ChatRequest request) {
+                return client.complete(request);
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
+    }
+
+    private ProgressRenderer renderer() {
+        if (cli.terminal().interactive() && !output.quiet) {
+            return new LiveProgress(cli.out(), style(), cli.clock(), cli.terminal().width(cli.environment()));
+        }
+        return new LineProgress(cli.out(), cli.err(), cli.clock(), output.quiet, global.debug);
+    }
+
+    private Style style() {
+        return new Style(cli.terminal().color(), cli.terminal().unicode());
+    }
+}

@@ -1,0 +1,58 @@
+package io.taskgraph.adapters.cli.command;
+
+import io.taskgraph.adapters.cli.Cli;
+import io.taskgraph.adapters.cli.ExitCodes;
+import io.taskgraph.application.discovery.DiscoveredSpec;
+import io.taskgraph.application.discovery.SpecDiscovery;
+import io.taskgraph.application.show.OverviewFormat;
+import io.taskgraph.application.show.ShowSpec;
+import io.taskgraph.application.show.SpecOverview;
+import io.taskgraph.domain.port.SpecRequest;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code taskgraph show}: the spec's structure. Loads the spec only: no database is opened and no model client
+ * is made, so it starts as fast as the JVM and the spec's own import allow.
+ */
+@Command(name = "show", sortOptions = false,
+        description = {"Display a spec's structure: inputs, DAG layers, task details, validation, exports.",
+            "Exits 2 when the tasks do not form a runnable DAG (the problems are listed)."},
+        footer = {"", "Examples:",
+            "  taskgraph show",
+            "  taskgraph show --spec my_app.specs.main",
+            "  taskgraph show --format mermaid > dag.mmd",
+            "  taskgraph show --format dot | dot -Tsvg > dag.svg"})
+public final class ShowCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Option(names = {"-s", "--spec"}, paramLabel = "MODULE",
+            description = "Spec module (default: [tool.taskgraph].spec in pyproject.toml, else specs.main).")
+    String spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, mermaid or dot (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Mixin
+    HelpOption help;
+
+    public ShowCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        OverviewFormat chosen = OverviewFormat.parse(format);
+        DiscoveredSpec module = SpecDiscovery.resolve(Optional.ofNullable(spec), cli.workingDirectory());
+        SpecOverview overview = new ShowSpec(cli.adapters().specLoader(cli.workingDirectory(), cli.environment()))
+                .show(new SpecRequest(module.module(), cli.workingDirectory(), Map.of()));
+        cli.out().print(chosen.render(overview));
+        cli.out().flush();
+        return overview.valid() ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+}

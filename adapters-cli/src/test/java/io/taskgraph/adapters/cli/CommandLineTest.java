@@ -1,0 +1,186 @@
+package io.taskgraph.adapters.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.taskgraph.adapters.cli.InProcessCli.Outcome;
+import io.taskgraph.domain.InvalidSpecException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private final InProcessCli cli = new InProcessCli();
+
+    @BeforeEach
+    void conventionalSpec() throws IOException {
+        Files.createDirectories(dir.resolve("specs"));
+        Files.writeString(dir.resolve("specs/main.py"), "INPUTS = {}\nTASKS = []\n");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithAPointerToHelp() {
+        Outcome o = cli.run(dir, "run", "-o", "out.db", "--modle", "x");
+
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().startsWith("taskgraph: Unknown options: '--modle', 'x'"), o.err());
+        assertTrue(o.err().contains("Run 'taskgraph run --help' for the options."), o.err());
+    }
+
+    @Test
+    void missingOutputIsAUsageError() {
+        Outcome o = cli.run(dir, "run");
+
+        assertEquals(2, o.exitCode());
+        assertEquals("taskgraph: Missing required option: '--output=DB'\nRun 'taskgraph run --help' for the options.\n", o.err());
+    }
+
+    @Test
+    void missingApiKeyStopsBeforeAnythingStartsWithoutAStackTrace() {
+        Outcome o = cli.run(dir, "run", "-o", "out.db");
+
+        assertEquals(2, o.exitCode());
+        assertEquals("taskgraph: No OpenRouter API key is set.\n", o.err());
+        assertEquals(List.of("openRouter"), cli.requested, "no spec was loaded and no workspace opened");
+        assertFalse(Files.exists(dir.resolve("out.db")));
+    }
+
+    @Test
+    void debugAddsTheStackTraceWhereverTheFlagIsWritten() {
+        Outcome after = cli.run(dir, "run", "-o", "out.db", "--debug");
+        Outcome before = cli.run(dir, "--verbose", "run", "-o", "out.db");
+
+        for (Outcome o : List.of(after, before)) {
+            assertEquals(2, o.exitCode());
+            assertTrue(o.err().startsWith("taskgraph: No OpenRouter API key is set.\nio.taskgraph.domain.LlmException: "), o.err());
+            assertTrue(o.err().contains("\tat io.taskgraph.adapters.cli.InProcessCli.openRouter"), o.err());
+        }
+    }
+
+    @Test
+    void specErrorsExitTwoWithTheirMessage() {
+        cli.specLoaderFailure = () -> new InvalidSpecException("Spec module 'specs.main' failed to import: line 3: SyntaxError");
+
+        Outcome o = cli.run(dir, "show");
+
+        assertEquals(2, o.exitCode());
+        assertEquals("taskgraph: Spec module 'specs.main' failed to import: line 3: SyntaxError\n", o.err());
+    }
+
+    @Test
+    void unexpectedExceptionsAreReportedAsBugsWithExitOne() {
+        cli.specLoaderFailure = () -> new IllegalStateException("boom");
+
+        Outcome o = cli.run(dir, "show");
+
+        assertEquals(1, o.exitCode());
+        assertEquals("taskgraph: internal error: java.lang.IllegalStateException: boom\n"
+                + "This is a bug in taskgraph; rerun with --debug for the stack trace and report it.\n", o.err());
+    }
+
+    @Test
+    void showNeedsOnlyTheSpecLoader() {
+        cli.specLoaderFailure = () -> new InvalidSpecException("stop here");
+
+        cli.run(dir, "show", "--format", "dot");
+
+        assertEquals(List.of("specLoader"), cli.requested);
+    }
+
+    @Test
+    void existingOutputIsRefusedWithoutATerminalUnlessForced() throws IOException {
+        Files.writeString(dir.resolve("out.db"), "previous run");
+
+        Outcome refused = cli.run(dir, "run", "-o", "out.db");
+        Outcome forced = cli.run(dir, "run", "-o", "out.db", "-f");
+
+        assertEquals(2, refused.exitCode());
+        assertEquals("taskgraph: Output out.db already exists; pass -f (--force) to overwrite it, or choose another -o path.\n",
+                refused.err());
+        assertEquals("taskgraph: No OpenRouter API key is set.\n", forced.err(), "with -f the run goes on to the model setup");
+        assertEquals("previous run", Files.readString(dir.resolve("out.db")));
+    }
+
+    @Test
+    void recordAndReplayTogetherAreRefused() {
+        Outcome o = cli.run(dir, "run", "-o", "out.db", "--llm-record", "a.jsonl", "--llm-replay", "b.jsonl");
+
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().startsWith("taskgraph: --llm-record and --llm-replay cannot be used together"), o.err());
+        assertEquals(List.of(), cli.requested);
+    }
+
+    @Test
+    void replayNeedsNoApiKey() {
+        Outcome o = cli.run(dir, "run", "-o", "out.db", "--llm-replay", "demo.jsonl");
+
+        assertEquals(List.of("replay"), cli.requested);
+        assertEquals("taskgraph: The cassette demo.jsonl does not exist.\n", o.err());
+    }
+
+    @Test
+    void badReasoningEffortNamesTheChoices() {
+        Outcome o = cli.run(dir, "run", "-o", "out.db", "--reasoning-effort", "extreme");
+
+        assertEquals(2, o.exitCode());
+        assertEquals("taskgraph: Unknown reasoning effort 'extreme'; use low, medium or high.\n", o.err());
+    }
+
+    @Test
+    void rerunOfAMissingWorkspaceNamesIt() {
+        Outcome o = cli.run(dir, "rerun", "jan.db", "-o", "feb.db");
+
+        assertEquals(2, o.exitCode());
+        assertEquals("taskgraph: No workspace file at jan.db; give the .db file a previous taskgraph run wrote.\n", o.err());
+    }
+
+    @Test
+    void rerunRefusesToWriteOverItsSource() throws IOException {
+        Files.writeString(dir.resolve("jan.db"), "x");
+
+        Outcome o = cli.run(dir, "rerun", "jan.db", "-o", "./jan.db", "-f");
+
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().startsWith("taskgraph: The output ./jan.db is the workspace being rerun"), o.err());
+    }
+
+    @Test
+    void badRerunModeNamesTheChoices() throws IOException {
+        Files.writeString(dir.resolve("jan.db"), "x");
+
+        Outcome o = cli.run(dir, "rerun", "jan.db", "-o", "feb.db", "--mode", "fast");
+
+        assertEquals(2, o.exitCode());
+        assertEquals("taskgraph: Unknown rerun mode 'fast'; use validate or review.\n", o.err());
+    }
+
+    @Test
+    void noSpecToFindNamesBothWaysToChooseOne() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+
+        Outcome o = cli.run(empty, "show");
+
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("--spec my_app.specs.main") && o.err().contains("[tool.taskgraph]"), o.err());
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        Outcome help = cli.run(dir, "--help");
+        Outcome version = cli.run(dir, "--version");
+
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("Commands:") && help.out().contains("extract-spec"), help.out());
+        assertTrue(help.out().contains("130   stopped by Ctrl-C"), help.out());
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("taskgraph "), version.out());
+    }
+}

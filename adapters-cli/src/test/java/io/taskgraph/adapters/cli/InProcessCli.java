@@ -1,0 +1,69 @@
+package io.taskgraph.adapters.cli;
+
+import io.taskgraph.adapters.cli.progress.Terminal;
+import io.taskgraph.domain.LlmException;
+import io.taskgraph.domain.port.LlmClient;
+import io.taskgraph.domain.port.RunListener;
+import io.taskgraph.domain.port.SpecLoader;
+import io.taskgraph.domain.port.SqlEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The CLI run inside the test JVM on adapters that fail on purpose: for parsing and the mapping of errors to
+ * messages and exit codes. Real runs are the end-to-end tests' job. Records which adapters were asked for.
+ */
+final class InProcessCli implements Adapters {
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    final List<String> requested = new ArrayList<>();
+    Supplier<RuntimeException> specLoaderFailure = () -> new IllegalStateException("spec loader not expected");
+    Map<String, String> environment = Map.of();
+
+    Outcome run(Path workingDirectory, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(workingDirectory, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.plain(), this, Clock.systemUTC());
+        int code = TaskgraphCommand.commandLine(cli, args).execute(args);
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public SpecLoader specLoader(Path workingDirectory, Map<String, String> env) {
+        requested.add("specLoader");
+        throw specLoaderFailure.get();
+    }
+
+    @Override
+    public SqlEngine sqlEngine() {
+        requested.add("sqlEngine");
+        throw new AssertionError("sql engine not expected");
+    }
+
+    @Override
+    public ClosableLlm openRouter(Map<String, String> env, Path workingDirectory, RunListener listener) {
+        requested.add("openRouter");
+        throw new LlmException("No OpenRouter API key is set.", true);
+    }
+
+    @Override
+    public LlmClient replay(Path cassette) {
+        requested.add("replay");
+        throw new LlmException("The cassette " + cassette.getFileName() + " does not exist.", true);
+    }
+
+    @Override
+    public LlmClient recording(LlmClient delegate, Path cassette) {
+        requested.add("recording");
+        return delegate;
+    }
+}

@@ -1,0 +1,99 @@
+package io.taskgraph.application.extract;
+
+import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.WorkspaceException;
+import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.Workspace;
+import io.taskgraph.domain.spec.GitInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code extract-spec} use case: writes the spec source a workspace recorded ({@code spec_source} in
+ * {@code _workspace_meta}) to a file, byte for byte. The workspace is opened read-only and never changed.
+ */
+public final class ExtractSpec {
+    static final String META_TABLE = "_workspace_meta";
+
+    private final SqlEngine engine;
+
+    public ExtractSpec(SqlEngine engine) {
+        this.engine = engine;
+    }
+
+    public ExtractedSpec extract(Path db, Path out, boolean overwrite) {
+        if (!Files.isRegularFile(db)) {
+            throw new UsageException("No workspace file at " + db + "; give the .db file a taskgraph run wrote.");
+        }
+        if (Files.isDirectory(out)) {
+            throw new UsageException(out + " is a directory; give a file name for the spec, e.g. "
+                    + out.resolve("extracted_spec.py") + ".");
+        }
+        if (Files.exists(out) && !overwrite) {
+            throw new UsageException(out + " already exists; pass -f (--force) to overwrite it, or choose another name.");
+        }
+        if (sameFile(db, out)) {
+            throw new UsageException("The output " + out + " is the workspace itself; choose another file name.");
+        }
+        Map<String, String> meta = readMeta(db);
+        String source = meta.get("spec_source");
+        Optional<String> module = known(meta.get("spec_module"));
+        if (source == null || source.isEmpty()) {
+            throw new WorkspaceException(db + " records no spec source" + module.map(m -> " (spec module " + m + ")")
+                    .orElse("") + ", so there is nothing to extract; it was written without the spec's source text.");
+        }
+        byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
+        write(out, bytes);
+        return new ExtractedSpec(out, bytes.length, module, known(meta.get("spec_git_commit")));
+    }
+
+    private Map<String, String> readMeta(Path db) {
+        Workspace workspace;
+        try {
+            workspace = engine.openReadOnly(db);
+        } catch (WorkspaceException e) {
+            throw new WorkspaceException(db + " cannot be opened as a taskgraph workspace: " + e.getMessage(), e);
+        }
+        try (workspace) {
+            if (workspace.describe(META_TABLE).isEmpty()) {
+                throw new WorkspaceException(db + " is a DuckDB database but not a taskgraph workspace: it has no "
+                        + META_TABLE + " table.");
+            }
+            return workspace.workspaceMeta();
+        }
+    }
+
+    private static Optional<String> known(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank() && !v.equals(GitInfo.UNKNOWN));
+    }
+
+    /** Writes through a temporary sibling, so an existing file is replaced whole or not at all. */
+    private static void write(Path out, byte[] bytes) {
+        Path parent = out.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+            Path temp = Files.createTempFile(parent, ".extract-", ".tmp");
+            try {
+                Files.write(temp, bytes);
+                Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new WorkspaceException("Cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

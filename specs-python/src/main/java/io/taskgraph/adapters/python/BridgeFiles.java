@@ -1,0 +1,115 @@
+package io.taskgraph.adapters.python;
+
+import io.taskgraph.domain.WorkspaceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bridge's Python files, shipped as resources and unpacked once into a directory named by their
+ * content hash (so a new build never runs an old bridge, and concurrent processes share one copy).
+ */
+final class BridgeFiles {
+    private static final String BASE = "/io/taskgraph/adapters/python/";
+    static final List<String> FILES = List.of(
+            "bridge.py",
+            "taskgraph/__init__.py",
+            "_taskgraph_bridge/__init__.py",
+            "_taskgraph_bridge/errors.py",
+            "_taskgraph_bridge/locations.py",
+            "_taskgraph_bridge/spec_reader.py",
+            "_taskgraph_bridge/columnar.py",
+            "_taskgraph_bridge/sources.py",
+            "_taskgraph_bridge/connection.py",
+            "_taskgraph_bridge/session.py");
+
+    private static volatile Path extracted;
+
+    private BridgeFiles() {
+    }
+
+    /** The unpacked {@code bridge.py}, extracting it on first use. */
+    static Path script() {
+        Path dir = extracted;
+        if (dir == null) {
+            synchronized (BridgeFiles.class) {
+                if (extracted == null) {
+                    extracted = extract(Path.of(System.getProperty("java.io.tmpdir")));
+                }
+                dir = extracted;
+            }
+        }
+        return dir.resolve("bridge.py");
+    }
+
+    static Path extract(Path parent) {
+        try {
+            Map<String, byte[]> contents = new LinkedHashMap<>();
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String file : FILES) {
+                byte[] bytes = read(file);
+                contents.put(file, bytes);
+                digest.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(bytes);
+            }
+            String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+            String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+            Path target = parent.resolve("taskgraph-bridge-" + user + "-" + hash);
+            if (Files.isRegularFile(target.resolve("bridge.py"))) {
+                return target;
+            }
+            Path staging = Files.createTempDirectory(parent, "taskgraph-bridge-staging-");
+            for (Map.Entry<String, byte[]> e : contents.entrySet()) {
+                Path file = staging.resolve(e.getKey());
+                Files.createDirectories(file.getParent());
+                Files.write(file, e.getValue());
+            }
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
+                     | java.nio.file.DirectoryNotEmptyException raced) {
+                deleteTree(staging); // another process unpacked the same files first
+            }
+            return target;
+        } catch (IOException e) {
+            throw new WorkspaceException("Could not unpack Taskgraph's Python bridge into " + parent + ": "
+                    + e.getMessage() + ". Check that the temporary directory is writable.", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] read(String file) throws IOException {
+        try (InputStream in = BridgeFiles.class.getResourceAsStream(BASE + file)) {
+            if (in == null) {
+                throw new IOException("resource " + BASE + file + " is missing from the build");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // a leftover staging directory in tmp is harmless
+        }
+    }
+}

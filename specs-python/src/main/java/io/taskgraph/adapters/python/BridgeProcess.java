@@ -1,0 +1,183 @@
+package io.taskgraph.adapters.python;
+
+import io.taskgraph.domain.InvalidSpecException;
+import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.json.Json;
+import io.taskgraph.domain.json.JsonException;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The running bridge: a python3 child speaking JSON lines. Requests go to its stdin, replies come from
+ * its stdout (which the bridge keeps for the protocol alone); its stderr, where a spec's prints land,
+ * is passed line by line to {@code stderrSink}, and the last lines are kept for error messages.
+ */
+final class BridgeProcess implements AutoCloseable {
+    private static final int KEPT_STDERR_LINES = 15;
+
+    private final PythonCommand python;
+    private final Process process;
+    private final BufferedWriter requests;
+    private final BufferedReader replies;
+    private final Deque<String> recentStderr = new ArrayDeque<>();
+    private final Thread stderrPump;
+    private boolean closed;
+
+    private BridgeProcess(PythonCommand python, Process process, Consumer<String> stderrSink) {
+        this.python = python;
+        this.process = process;
+        this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8),
+                1 << 16);
+        this.stderrPump = new Thread(() -> pump(stderrSink), "python-bridge-stderr");
+        stderrPump.setDaemon(true);
+        stderrPump.start();
+    }
+
+    static BridgeProcess start(PythonCommand python, Path workingDirectory, Map<String, String> environment,
+                               Consumer<String> stderrSink) {
+        ProcessBuilder builder = new ProcessBuilder(python.executable(), BridgeFiles.script().toString())
+                .directory(workingDirectory.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("PYTHONIOENCODING", "utf-8");
+        builder.environment().remove("PYTHONSTARTUP");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UsageException("Could not start Python " + python.describe() + ": " + e.getMessage()
+                    + ". " + PythonSelector.HOW_TO_CHOOSE, e);
+        }
+        BridgeProcess bridge = new BridgeProcess(python, process, stderrSink);
+        try {
+            Map<String, Object> hello = bridge.receive("starting");
+            python.requireSupported(String.valueOf(hello.get("version")));
+        } catch (RuntimeException e) {
+            bridge.close();
+            throw e;
+        }
+        return bridge;
+    }
+
+    /** Sends one request; the caller then reads replies with {@link #receive(String)}. */
+    void send(Map<String, Object> request) {
+        try {
+            requests.write(Json.write(request));
+            requests.write('\n');
+            requests.flush();
+        } catch (IOException e) {
+            throw died("sending a request", e);
+        }
+    }
+
+    /** The next message from the bridge; {@code doing} says what we were doing, for the error if it died. */
+    Map<String, Object> receive(String doing) {
+        String line;
+        try {
+            line = replies.readLine();
+        } catch (IOException e) {
+            throw died(doing, e);
+        }
+        if (line == null) {
+            throw died(doing, null);
+        }
+        try {
+            return Json.parseObject(line);
+        } catch (JsonException e) {
+            throw new IllegalStateException("The Python bridge sent a line that is not JSON while " + doing
+                    + ": " + abbreviate(line), e);
+        }
+    }
+
+    Map<String, Object> request(Map<String, Object> request, String doing) {
+        send(request);
+        return receive(doing);
+    }
+
+    private RuntimeException died(String doing, Exception cause) {
+        int code = -1;
+        try {
+            if (process.waitFor(2, TimeUnit.SECONDS)) {
+                code = process.exitValue();
+            }
+            stderrPump.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String stderr;
+        synchronized (recentStderr) {
+            stderr = String.join("\n    ", recentStderr);
+        }
+        return new InvalidSpecException("Python " + python.describe() + " exited"
+                + (code >= 0 ? " with code " + code : "") + " while " + doing + "."
+                + (stderr.isEmpty() ? "" : " Its last output:\n    " + stderr), cause);
+    }
+
+    private void pump(Consumer<String> sink) {
+        try (BufferedReader err = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null) {
+                synchronized (recentStderr) {
+                    recentStderr.addLast(line);
+                    if (recentStderr.size() > KEPT_STDERR_LINES) {
+                        recentStderr.removeFirst();
+                    }
+                }
+                sink.accept(line);
+            }
+        } catch (IOException ignored) {
+            // the process is gone; nothing more to pass on
+        }
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    List<String> recentStderr() {
+        synchronized (recentStderr) {
+            return List.copyOf(recentStderr);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (process.isAlive()) {
+                requests.write("{\"op\":\"exit\"}\n");
+                requests.flush();
+            }
+            requests.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+            stderrPump.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.taskgraph.adapters.python;
+
+import io.taskgraph.domain.InvalidSpecException;
+import io.taskgraph.domain.port.SpecLoader;
+import io.taskgraph.domain.port.SpecRequest;
+import io.taskgraph.domain.port.SpecSession;
+import io.taskgraph.domain.spec.WorkspaceSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@link SpecLoader} for Python spec modules: starts the bridge with the chosen Python in the working
+ * directory, imports the module there, and keeps the process for ingestion and exports. Loading starts
+ * nothing else (no database), so {@code taskgraph show} pays only for Python and the import.
+ */
+public final class PythonSpecLoader implements SpecLoader {
+    private final Consumer<String> stderrSink;
+
+    /** A loader passing the spec's own prints and warnings (its stderr) through to this process's stderr. */
+    public PythonSpecLoader() {
+        this(System.err::println);
+    }
+
+    /** A loader sending each line the spec prints (stdout and stderr alike) to {@code stderrSink}. */
+    public PythonSpecLoader(Consumer<String> stderrSink) {
+        this.stderrSink = stderrSink;
+    }
+
+    @Override
+    public SpecSession open(SpecRequest request) {
+        Path workingDirectory = request.workingDirectory().toAbsolutePath().normalize();
+        if (!Files.isDirectory(workingDirectory)) {
+            throw new InvalidSpecException("Cannot load spec module " + request.module() + ": the working "
+                    + "directory " + workingDirectory + " does not exist.");
+        }
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(request.environment());
+        PythonCommand python = PythonSelector.select(workingDirectory, environment);
+        BridgeProcess bridge = BridgeProcess.start(python, workingDirectory, request.environment(), stderrSink);
+        try {
+            Map<String, Object> reply = bridge.request(
+                    Map.of("op", "load", "module", request.module()), "importing spec module " + request.module());
+            Map<String, Object> description = Replies.expect(reply, "spec", "importing " + request.module());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spec = (Map<String, Object>) description.get("spec");
+            Path file = Path.of(String.valueOf(spec.get("file")));
+            WorkspaceSpec workspaceSpec = SpecDescription.toSpec(spec, GitProbe.probe(file), workingDirectory);
+            List<String> warnings = new ArrayList<>();
+            dirtyWarning(workspaceSpec, workingDirectory).ifPresent(warnings::add);
+            return new PythonSpecSession(workspaceSpec, bridge, warnings, workingDirectory);
+        } catch (RuntimeException e) {
+            bridge.close();
+            throw e;
+        }
+    }
+
+    private static Optional<String> dirtyWarning(WorkspaceSpec spec, Path workingDirectory) {
+        var git = spec.origin().git();
+        if (git.dirty().orElse(false)) {
+            return Optional.of("The git tree of " + SpecDescription.relative(workingDirectory, spec.origin().file())
+                    + " (" + git.root().orElse("?") + ") has uncommitted changes; the run records commit "
+                    + git.commit().map(c -> c.substring(0, Math.min(12, c.length()))).orElse("(none yet)")
+                    + ", which may not reproduce it. Commit first for a reproducible rerun.");
+        }
+        return Optional.empty();
+    }
+}

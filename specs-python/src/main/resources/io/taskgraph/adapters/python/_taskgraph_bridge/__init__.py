@@ -1,0 +1,1 @@
+"""Internals of the JVM Taskgraph's Python bridge (not for spec modules to import)."""

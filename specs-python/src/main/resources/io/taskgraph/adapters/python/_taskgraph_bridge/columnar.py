@@ -1,0 +1,243 @@
+"""Writes rows as "columnar NDJSON": each line is one JSON object mapping every column to an array of
+that column's values for a run of consecutive rows. DuckDB reads it natively
+(read_json(..., columns={c: 'T[]'}) then unnest), and Python writes it without per-row work: columns
+are pulled out of the row dicts with C-level itemgetter maps, typed with one set(map(type, ...)) pass,
+and encoded with one json call per column chunk. See BENCHMARKS.md for how it compares.
+"""
+
+import json
+from itertools import chain
+from operator import itemgetter
+
+from .errors import a
+
+NoneType = type(None)
+CHUNK_ROWS = 65536
+MAX_LINE_CHARS = 4 * 1024 * 1024
+INT64 = (-(1 << 63), (1 << 63) - 1)
+INT128 = (-(1 << 127), (1 << 127) - 1)
+
+
+def _json_default(value):
+    """Values inside JSON/LIST columns that json cannot write natively (dates, decimals, ...)."""
+    iso = getattr(value, "isoformat", None)
+    if iso is not None:
+        return iso()
+    return str(value)
+
+
+_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False,
+                           allow_nan=True, default=_json_default).encode
+
+
+class Table:
+    """Column names, their DuckDB types, and JSON-ready value lists of equal length."""
+
+    def __init__(self, names, types, values, rows):
+        self.names = names
+        self.types = types
+        self.values = values
+        self.rows = rows
+
+
+def columns_from_rows(rows, declared, where, warn):
+    """list[dict] -> (names, value lists): declared columns first, then first-seen key order."""
+    if not isinstance(rows, list):
+        rows = list(rows)
+    if not rows:
+        return [], []
+    row_types = set(map(type, rows))
+    if row_types != {dict}:
+        bad = next((i, r) for i, r in enumerate(rows) if not isinstance(r, dict))
+        raise ValueError("%s: row %d is %s; every row must be a dict of column values."
+                         % (where, bad[0], a(bad[1])))
+    keys = list(rows[0])
+    values = None
+    if set(map(len, rows)) == {len(keys)}:
+        try:
+            values = [list(map(itemgetter(k), rows)) for k in keys]
+        except KeyError:
+            values = None
+    if values is None:  # rows with different keys: the union, in first-seen order; gaps are null
+        keys = list(dict.fromkeys(chain.from_iterable(rows)))
+        from operator import methodcaller
+
+        values = [list(map(methodcaller("get", k), rows)) for k in keys]
+    for k in keys:
+        if not isinstance(k, str):
+            raise ValueError("%s: column name %r is %s; column names must be strings."
+                             % (where, k, a(k)))
+    return order(keys, values, declared)
+
+
+def order(names, values, declared):
+    if not declared:
+        return list(names), list(values)
+    position = {n: i for i, n in enumerate(names)}
+    first = [n for n in declared if n in position]
+    rest = [n for n in names if n not in set(first)]
+    ordered = first + rest
+    return ordered, [values[position[n]] for n in ordered]
+
+
+def build_table(names, values, where, warn):
+    lengths = set(map(len, values))
+    if len(lengths) > 1:
+        sizes = ", ".join("%s=%d" % (n, len(v)) for n, v in zip(names, values))
+        raise ValueError("%s: columns have different lengths (%s); every column needs one value per row."
+                         % (where, sizes))
+    types, converted = [], []
+    for name, column in zip(names, values):
+        sql_type, column = typed_column(column, "%s, column %r" % (where, name), warn)
+        types.append(sql_type)
+        converted.append(column)
+    return Table(list(names), types, converted, lengths.pop() if lengths else 0)
+
+
+def write(table, path):
+    """Writes ``table`` to ``path``; returns the length of the longest line (for the reader's limit)."""
+    keys = [json.encoder.encode_basestring(n) + ":" for n in table.names]
+    longest = 0
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        for start in range(0, table.rows, CHUNK_ROWS):
+            for line in _lines(keys, table.values, start, min(start + CHUNK_ROWS, table.rows)):
+                longest = max(longest, len(line))
+                out.write(line)
+    return longest
+
+
+def _lines(keys, values, start, end):
+    """One line for rows start..end, split in halves while it is longer than MAX_LINE_CHARS, so that a
+    reader's per-object limit (DuckDB's default is 16 MB) holds unless a single row exceeds it."""
+    line = "{" + ",".join([k + _encode(v[start:end]) for k, v in zip(keys, values)]) + "}\n"
+    if len(line) <= MAX_LINE_CHARS or end - start <= 1:
+        return [line]
+    middle = (start + end) // 2
+    return _lines(keys, values, start, middle) + _lines(keys, values, middle, end)
+
+
+# ---------------------------------------------------------------- typing one column
+
+def typed_column(column, where, warn):
+    """(DuckDB type, JSON-ready values) for one column of Python values."""
+    types = set(map(type, column))
+    nullable = NoneType in types
+    types.discard(NoneType)
+    if not types:
+        return "VARCHAR", column
+    if len(types) == 1:
+        kind = next(iter(types))
+        if kind is str:
+            return "VARCHAR", column
+        if kind is int:
+            return _integers(column, nullable, where, warn)
+        if kind is float:
+            return "DOUBLE", column
+        if kind is bool:
+            return "BOOLEAN", column
+    return _general(column, types, nullable, where, warn)
+
+
+def _non_null(column, nullable):
+    return [v for v in column if v is not None] if nullable else column
+
+
+def _convert(column, nullable, fn):
+    if not nullable:
+        return list(map(fn, column))
+    return [None if v is None else fn(v) for v in column]
+
+
+def _integers(column, nullable, where, warn):
+    present = _non_null(column, nullable)
+    low, high = min(present), max(present)
+    if INT64[0] <= low and high <= INT64[1]:
+        return "BIGINT", column
+    if INT128[0] <= low and high <= INT128[1]:
+        return "HUGEINT", _convert(column, nullable, str)
+    warn("%s has integers wider than 128 bits; stored as VARCHAR." % where)
+    return "VARCHAR", _convert(column, nullable, str)
+
+
+def _general(column, types, nullable, where, warn):
+    import datetime
+    import decimal
+
+    def only(*kinds):
+        return all(issubclass(t, kinds) for t in types)
+
+    if types == {int, float}:
+        return "DOUBLE", column
+    if types == {int, bool}:
+        warn("%s mixes bool and int values; stored as BIGINT (True=1, False=0)." % where)
+        return "BIGINT", _convert(column, nullable, int)
+    if only(datetime.datetime):
+        present = _non_null(column, nullable)
+        aware = any(v.tzinfo is not None for v in present)
+        return ("TIMESTAMPTZ" if aware else "TIMESTAMP"), _convert(column, nullable, _timestamp_text)
+    if only(datetime.date):  # dates, or dates mixed with datetimes
+        if any(issubclass(t, datetime.datetime) for t in types):
+            return "TIMESTAMP", _convert(column, nullable, _timestamp_text)
+        return "DATE", _convert(column, nullable, datetime.date.isoformat)
+    if only(datetime.time):
+        return "TIME", _convert(column, nullable, datetime.time.isoformat)
+    if only(decimal.Decimal):
+        return _decimals(column, nullable, where, warn)
+    if only(int, float, decimal.Decimal) and not any(issubclass(t, bool) for t in types):
+        return "DOUBLE", _convert(column, nullable, float)
+    if only(list, tuple):
+        return _lists(column, nullable), column
+    if only(dict):
+        return "JSON", column
+    if len(types) > 1:
+        names = sorted(t.__name__ for t in types)
+        warn("%s mixes %s values; stored as VARCHAR (text)." % (where, " and ".join(names)))
+        return "VARCHAR", _convert(column, nullable, _text)
+    kind = next(iter(types))
+    if kind.__name__ == "UUID":
+        return "UUID", _convert(column, nullable, str)
+    warn("%s holds %s values, which have no SQL type; stored as their text (VARCHAR)." % (where, kind.__name__))
+    return "VARCHAR", _convert(column, nullable, str)
+
+
+def _text(value):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, dict)):
+        return _encode(value)
+    return str(value)
+
+
+def _timestamp_text(value):
+    return value.isoformat(" ")
+
+
+def _decimals(column, nullable, where, warn):
+    present = _non_null(column, nullable)
+    if not all(map(lambda d: d.is_finite(), present)):
+        warn("%s has NaN or infinite Decimals; stored as DOUBLE." % where)
+        return "DOUBLE", _convert(column, nullable, float)
+    scale, whole = 0, 1
+    for d in present:
+        sign, digits, exponent = d.as_tuple()
+        scale = max(scale, -exponent)
+        whole = max(whole, len(digits) + exponent)
+    if whole + scale > 38:
+        warn("%s needs %d digits, more than DECIMAL's 38; stored as DOUBLE." % (where, whole + scale))
+        return "DOUBLE", _convert(column, nullable, float)
+    return "DECIMAL(%d,%d)" % (max(whole + scale, 1), scale), _convert(column, nullable, "{:f}".format)
+
+
+def _lists(column, nullable):
+    """T[] when every element of every list is one plain JSON type, else JSON."""
+    present = [e for e in chain.from_iterable(_non_null(column, nullable)) if e is not None]
+    kinds = set(map(type, present))
+    if not kinds or kinds == {str}:
+        return "VARCHAR[]"
+    if kinds == {bool}:
+        return "BOOLEAN[]"
+    if kinds == {int} and INT64[0] <= min(present) and max(present) <= INT64[1]:
+        return "BIGINT[]"
+    if kinds <= {int, float} and bool not in kinds:
+        return "DOUBLE[]"
+    return "JSON"

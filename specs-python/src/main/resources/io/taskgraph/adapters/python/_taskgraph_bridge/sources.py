@@ -1,0 +1,189 @@
+"""Turns one input's data (callable, rows, columns, DataFrame or file path) into a file DuckDB reads
+natively, and describes it for the Java side: path, format, declared columns, row count, warnings."""
+
+import os
+
+from . import columnar
+from .errors import SpecError, a
+from .spec_reader import ACCEPTED_DATA, FILE_SUFFIXES, frame_kind
+
+FORMATS = {".csv": "CSV", ".parquet": "PARQUET", ".json": "JSON", ".ndjson": "NDJSON", ".jsonl": "NDJSON"}
+
+
+def materialize(name, value, declared, origin, scratch_dir, cwd):
+    """The TableSource description for input ``name``; raises SpecError naming the input."""
+    warnings = []
+    where = "Input %r" % name
+    if callable(value) and not isinstance(value, (list, tuple, dict)) and frame_kind(value) is None:
+        value = _call(name, value, cwd)
+    os.makedirs(scratch_dir, exist_ok=True)
+    try:
+        if isinstance(value, (str, os.PathLike)):
+            return _file(name, os.fspath(value), declared, origin, scratch_dir, cwd, warnings)
+        kind = frame_kind(value)
+        if kind == "polars":
+            return _polars(name, value, declared, origin, scratch_dir, warnings)
+        if kind == "pandas":
+            return _pandas(name, value, declared, origin, scratch_dir, warnings)
+        if isinstance(value, dict):
+            names, values = _dict_columns(value, where)
+            names, values = columnar.order(names, values, declared)
+        elif isinstance(value, (list, tuple)):
+            names, values = columnar.columns_from_rows(value, declared, where, warnings.append)
+        else:
+            raise SpecError("%s: its loader returned %s, which Taskgraph cannot ingest. Return a list of "
+                            "dicts, a dict of column lists, or a polars or pandas DataFrame (inputs take %s)."
+                            % (where, a(value), ACCEPTED_DATA))
+        return _columnar(name, names, values, declared, origin, scratch_dir, warnings)
+    except ValueError as e:
+        raise SpecError(str(e)) from None
+
+
+def _call(name, fn, cwd):
+    import gc
+
+    label = getattr(fn, "__qualname__", getattr(fn, "__name__", "the loader"))
+    # A loader building a million small dicts spends a large share of its time in the cyclic garbage
+    # collector, which finds nothing to free in freshly built rows; pausing it while the loader runs
+    # is the single biggest saving on large list[dict] inputs.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return fn()
+    except BaseException as e:  # noqa: B036 - report whatever the user's loader raised
+        from .spec_reader import _user_frame
+
+        raise SpecError("Input %r: its loader %s() raised %s: %s%s" % (
+            name, label, a(e), e, _user_frame(e, cwd))) from None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _dict_columns(value, where):
+    names, values = [], []
+    for key, column in value.items():
+        if not isinstance(key, str):
+            raise ValueError("%s: column name %r is %s; column names must be strings."
+                             % (where, key, a(key)))
+        if hasattr(column, "tolist") and not isinstance(column, (list, tuple)):
+            column = column.tolist()  # numpy arrays and the like
+        if not isinstance(column, (list, tuple)):
+            raise ValueError("%s: column %r is %s; in a dict of columns every value must be a list."
+                             % (where, key, a(column)))
+        names.append(key)
+        values.append(column if isinstance(column, list) else list(column))
+    return names, values
+
+
+def _columnar(name, names, values, declared, origin, scratch_dir, warnings):
+    where = "Input %r" % name
+    if not names:
+        if not declared:
+            raise SpecError("%s has no rows and no declared \"columns\", so its table would have no columns. "
+                            "Give it data, or declare \"columns\" in the rich form {\"data\": ..., "
+                            "\"columns\": [...]}." % where)
+        names, values = list(declared), [[] for _ in declared]
+    table = columnar.build_table(names, values, where, warnings.append)
+    if table.rows == 0:
+        warnings.append("%s has no rows; its columns %s are typed VARCHAR." % (where, ", ".join(table.names)))
+    path = os.path.join(scratch_dir, name + ".columns.ndjson")
+    longest = columnar.write(table, path)
+    return _source(path, "COLUMNAR_NDJSON", list(zip(table.names, table.types)), origin, table.rows,
+                   warnings, longest)
+
+
+def _source(path, fmt, columns, origin, rows, warnings, longest=0, sheet=None):
+    return {"file": os.path.abspath(path), "format": fmt, "columns": [list(c) for c in columns],
+            "origin": origin, "rows": rows, "warnings": warnings, "longest_line": longest, "sheet": sheet}
+
+
+# ---------------------------------------------------------------- DataFrames
+
+def _polars(name, frame, declared, origin, scratch_dir, warnings):
+    if hasattr(frame, "collect") and not hasattr(frame, "write_parquet"):
+        frame = frame.collect()  # a LazyFrame
+    names = list(frame.columns)
+    ordered, _ = columnar.order(names, names, declared)
+    if ordered != names:
+        frame = frame.select(ordered)
+    path = os.path.join(scratch_dir, name + ".parquet")
+    frame.write_parquet(path, compression="uncompressed", statistics=False)
+    return _source(path, "PARQUET", [], origin, frame.height, warnings)
+
+
+def _pandas(name, frame, declared, origin, scratch_dir, warnings):
+    names = [str(c) for c in frame.columns]
+    if len(set(names)) != len(names):
+        raise SpecError("Input %r: the DataFrame has duplicate column names %s." % (name, names))
+    frame = frame.copy(deep=False)
+    frame.columns = names
+    ordered, _ = columnar.order(names, names, declared)
+    frame = frame[ordered]
+    try:
+        import pyarrow  # noqa: F401 - pandas' Parquet writer needs it
+
+        path = os.path.join(scratch_dir, name + ".parquet")
+        frame.to_parquet(path, index=False, compression=None)
+        return _source(path, "PARQUET", [], origin, len(frame), warnings)
+    except ImportError:
+        pass
+    except Exception as e:  # pyarrow refuses some object columns (mixed types): fall back to our writer
+        warnings.append("Input %r: Parquet writing failed (%s); ingesting through JSON instead." % (name, e))
+    values = []
+    for column in ordered:
+        series = frame[column]
+        items = series.tolist()
+        missing = series.isna()
+        if bool(missing.any()):
+            items = [None if m else v for v, m in zip(items, missing.tolist())]
+        values.append(items)
+    return _columnar(name, ordered, values, declared, origin, scratch_dir, warnings)
+
+
+# ---------------------------------------------------------------- files
+
+def _file(name, raw, declared, origin, scratch_dir, cwd, warnings):
+    path = raw if os.path.isabs(raw) else os.path.join(cwd, raw)
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in FILE_SUFFIXES:
+        raise SpecError("Input %r: %s is not a %s file." % (name, raw, "/".join(FILE_SUFFIXES)))
+    if not os.path.isfile(path):
+        raise SpecError("Input %r: file %s not found (looked at %s, relative to the working directory %s)."
+                        % (name, raw, os.path.abspath(path), cwd))
+    if suffix == ".xlsx":
+        return _xlsx(name, path, declared, origin, scratch_dir, warnings)
+    return _source(path, FORMATS[suffix], [], origin, -1, warnings)
+
+
+def _xlsx(name, path, declared, origin, scratch_dir, warnings):
+    try:
+        import openpyxl
+    except ImportError:
+        raise SpecError("Input %r: reading %s needs the openpyxl package, which the Python Taskgraph runs "
+                        "does not have. Install it (pip install openpyxl) or point TASKGRAPH_PYTHON at a "
+                        "Python that has it." % (name, path)) from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:
+        raise SpecError("Input %r: %s is not a readable XLSX workbook: %s" % (name, path, e)) from None
+    try:
+        sheet = book.active
+        rows = list(sheet.iter_rows(values_only=True))
+        title = sheet.title
+    finally:
+        book.close()
+    if not rows:
+        names, values = [], []
+    else:
+        header = rows[0]
+        names = [str(h) if h is not None else "column_%d" % (i + 1) for i, h in enumerate(header)]
+        body = [r for r in rows[1:] if any(v is not None for v in r)]
+        width = len(names)
+        values = [list(c) for c in zip(*[tuple(r[:width]) + (None,) * (width - len(r)) for r in body])]
+        if not values:
+            values = [[] for _ in names]
+        names, values = columnar.order(names, values, declared)
+    result = _columnar(name, names, values, declared, origin, scratch_dir, warnings)
+    result["sheet"] = title
+    return result

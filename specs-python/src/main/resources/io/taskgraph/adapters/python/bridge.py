@@ -1,0 +1,56 @@
+"""Taskgraph's Python bridge: a long-lived child of the JVM process that imports a spec module and
+then, on request, materializes its inputs and runs its exports.
+
+Protocol: one JSON object per line. Requests arrive on stdin; replies leave on the *original* stdout,
+which is kept for the protocol alone: fd 1 is pointed at stderr, so a spec's print() (or a C library
+writing to stdout) lands on stderr, which the JVM passes through, and cannot corrupt a reply.
+Standard library only; Python 3.9+.
+"""
+
+import json
+import os
+import sys
+
+
+def _protocol_streams():
+    out = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return sys.stdin.buffer, out
+
+
+def main():
+    requests, replies = _protocol_streams()
+
+    def send(message):
+        replies.write(json.dumps(message, ensure_ascii=False, allow_nan=True))
+        replies.write("\n")
+        replies.flush()
+
+    def receive():
+        line = requests.readline()
+        if not line:
+            sys.exit(0)  # the JVM went away
+        return json.loads(line.decode("utf-8"))
+
+    version = sys.version_info
+    send({"type": "hello", "version": "%d.%d.%d" % version[:3], "executable": sys.executable})
+    if version < (3, 9):
+        return
+    cwd = os.getcwd()
+    here = os.path.dirname(os.path.abspath(__file__))
+    # The working directory first, like `python -m`: the spec's own packages win; then our `taskgraph`.
+    sys.path[0:1] = [cwd, here]
+
+    from _taskgraph_bridge.session import Session
+
+    session = Session(cwd, send, receive)
+    while True:
+        request = receive()
+        if request.get("op") == "exit":
+            return
+        send(session.handle(request))
+
+
+if __name__ == "__main__":
+    main()

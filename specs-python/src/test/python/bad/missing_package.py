@@ -1,0 +1,4 @@
+import polarz as pl  # a typo for polars
+
+INPUTS = {}
+TASKS = []

@@ -1,0 +1,1 @@
+TASKS = [{"name": "t", "prompt": "p", "outputs": ["v"]}]

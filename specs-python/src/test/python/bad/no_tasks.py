@@ -1,0 +1,1 @@
+INPUTS = {"sales": [{"id": 1}]}

@@ -1,0 +1,4 @@
+INPUTS = {"sales": [{"id": 1}]}
+TASKS = [
+    {"name": "a", "prompt": ["Total", "the sales"], "inputs": ["sales"], "outputs": ["a_out"]},
+]

@@ -1,0 +1,3 @@
+INPUTS = {"sales": [{"id": 1}]}
+RATE = 1 / 0
+TASKS = []

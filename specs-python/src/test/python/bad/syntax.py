@@ -1,0 +1,5 @@
+INPUTS = {"sales": [{"id": 1}]}
+
+TASKS = [
+    {"name": "totals" "prompt": "Total the sales."},
+]

@@ -1,0 +1,24 @@
+# Inputs whose data is wrong in ways only ingestion can find.
+def explodes():
+    raise FileNotFoundError("sales.xlsx is not in the inbox")
+
+
+def returns_number():
+    return 42
+
+
+def with_bad_row():
+    return [{"id": 1}, ["not", "a", "dict"]]
+
+
+INPUTS = {
+    "explodes": explodes,
+    "returns_number": returns_number,
+    "bad_row": with_bad_row,
+    "empty_undeclared": [],
+    "uneven": {"a": [1, 2, 3], "b": [1, 2]},
+    "missing_file": "data/nowhere.csv",
+    "sheet": "data/book.xlsx",
+}
+
+TASKS = [{"name": "noop", "prompt": "nothing", "inputs": ["explodes"], "outputs": ["noop_out"]}]

@@ -1,0 +1,42 @@
+# Every Python value type the loader maps to a DuckDB type, one input per case.
+import datetime
+import decimal
+import uuid
+
+TZ = datetime.timezone(datetime.timedelta(hours=2))
+
+
+def all_types():
+    return [
+        {"i": 1, "f": 1.5, "b": True, "s": "plain", "d": datetime.date(2026, 1, 31),
+         "ts": datetime.datetime(2026, 1, 31, 12, 30, 45, 123456), "dec": decimal.Decimal("12.50"),
+         "n": None, "mixed_num": 1, "tags": ["a", "b"], "scores": [1, 2, 3], "meta": {"k": "v", "n": 1},
+         "text": 'quote " backslash \\ newline \n tab \t unicode é ✓', "big": 2 ** 70,
+         "tz": datetime.datetime(2026, 1, 31, 12, 0, tzinfo=TZ), "t": datetime.time(8, 15),
+         "u": uuid.UUID("12345678-1234-5678-1234-567812345678")},
+        {"i": None, "f": None, "b": False, "s": None, "d": None, "ts": None, "dec": decimal.Decimal("-1234567.125"),
+         "n": None, "mixed_num": 2.25, "tags": [], "scores": None, "meta": None, "text": "", "big": -1,
+         "tz": None, "t": None, "u": None},
+    ]
+
+
+def mixed():
+    return [{"x": 1}, {"x": "two"}, {"x": None}]
+
+
+def ragged():
+    # rows with different keys: the union in first-seen order, missing values null
+    return [{"a": 1, "b": "x"}, {"b": "y", "c": True}, {"a": 3}]
+
+
+INPUTS = {
+    "all_types": all_types,
+    "mixed": mixed,
+    "ragged": ragged,
+    "ordered": {"data": [{"z": 1, "y": 2, "x": 3}], "columns": ["x", "y"]},
+    "columns_form": {"name": ["a", "b", "c"], "score": [1.0, None, 3.5]},
+    "empty_declared": {"data": [], "columns": ["id", "label"]},
+    "non_finite": [{"v": float("nan")}, {"v": float("inf")}, {"v": -1.0}],
+}
+
+TASKS = [{"name": "noop", "prompt": "nothing", "inputs": list(INPUTS), "outputs": ["noop_out"]}]
