@@ -1,11 +1,18 @@
 package io.taskgraph.application.run;
 
+import io.taskgraph.domain.event.RunEvent;
+import io.taskgraph.domain.graph.TaskGraph;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
+import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.run.RunSummary;
+import io.taskgraph.domain.spec.InputSpec;
+import io.taskgraph.domain.spec.WorkspaceSpec;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The {@code run} use case: load the spec, check the task graph, create the workspace file, ingest and
@@ -15,19 +22,39 @@ import java.time.Clock;
 public final class RunWorkspace {
     private final SpecLoader specs;
     private final SqlEngine engine;
-    private final LlmClient llm;
     private final RunListener listener;
     private final Clock clock;
+    private final WorkspaceExecution execution;
 
     public RunWorkspace(SpecLoader specs, SqlEngine engine, LlmClient llm, RunListener listener, Clock clock) {
         this.specs = specs;
         this.engine = engine;
-        this.llm = llm;
         this.listener = listener;
         this.clock = clock;
+        this.execution = new WorkspaceExecution(llm, listener, clock);
     }
 
     public RunSummary run(RunRequest request, RunControl control) {
-        throw new UnsupportedOperationException("being implemented on the application branch");
+        long start = System.nanoTime();
+        RunOptions options = request.options();
+        try (SpecSession session = specs.open(request.spec())) {
+            WorkspaceSpec spec = session.spec();
+            session.warnings().forEach(w -> listener.on(new RunEvent.Warning(w)));
+            TaskGraph graph = TaskGraph.of(spec.tasks(), spec.inputs().stream().map(InputSpec::name).toList());
+            Map<String, String> meta = WorkspaceMetadata.start(spec, options.model(), clock.instant());
+            try (Workspace workspace = engine.create(request.output(), request.replaceOutput())) {
+                workspace.putWorkspaceMeta(meta);
+                listener.on(new RunEvent.RunStarted(spec.origin().module(), request.output(), options.model(),
+                        WorkspaceExecution.dependencies(graph), options.replay()));
+                Map<String, Long> counts = Ingestion.ingestAll(session, workspace, listener, control::isCancelled);
+                workspace.putWorkspaceMeta(WorkspaceMetadata.inputRowCounts(counts));
+                if (!control.isCancelled()) {
+                    Ingestion.validateInputs(spec, workspace);
+                }
+                workspace.restrictExternalAccess();
+                return execution.execute(workspace, session, graph, TaskPolicy.BUILD, options, request.output(),
+                        control, start);
+            }
+        }
     }
 }

@@ -1,0 +1,84 @@
+package io.taskgraph.application.run;
+
+import io.taskgraph.application.agent.AgentSettings;
+import io.taskgraph.application.schedule.DagScheduler;
+import io.taskgraph.domain.event.RunEvent;
+import io.taskgraph.domain.graph.TaskGraph;
+import io.taskgraph.domain.port.ExportResult;
+import io.taskgraph.domain.port.LlmClient;
+import io.taskgraph.domain.port.RunListener;
+import io.taskgraph.domain.port.SpecSession;
+import io.taskgraph.domain.port.Workspace;
+import io.taskgraph.domain.run.RunSummary;
+import io.taskgraph.domain.run.TaskOutcome;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The part of a run and a rerun that is the same: with inputs in place and external access locked, run the
+ * task graph, record each task's metadata as it settles, write the exports when every task passed, and record
+ * how the run ended. Shared by {@link RunWorkspace} and the rerun use case.
+ */
+public final class WorkspaceExecution {
+    private final LlmClient llm;
+    private final RunListener listener;
+    private final Clock clock;
+
+    public WorkspaceExecution(LlmClient llm, RunListener listener, Clock clock) {
+        this.llm = llm;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    public RunSummary execute(Workspace workspace, SpecSession session, TaskGraph graph, TaskPolicy policy,
+                              RunOptions options, Path output, RunControl control, long startNanos) {
+        AgentSettings settings = new AgentSettings(options.model(), options.effort(), options.maxIterations(),
+                options.tokenBudget());
+        TaskExecution execution = new TaskExecution(workspace, policy, settings, llm, listener, control);
+        DagScheduler scheduler = new DagScheduler(options.concurrency());
+        List<TaskOutcome> outcomes;
+        try (RunControl.Registration ignored = control.onCancel(scheduler::stop)) {
+            outcomes = scheduler.run(graph, execution::run, outcome -> {
+                workspace.putTaskMeta(outcome.task(), WorkspaceMetadata.task(graph.task(outcome.task()), outcome,
+                        options.model(), options.effort(), clock.instant()));
+                listener.on(new RunEvent.TaskFinished(outcome));
+            });
+        }
+        boolean interrupted = control.isCancelled();
+        List<ExportResult> exports = new ArrayList<>();
+        boolean allPassed = outcomes.stream().allMatch(o -> o.status().passed());
+        if (!interrupted && allPassed && !session.spec().exports().isEmpty()) {
+            workspace.checkpoint();
+            for (ExportResult result : session.runExports(workspace, exportDirectory(output))) {
+                exports.add(result);
+                listener.on(new RunEvent.ExportFinished(result));
+            }
+        }
+        Map<String, String> end = new LinkedHashMap<>();
+        end.put(WorkspaceMetadata.INTERRUPTED, String.valueOf(interrupted));
+        workspace.putWorkspaceMeta(end);
+        workspace.checkpoint();
+        RunSummary summary = new RunSummary(output, outcomes, exports,
+                Duration.ofNanos(System.nanoTime() - startNanos), interrupted);
+        listener.on(new RunEvent.RunFinished(summary));
+        return summary;
+    }
+
+    /** Exports are written next to the output workspace file. */
+    static Path exportDirectory(Path output) {
+        Path parent = output.toAbsolutePath().getParent();
+        return parent == null ? output.toAbsolutePath() : parent;
+    }
+
+    /** Each task with the tasks it depends on, in spec order: what progress displays draw. */
+    public static Map<String, List<String>> dependencies(TaskGraph graph) {
+        Map<String, List<String>> deps = new LinkedHashMap<>();
+        graph.tasks().forEach(t -> deps.put(t.name(), List.copyOf(graph.dependencies(t.name()))));
+        return deps;
+    }
+}
