@@ -94,8 +94,27 @@ final class TableIngestion {
             case JSON -> "read_json(" + file + ", format = 'auto')";
             case PARQUET -> "read_parquet(" + file + ")";
             case CSV -> "read_csv(" + file + ", header = true)";
+            case COLUMNAR_NDJSON -> columnar(source, file);
             case XLSX -> throw new IllegalStateException("XLSX is refused before a reader is chosen");
         };
+    }
+
+    /** Column arrays per line (see {@link SourceFormat#COLUMNAR_NDJSON}), unnested back into rows. */
+    private static String columnar(TableSource source, String file) {
+        long size;
+        try {
+            size = Math.max(Files.size(source.file()), 1_048_576L);
+        } catch (IOException e) {
+            throw new WorkspaceException("Could not read the data file " + source.file() + ": " + e.getMessage(), e);
+        }
+        String unnest = source.columns().stream()
+                .map(c -> "unnest(" + Sql.identifier(c.name()) + ") AS " + Sql.identifier(c.name()))
+                .collect(Collectors.joining(", "));
+        String arrays = source.columns().stream()
+                .map(c -> Sql.literal(c.name()) + ": " + Sql.literal(c.sqlType() + "[]"))
+                .collect(Collectors.joining(", "));
+        return "(SELECT " + unnest + " FROM read_json(" + file + ", format = 'newline_delimited', columns = {"
+                + arrays + "}, maximum_object_size = " + size + "))";
     }
 
     private static String declaredColumns(List<Column> columns) {
