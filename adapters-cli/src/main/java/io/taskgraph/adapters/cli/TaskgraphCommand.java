@@ -2,6 +2,7 @@ package io.taskgraph.adapters.cli;
 
 import io.taskgraph.adapters.cli.command.ExtractSpecCommand;
 import io.taskgraph.adapters.cli.command.InitCommand;
+import io.taskgraph.adapters.cli.command.InspectXlsxCommand;
 import io.taskgraph.adapters.cli.command.RerunCommand;
 import io.taskgraph.adapters.cli.command.RunCommand;
 import io.taskgraph.adapters.cli.command.ShowCommand;
@@ -46,6 +47,7 @@ public final class TaskgraphCommand implements Runnable {
         commands.put("rerun", global -> new RerunCommand(cli, global));
         commands.put("show", global -> new ShowCommand(cli));
         commands.put("extract-spec", global -> new ExtractSpecCommand(cli));
+        commands.put("inspect-xlsx", global -> new InspectXlsxCommand(cli));
         return commands;
     }
 
