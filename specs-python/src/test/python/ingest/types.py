@@ -29,7 +29,26 @@ def ragged():
     return [{"a": 1, "b": "x"}, {"b": "y", "c": True}, {"a": 3}]
 
 
+def parquet_types():
+    # only types the bridge writes as Parquet itself: nulls, non-ASCII text, dates before 1970
+    return [
+        {"i": -(2 ** 63), "f": -0.0, "b": True, "s": "é✓ — naïve", "d": datetime.date(1900, 3, 1),
+         "ts": datetime.datetime(1969, 12, 31, 23, 59, 59, 999999), "tz": datetime.datetime(2026, 6, 1, tzinfo=TZ)},
+        {"i": None, "f": None, "b": None, "s": None, "d": None, "ts": None, "tz": None},
+        {"i": 2 ** 63 - 1, "f": 1e300, "b": False, "s": "", "d": datetime.date(2262, 4, 11),
+         "ts": datetime.datetime(2026, 1, 31), "tz": None},
+    ]
+
+
+def many_groups():
+    # several Parquet row groups, with nulls and multi-byte text scattered through them
+    return [{"n": None if i % 7 == 0 else i, "s": ("ü%d" % i) if i % 11 == 0 else ("s%d" % i),
+             "flag": None if i % 13 == 0 else i % 2 == 0} for i in range(300_000)]
+
+
 INPUTS = {
+    "parquet_types": parquet_types,
+    "many_groups": many_groups,
     "all_types": all_types,
     "mixed": mixed,
     "ragged": ragged,

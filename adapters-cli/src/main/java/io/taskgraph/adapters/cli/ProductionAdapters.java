@@ -1,11 +1,11 @@
 package io.taskgraph.adapters.cli;
 
+import io.taskgraph.adapters.duckdb.DuckDbEngine;
 import io.taskgraph.adapters.openrouter.OpenRouterClient;
 import io.taskgraph.adapters.openrouter.OpenRouterConfig;
 import io.taskgraph.adapters.openrouter.RecordingLlmClient;
 import io.taskgraph.adapters.openrouter.ReplayLlmClient;
 import io.taskgraph.adapters.python.PythonSpecLoader;
-import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.llm.ChatRequest;
 import io.taskgraph.domain.llm.ChatResponse;
 import io.taskgraph.domain.port.LlmClient;
@@ -27,7 +27,7 @@ final class ProductionAdapters implements Adapters {
 
     @Override
     public SqlEngine sqlEngine() {
-        throw new UsageException("The DuckDB engine is not wired in yet.");
+        return new DuckDbEngine();
     }
 
     @Override

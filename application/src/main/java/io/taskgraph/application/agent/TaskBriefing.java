@@ -103,11 +103,12 @@ public final class TaskBriefing {
         line("## Inputs");
         if (task.inputs().isEmpty()) {
             line("(none declared)");
+            line("");
         }
         for (String input : task.inputs()) {
             describeRelation(input, "");
+            line("");
         }
-        line("");
     }
 
     private void describeRelation(String name, String heading) {

@@ -30,6 +30,7 @@ final class BridgeFiles {
             "_taskgraph_bridge/locations.py",
             "_taskgraph_bridge/spec_reader.py",
             "_taskgraph_bridge/columnar.py",
+            "_taskgraph_bridge/parquet.py",
             "_taskgraph_bridge/sources.py",
             "_taskgraph_bridge/connection.py",
             "_taskgraph_bridge/session.py");

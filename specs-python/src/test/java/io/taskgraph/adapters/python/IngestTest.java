@@ -90,6 +90,37 @@ class IngestTest {
     }
 
     @Test
+    void commonTypesAreWrittenAsParquetByTheBridgeItself() {
+        TableSource source = ingest(types, "parquet_types");
+        assertEquals(SourceFormat.PARQUET, source.format());
+        List<Column> expected = List.of(new Column("i", "BIGINT"), new Column("f", "DOUBLE"),
+                new Column("b", "BOOLEAN"), new Column("s", "VARCHAR"), new Column("d", "DATE"),
+                new Column("ts", "TIMESTAMP"), new Column("tz", "TIMESTAMPTZ"));
+        assertEquals(expected, source.columns());
+        List<Column> table = db.columns("parquet_types");
+        assertEquals("TIMESTAMP WITH TIME ZONE", table.get(7).sqlType());
+        assertEquals(expected.subList(0, 6), table.subList(1, 7));
+        db.execute("SET TimeZone = 'UTC'");
+        assertEquals(List.of(
+                Arrays.asList("-9223372036854775808", "-0.0", "true", "é✓ — naïve", "1900-03-01",
+                        "1969-12-31 23:59:59.999999", "2026-05-31 22:00:00+00"),
+                Arrays.asList(null, null, null, null, null, null, null),
+                Arrays.asList("9223372036854775807", "1e+300", "false", "", "2262-04-11", "2026-01-31 00:00:00", null)),
+                db.query("SELECT CAST(i AS VARCHAR), CAST(f AS VARCHAR), CAST(b AS VARCHAR), s, CAST(d AS VARCHAR), "
+                        + "CAST(ts AS VARCHAR), CAST(tz AS VARCHAR) FROM parquet_types ORDER BY _row_id").rows());
+    }
+
+    @Test
+    void parquetRowGroupsKeepOrderNullsAndMultiByteText() {
+        ingest(types, "many_groups");
+        assertEquals(List.of(Arrays.asList(300_000L, 42_858L, 27_273L, 23_077L, 0L)), db.query(
+                "SELECT count(*), count(*) FILTER (WHERE n IS NULL), count(*) FILTER (WHERE s LIKE 'ü%'), "
+                        + "count(*) FILTER (WHERE flag IS NULL), count(*) FILTER (WHERE n IS NOT NULL AND "
+                        + "(n <> _row_id - 1 OR flag <> (n % 2 = 0) OR s <> (CASE WHEN n % 11 = 0 THEN 'ü' ELSE 's' END "
+                        + "|| n))) FROM many_groups").rows());
+    }
+
+    @Test
     void incompatibleMixedValuesBecomeTextWithAWarning() {
         TableSource source = ingest(types, "mixed");
         assertEquals(List.of(new Column("x", "VARCHAR")), source.columns());

@@ -33,7 +33,7 @@ class LargeInputTest {
         try (SpecSession session = new PythonSpecLoader(line -> { }).open(SpecRequest.of("ingest.large", app));
              DuckDbReader db = new DuckDbReader()) {
             TableSource source = session.materialize("big", scratch);
-            assertEquals(SourceFormat.COLUMNAR_NDJSON, source.format());
+            assertEquals(SourceFormat.PARQUET, source.format());
             assertEquals(1_000_000L, db.ingest("big", source));
             assertEquals(List.of(Arrays.asList(1_000_000L, 999_999L, 499_999_500_000L, 333_334L, "name_999999")),
                     db.query("SELECT count(*), max(id), CAST(sum(id) AS BIGINT), count(*) FILTER (WHERE active), "

@@ -49,6 +49,15 @@ class PythonSpecLoaderTest extends SpecLoaderContract {
     }
 
     @Test
+    void everyBridgeResourceIsUnpacked() throws Exception {
+        Path resources = Path.of("src/main/resources/io/taskgraph/adapters/python");
+        try (var files = Files.walk(resources)) {
+            assertEquals(files.filter(p -> p.toString().endsWith(".py")).map(p -> resources.relativize(p).toString())
+                    .sorted().toList(), BridgeFiles.FILES.stream().sorted().toList());
+        }
+    }
+
+    @Test
     void originHoldsTheModuleFileAndItsExactSource() throws Exception {
         try (SpecSession session = loader.open(SpecRequest.of("seed.minimal", app))) {
             var origin = session.spec().origin();

@@ -31,12 +31,14 @@ _encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circ
 
 
 class Table:
-    """Column names, their DuckDB types, and JSON-ready value lists of equal length."""
+    """Column names, their DuckDB types, value lists of equal length (Python values canonical for each type:
+    int for BIGINT/HUGEINT, date for DATE, Decimal for DECIMAL, ...) and which columns hold None."""
 
-    def __init__(self, names, types, values, rows):
+    def __init__(self, names, types, values, nullable, rows):
         self.names = names
         self.types = types
         self.values = values
+        self.nullable = nullable
         self.rows = rows
 
 
@@ -86,21 +88,23 @@ def build_table(names, values, where, warn):
         sizes = ", ".join("%s=%d" % (n, len(v)) for n, v in zip(names, values))
         raise ValueError("%s: columns have different lengths (%s); every column needs one value per row."
                          % (where, sizes))
-    types, converted = [], []
+    types, converted, nullable = [], [], []
     for name, column in zip(names, values):
-        sql_type, column = typed_column(column, "%s, column %r" % (where, name), warn)
+        sql_type, column, has_none = typed_column(column, "%s, column %r" % (where, name), warn)
         types.append(sql_type)
         converted.append(column)
-    return Table(list(names), types, converted, lengths.pop() if lengths else 0)
+        nullable.append(has_none)
+    return Table(list(names), types, converted, nullable, lengths.pop() if lengths else 0)
 
 
 def write(table, path):
     """Writes ``table`` to ``path``; returns the length of the longest line (for the reader's limit)."""
     keys = [json.encoder.encode_basestring(n) + ":" for n in table.names]
+    values = [_json_ready(t, v, n) for t, v, n in zip(table.types, table.values, table.nullable)]
     longest = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         for start in range(0, table.rows, CHUNK_ROWS):
-            for line in _lines(keys, table.values, start, min(start + CHUNK_ROWS, table.rows)):
+            for line in _lines(keys, values, start, min(start + CHUNK_ROWS, table.rows)):
                 longest = max(longest, len(line))
                 out.write(line)
     return longest
@@ -116,26 +120,43 @@ def _lines(keys, values, start, end):
     return _lines(keys, values, start, middle) + _lines(keys, values, middle, end)
 
 
+def _json_ready(sql_type, column, nullable):
+    """Values JSON cannot carry natively become the text DuckDB casts to ``sql_type``."""
+    if sql_type in ("DATE", "TIME"):
+        return _convert(column, nullable, _isoformat)
+    if sql_type in ("TIMESTAMP", "TIMESTAMPTZ"):
+        return _convert(column, nullable, _timestamp_text)
+    if sql_type.startswith("DECIMAL"):
+        return _convert(column, nullable, "{:f}".format)
+    if sql_type in ("HUGEINT", "UUID"):
+        return _convert(column, nullable, str)
+    return column
+
+
+def _isoformat(value):
+    return value.isoformat()
+
+
 # ---------------------------------------------------------------- typing one column
 
 def typed_column(column, where, warn):
-    """(DuckDB type, JSON-ready values) for one column of Python values."""
+    """(DuckDB type, values canonical for that type, whether any is None) for one column of Python values."""
     types = set(map(type, column))
     nullable = NoneType in types
     types.discard(NoneType)
     if not types:
-        return "VARCHAR", column
+        return "VARCHAR", column, nullable
     if len(types) == 1:
         kind = next(iter(types))
         if kind is str:
-            return "VARCHAR", column
+            return "VARCHAR", column, nullable
         if kind is int:
-            return _integers(column, nullable, where, warn)
+            return _integers(column, nullable, where, warn) + (nullable,)
         if kind is float:
-            return "DOUBLE", column
+            return "DOUBLE", column, nullable
         if kind is bool:
-            return "BOOLEAN", column
-    return _general(column, types, nullable, where, warn)
+            return "BOOLEAN", column, nullable
+    return _general(column, types, nullable, where, warn) + (nullable,)
 
 
 def _non_null(column, nullable):
@@ -154,7 +175,7 @@ def _integers(column, nullable, where, warn):
     if INT64[0] <= low and high <= INT64[1]:
         return "BIGINT", column
     if INT128[0] <= low and high <= INT128[1]:
-        return "HUGEINT", _convert(column, nullable, str)
+        return "HUGEINT", column
     warn("%s has integers wider than 128 bits; stored as VARCHAR." % where)
     return "VARCHAR", _convert(column, nullable, str)
 
@@ -174,13 +195,18 @@ def _general(column, types, nullable, where, warn):
     if only(datetime.datetime):
         present = _non_null(column, nullable)
         aware = any(v.tzinfo is not None for v in present)
-        return ("TIMESTAMPTZ" if aware else "TIMESTAMP"), _convert(column, nullable, _timestamp_text)
-    if only(datetime.date):  # dates, or dates mixed with datetimes
+        if aware and not all(v.tzinfo is not None for v in present):
+            warn("%s mixes datetimes with and without a time zone; stored as VARCHAR (text)." % where)
+            return "VARCHAR", _convert(column, nullable, _timestamp_text)
+        return ("TIMESTAMPTZ" if aware else "TIMESTAMP"), column
+    if only(datetime.date):  # dates, or dates mixed with (naive) datetimes
         if any(issubclass(t, datetime.datetime) for t in types):
-            return "TIMESTAMP", _convert(column, nullable, _timestamp_text)
-        return "DATE", _convert(column, nullable, datetime.date.isoformat)
+            midnight = datetime.time()
+            return "TIMESTAMP", _convert(column, nullable, lambda v: v if isinstance(v, datetime.datetime)
+                                         else datetime.datetime.combine(v, midnight))
+        return "DATE", column
     if only(datetime.time):
-        return "TIME", _convert(column, nullable, datetime.time.isoformat)
+        return "TIME", column
     if only(decimal.Decimal):
         return _decimals(column, nullable, where, warn)
     if only(int, float, decimal.Decimal) and not any(issubclass(t, bool) for t in types):
@@ -195,7 +221,7 @@ def _general(column, types, nullable, where, warn):
         return "VARCHAR", _convert(column, nullable, _text)
     kind = next(iter(types))
     if kind.__name__ == "UUID":
-        return "UUID", _convert(column, nullable, str)
+        return "UUID", column
     warn("%s holds %s values, which have no SQL type; stored as their text (VARCHAR)." % (where, kind.__name__))
     return "VARCHAR", _convert(column, nullable, str)
 
@@ -225,7 +251,7 @@ def _decimals(column, nullable, where, warn):
     if whole + scale > 38:
         warn("%s needs %d digits, more than DECIMAL's 38; stored as DOUBLE." % (where, whole + scale))
         return "DOUBLE", _convert(column, nullable, float)
-    return "DECIMAL(%d,%d)" % (max(whole + scale, 1), scale), _convert(column, nullable, "{:f}".format)
+    return "DECIMAL(%d,%d)" % (max(whole + scale, 1), scale), column
 
 
 def _lists(column, nullable):

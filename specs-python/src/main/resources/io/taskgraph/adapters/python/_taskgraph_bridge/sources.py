@@ -3,7 +3,7 @@ natively, and describes it for the Java side: path, format, declared columns, ro
 
 import os
 
-from . import columnar
+from . import columnar, parquet
 from .errors import SpecError, a
 from .spec_reader import ACCEPTED_DATA, FILE_SUFFIXES, frame_kind
 
@@ -94,10 +94,14 @@ def _columnar(name, names, values, declared, origin, scratch_dir, warnings):
     table = columnar.build_table(names, values, where, warnings.append)
     if table.rows == 0:
         warnings.append("%s has no rows; its columns %s are typed VARCHAR." % (where, ", ".join(table.names)))
+    columns = list(zip(table.names, table.types))
+    if all(t in parquet.SUPPORTED for t in table.types):
+        path = os.path.join(scratch_dir, name + ".parquet")
+        parquet.write(table, path)
+        return _source(path, "PARQUET", columns, origin, table.rows, warnings)
     path = os.path.join(scratch_dir, name + ".columns.ndjson")
     longest = columnar.write(table, path)
-    return _source(path, "COLUMNAR_NDJSON", list(zip(table.names, table.types)), origin, table.rows,
-                   warnings, longest)
+    return _source(path, "COLUMNAR_NDJSON", columns, origin, table.rows, warnings, longest)
 
 
 def _source(path, fmt, columns, origin, rows, warnings, longest=0, sheet=None):

@@ -1,0 +1,264 @@
+"""A small Parquet writer for the common column types, in the standard library only.
+
+Why: numbers cost most of the time when rows become text (a float's repr alone is ~0.35 s per million),
+and DuckDB parses text several times slower than it reads Parquet. Plain Parquet pages are just the
+values' machine bytes, which struct.pack produces in C: no per-row Python work.
+
+Scope: BIGINT (INT64), DOUBLE, BOOLEAN, VARCHAR (DELTA_LENGTH_BYTE_ARRAY), DATE (INT32 days), TIMESTAMP and
+TIMESTAMPTZ (INT64 microseconds). Anything else is written by ``columnar`` instead. Uncompressed, one data
+page (v1) per column per row group, nullable columns as OPTIONAL with RLE definition levels.
+"""
+
+import datetime
+import struct
+from itertools import repeat
+from operator import floordiv, sub
+
+SUPPORTED = {"BIGINT", "DOUBLE", "BOOLEAN", "VARCHAR", "DATE", "TIMESTAMP", "TIMESTAMPTZ"}
+ROW_GROUP_ROWS = 131072
+
+# parquet.thrift enums
+_BOOLEAN, _INT32, _INT64, _DOUBLE, _BYTE_ARRAY = 0, 1, 2, 5, 6
+_PLAIN, _RLE, _DELTA_BINARY_PACKED, _DELTA_LENGTH_BYTE_ARRAY = 0, 3, 5, 6
+_REQUIRED, _OPTIONAL = 0, 1
+_UTF8, _DATE, _TIMESTAMP_MICROS = 0, 6, 10
+
+_EPOCH_DAYS = datetime.date(1970, 1, 1).toordinal()
+_EPOCH = datetime.datetime(1970, 1, 1)
+_EPOCH_UTC = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+_MICROSECOND = datetime.timedelta(microseconds=1)
+
+
+# ---------------------------------------------------------------- Thrift compact protocol
+
+_T_TRUE, _T_FALSE, _T_I32, _T_I64, _T_BINARY, _T_LIST, _T_STRUCT = 1, 2, 5, 6, 8, 9, 12
+
+
+def _varint(n):
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def _zigzag(n):
+    return _varint((n << 1) ^ (n >> 63))
+
+
+class _Struct:
+    """Fields added in increasing id order, as (id, thrift type, encoded value)."""
+
+    def __init__(self):
+        self._out = bytearray()
+        self._last = 0
+
+    def _header(self, field, kind):
+        delta = field - self._last
+        if 0 < delta <= 15:
+            self._out.append((delta << 4) | kind)
+        else:
+            self._out.append(kind)
+            self._out += _zigzag(field)
+        self._last = field
+
+    def i32(self, field, value):
+        self._header(field, _T_I32)
+        self._out += _zigzag(value)
+        return self
+
+    def i64(self, field, value):
+        self._header(field, _T_I64)
+        self._out += _zigzag(value)
+        return self
+
+    def boolean(self, field, value):
+        self._header(field, _T_TRUE if value else _T_FALSE)
+        return self
+
+    def binary(self, field, value):
+        if isinstance(value, str):
+            value = value.encode("utf-8")
+        self._header(field, _T_BINARY)
+        self._out += _varint(len(value)) + value
+        return self
+
+    def struct(self, field, value):
+        self._header(field, _T_STRUCT)
+        self._out += value.bytes()
+        return self
+
+    def list(self, field, kind, items):
+        self._header(field, _T_LIST)
+        size = len(items)
+        self._out.append((size << 4 | kind) if size < 15 else (0xF0 | kind))
+        if size >= 15:
+            self._out += _varint(size)
+        for item in items:
+            if kind == _T_STRUCT:
+                self._out += item.bytes()
+            elif kind == _T_BINARY:
+                raw = item.encode("utf-8") if isinstance(item, str) else item
+                self._out += _varint(len(raw)) + raw
+            else:
+                self._out += _zigzag(item)
+        return self
+
+    def bytes(self):
+        return bytes(self._out) + b"\x00"
+
+
+# ---------------------------------------------------------------- encodings
+
+def _definition_levels(column):
+    """(RLE definition levels with their 4-byte length, non-null values) of a nullable column."""
+    nulls = [i for i, v in enumerate(column) if v is None]
+    present = [v for v in column if v is not None]
+    runs = bytearray()
+    position = 0
+    for index in nulls + [len(column)]:
+        if index > position:
+            runs += _varint((index - position) << 1) + b"\x01"
+        if index < len(column):
+            runs += _varint(1 << 1) + b"\x00"
+        position = index + 1
+    return struct.pack("<i", len(runs)) + bytes(runs), present
+
+
+_FLIP_SIGN = bytes(b ^ 0x80 for b in range(256))
+
+
+def _delta_lengths(lengths):
+    """DELTA_BINARY_PACKED lengths: blocks of 128 deltas in 4 miniblocks, all 32 bits wide, with min delta
+    -2**31 so that every stored value (delta + 2**31) fits. Adding 2**31 to a 32-bit two's complement number
+    is flipping its top bit: done for all deltas at once with a byte translation of every 4th byte."""
+    count = len(lengths)
+    out = bytearray(_varint(128) + _varint(4) + _varint(count) + _zigzag(lengths[0] if count else 0))
+    if count <= 1:
+        return bytes(out)
+    packed = bytearray(_pack("i", list(map(sub, lengths[1:], lengths[:-1]))))
+    packed[3::4] = packed[3::4].translate(_FLIP_SIGN)
+    head = _zigzag(-(1 << 31))
+    full = head + b"\x20\x20\x20\x20"
+    total = count - 1
+    for start in range(0, total, 128):
+        left = total - start
+        if left >= 128:
+            out += full
+            out += packed[start * 4:(start + 128) * 4]
+        else:
+            miniblocks = (left + 31) // 32
+            out += head + bytes([32] * miniblocks + [0] * (4 - miniblocks))
+            out += packed[start * 4:(start + left) * 4] + b"\x00" * ((miniblocks * 32 - left) * 4)
+    return out
+
+
+def _strings(values):
+    text = "".join(values)
+    if text.isascii():
+        data = text.encode("ascii")
+        lengths = list(map(len, values))
+    else:
+        encoded = [v.encode("utf-8") for v in values]
+        data = b"".join(encoded)
+        lengths = list(map(len, encoded))
+    out = _delta_lengths(lengths)
+    out += data
+    return out
+
+
+def _booleans(values):
+    padded = list(values) + [False] * (-len(values) % 8)
+    return bytes(map(_pack8, *[padded[i::8] for i in range(8)]))
+
+
+def _pack8(a, b, c, d, e, f, g, h):
+    return a | b << 1 | c << 2 | d << 3 | e << 4 | f << 5 | g << 6 | h << 7
+
+
+def _physical(sql_type, values):
+    """(parquet type, encoding, page bytes) for non-null ``values`` of ``sql_type``."""
+    if sql_type == "BIGINT":
+        return _INT64, _PLAIN, _pack("q", values)
+    if sql_type == "DOUBLE":
+        return _DOUBLE, _PLAIN, _pack("d", values)
+    if sql_type == "BOOLEAN":
+        return _BOOLEAN, _PLAIN, _booleans(values)
+    if sql_type == "VARCHAR":
+        return _BYTE_ARRAY, _DELTA_LENGTH_BYTE_ARRAY, _strings(values)
+    if sql_type == "DATE":
+        return _INT32, _PLAIN, _pack("i", list(map(sub, map(datetime.date.toordinal, values), repeat(_EPOCH_DAYS))))
+    if sql_type in ("TIMESTAMP", "TIMESTAMPTZ"):
+        epoch = _EPOCH if sql_type == "TIMESTAMP" else _EPOCH_UTC
+        return _INT64, _PLAIN, _pack("q", list(map(floordiv, map(sub, values, repeat(epoch)), repeat(_MICROSECOND))))
+    raise ValueError("no Parquet encoding for " + sql_type)
+
+
+def _pack(code, values):
+    """Little-endian machine values; struct.pack with one argument per value beats array() by ~2.5x."""
+    return struct.pack("<%d%s" % (len(values), code), *values)
+
+
+# ---------------------------------------------------------------- schema and file
+
+def _schema_element(name, sql_type, nullable):
+    element = _Struct()
+    physical = {"BIGINT": _INT64, "DOUBLE": _DOUBLE, "BOOLEAN": _BOOLEAN, "VARCHAR": _BYTE_ARRAY, "DATE": _INT32,
+                "TIMESTAMP": _INT64, "TIMESTAMPTZ": _INT64}[sql_type]
+    element.i32(1, physical).i32(3, _OPTIONAL if nullable else _REQUIRED).binary(4, name)
+    logical = None
+    if sql_type == "VARCHAR":
+        element.i32(6, _UTF8)
+        logical = _Struct().struct(1, _Struct())
+    elif sql_type == "DATE":
+        element.i32(6, _DATE)
+        logical = _Struct().struct(6, _Struct())
+    elif sql_type in ("TIMESTAMP", "TIMESTAMPTZ"):
+        if sql_type == "TIMESTAMPTZ":
+            element.i32(6, _TIMESTAMP_MICROS)
+        unit = _Struct().struct(2, _Struct())
+        logical = _Struct().struct(8, _Struct().boolean(1, sql_type == "TIMESTAMPTZ").struct(2, unit))
+    if logical is not None:
+        element.struct(10, logical)
+    return element
+
+
+def write(table, path):
+    """Writes a ``columnar.Table`` whose types are all in SUPPORTED as a Parquet file at ``path``."""
+    nullable = table.nullable
+    row_groups = []
+    with open(path, "wb") as out:
+        out.write(b"PAR1")
+        offset = 4
+        for start in range(0, table.rows, ROW_GROUP_ROWS):
+            end = min(start + ROW_GROUP_ROWS, table.rows)
+            chunks, group_bytes = [], 0
+            for name, sql_type, values, optional in zip(table.names, table.types, table.values, nullable):
+                part = values[start:end]
+                levels = b""
+                if optional:
+                    levels, part = _definition_levels(part)
+                physical, encoding, data = _physical(sql_type, part)
+                body = levels + data
+                header = _Struct().i32(1, 0).i32(2, len(body)).i32(3, len(body)).struct(
+                    5, _Struct().i32(1, end - start).i32(2, encoding).i32(3, _RLE).i32(4, _RLE)).bytes()
+                out.write(header)
+                out.write(body)
+                size = len(header) + len(body)
+                meta = (_Struct().i32(1, physical).list(2, _T_I32, [encoding, _RLE]).list(3, _T_BINARY, [name])
+                        .i32(4, 0).i64(5, end - start).i64(6, size).i64(7, size).i64(9, offset))
+                chunks.append(_Struct().i64(2, offset).struct(3, meta))
+                offset += size
+                group_bytes += size
+            row_groups.append(_Struct().list(1, _T_STRUCT, chunks).i64(2, group_bytes).i64(3, end - start))
+        root = _Struct().binary(4, "schema").i32(5, len(table.names))
+        schema = [root] + [_schema_element(n, t, o) for n, t, o in zip(table.names, table.types, nullable)]
+        footer = (_Struct().i32(1, 1).list(2, _T_STRUCT, schema).i64(3, table.rows)
+                  .list(4, _T_STRUCT, row_groups).binary(6, "taskgraph python bridge").bytes())
+        out.write(footer)
+        out.write(struct.pack("<i", len(footer)))
+        out.write(b"PAR1")

@@ -1,0 +1,17 @@
+package io.taskgraph.adapters.python;
+
+import io.taskgraph.domain.port.SpecRequest;
+import io.taskgraph.domain.port.SpecSession;
+import java.nio.file.Path;
+
+/** What `taskgraph show` pays for a spec: a fresh JVM loading it through the bridge (see ShowCostBenchmark). */
+public final class LoadSpecMain {
+    private LoadSpecMain() {
+    }
+
+    public static void main(String[] args) {
+        try (SpecSession session = new PythonSpecLoader().open(SpecRequest.of(args[0], Path.of(args[1])))) {
+            System.out.println(session.spec().tasks().size() + " tasks");
+        }
+    }
+}
