@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.cli;
 
+import io.taskgraph.adapters.cli.command.DemoCommand;
 import io.taskgraph.adapters.cli.command.ExtractSpecCommand;
 import io.taskgraph.adapters.cli.command.InitCommand;
 import io.taskgraph.adapters.cli.command.InspectXlsxCommand;
@@ -48,6 +49,7 @@ public final class TaskgraphCommand implements Runnable {
         commands.put("show", global -> new ShowCommand(cli));
         commands.put("extract-spec", global -> new ExtractSpecCommand(cli));
         commands.put("inspect-xlsx", global -> new InspectXlsxCommand(cli));
+        commands.put("demo", global -> new DemoCommand(cli, global));
         return commands;
     }
 

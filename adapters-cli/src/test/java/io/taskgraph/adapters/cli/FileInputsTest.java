@@ -1,9 +1,9 @@
 package io.taskgraph.adapters.cli;
 
+import static io.taskgraph.adapters.cli.WorkspaceQueries.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.taskgraph.adapters.cli.progress.Terminal;
 import io.taskgraph.adapters.duckdb.xlsx.XlsxWriter;
 import io.taskgraph.application.run.Ingestion;
 import io.taskgraph.domain.data.SourceFormat;
@@ -12,25 +12,18 @@ import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.spec.InputSpec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,9 +42,6 @@ class FileInputsTest {
 
     @TempDir
     Path app;
-
-    record Outcome(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void dataFiles() throws IOException, SQLException {
@@ -94,7 +84,7 @@ class FileInputsTest {
                           "outputs": ["tally"]}]
                 """);
 
-        Outcome o = run();
+        RealCli.Outcome o = run();
 
         assertEquals(0, o.exitCode(), o.out() + o.err());
         Path db = app.resolve("out.db");
@@ -120,7 +110,7 @@ class FileInputsTest {
     void aMissingFileStopsTheRunNamingTheInputAndWhereItLooked() throws Exception {
         spec("INPUTS = {\"book\": \"data/nowhere.xlsx\"}\n" + TASK.formatted("book", "book"));
 
-        Outcome o = run();
+        RealCli.Outcome o = run();
 
         assertEquals(2, o.exitCode(), o.out() + o.err());
         assertEquals("taskgraph: Input 'book': file data/nowhere.xlsx not found (looked at " + app.resolve("data/nowhere.xlsx")
@@ -132,7 +122,7 @@ class FileInputsTest {
         Files.writeString(app.resolve("data/fake.xlsx"), "id,name\n1,Alice\n");
         spec("INPUTS = {\"book\": \"data/fake.xlsx\"}\n" + TASK.formatted("book", "book"));
 
-        Outcome o = run();
+        RealCli.Outcome o = run();
 
         assertEquals(2, o.exitCode(), o.out() + o.err());
         assertTrue(o.err().startsWith("taskgraph: Could not ingest input 'book' from file data/fake.xlsx: "
@@ -144,7 +134,7 @@ class FileInputsTest {
         Files.writeString(app.resolve("data/broken.parquet"), "this is not parquet");
         spec("INPUTS = {\"rates\": \"data/broken.parquet\"}\n" + TASK.formatted("rates", "rates"));
 
-        Outcome o = run();
+        RealCli.Outcome o = run();
 
         assertEquals(2, o.exitCode(), o.out() + o.err());
         assertTrue(o.err().startsWith("taskgraph: Could not ingest input 'rates' from file data/broken.parquet: "), o.err());
@@ -157,7 +147,7 @@ class FileInputsTest {
         Files.write(app.resolve("data/damaged.xlsx"), Arrays.copyOf(whole, whole.length / 3));
         spec("INPUTS = {\"book\": \"data/damaged.xlsx\"}\n" + TASK.formatted("book", "book"));
 
-        Outcome o = run();
+        RealCli.Outcome o = run();
 
         assertEquals(2, o.exitCode(), o.out() + o.err());
         assertTrue(o.err().startsWith("taskgraph: Could not ingest input 'book' from file data/damaged.xlsx: "
@@ -168,7 +158,7 @@ class FileInputsTest {
     void anUnknownSheetNamesTheInputAndTheSheetsThereAre() throws Exception {
         spec("INPUTS = {\"book\": {\"data\": \"data/book.xlsx\", \"sheet\": \"Totals\"}}\n" + TASK.formatted("book", "book"));
 
-        Outcome o = run();
+        RealCli.Outcome o = run();
 
         assertEquals(2, o.exitCode(), o.out() + o.err());
         assertEquals("taskgraph: Could not ingest input 'book' from file data/book.xlsx: Workbook "
@@ -206,41 +196,12 @@ class FileInputsTest {
         Files.writeString(app.resolve("specs/main.py"), source);
     }
 
-    private Outcome run() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Map<String, String> environment = new LinkedHashMap<>();
-        String python = System.getenv("TASKGRAPH_PYTHON");
-        if (python != null) {
-            environment.put("TASKGRAPH_PYTHON", python);
-        }
-        Cli cli = new Cli(app, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.plain(), new ProductionAdapters(),
-                Clock.systemUTC());
-        String[] args = {"run", "-o", "out.db", "-q", "--llm-replay", "empty.cassette.jsonl"};
-        int code = TaskgraphCommand.commandLine(cli, args).execute(args);
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private RealCli.Outcome run() {
+        return RealCli.run(app, Map.of(), "run", "-o", "out.db", "-q", "--llm-replay", "empty.cassette.jsonl");
     }
 
     private static List<String> types(Path db, String table) throws SQLException {
         return query(db, "SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = '"
                 + table + "' ORDER BY ordinal_position").stream().map(r -> r.get(0)).toList();
-    }
-
-    private static List<List<String>> query(Path db, String sql) throws SQLException {
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db, readOnly);
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
     }
 }
