@@ -52,14 +52,9 @@ public final class ExtractSpec {
         return new ExtractedSpec(out, bytes.length, module, known(meta.get("spec_git_commit")));
     }
 
+    /** The engine's own error names the file when it is not a database (or not a workspace) at all. */
     private Map<String, String> readMeta(Path db) {
-        Workspace workspace;
-        try {
-            workspace = engine.openReadOnly(db);
-        } catch (WorkspaceException e) {
-            throw new WorkspaceException(db + " cannot be opened as a taskgraph workspace: " + e.getMessage(), e);
-        }
-        try (workspace) {
+        try (Workspace workspace = engine.openReadOnly(db)) {
             if (workspace.describe(META_TABLE).isEmpty()) {
                 throw new WorkspaceException(db + " is a DuckDB database but not a taskgraph workspace: it has no "
                         + META_TABLE + " table.");

@@ -60,7 +60,7 @@ public final class DagScheduler {
         while (outcomes.size() < total) {
             if (!stopped) {
                 for (String name : graph.ready(passed, startedOrSettled)) {
-                    if (concurrency > 0 && running.size() >= concurrency) {
+                    if (stopped || (concurrency > 0 && running.size() >= concurrency)) {
                         break;
                     }
                     startedOrSettled.add(name);
@@ -104,6 +104,9 @@ public final class DagScheduler {
         thread.setDaemon(true);
         running.put(task.name(), thread);
         thread.start();
+        if (stopped) {
+            thread.interrupt(); // stop() may have looked at the running tasks just before this one was added
+        }
     }
 
     private static TaskOutcome runSafely(TaskSpec task, TaskRunner runner) {

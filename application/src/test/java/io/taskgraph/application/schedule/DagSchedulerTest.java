@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,19 +77,23 @@ class DagSchedulerTest {
 
     @Test
     void greedySchedulingStartsADependentBeforeItsLayerFinishes() {
-        // costs is slow; sales is fast. A layer-by-layer scheduler would start "sales_next" only after costs.
+        // costs finishes only once sales_next has started: a layer-by-layer scheduler would wait for costs first.
         TaskGraph graph = TaskGraph.of(List.of(
                 task("sales", List.of("t"), "s"),
                 task("costs", List.of("t"), "c"),
                 task("sales_next", List.of("s"), "sn")), List.of("t"));
-        List<String> log = new CopyOnWriteArrayList<>();
+        CountDownLatch nextStarted = new CountDownLatch(1);
+        AtomicBoolean costsSawNextStart = new AtomicBoolean();
         new DagScheduler(0).run(graph, t -> {
-            log.add("start " + t.name());
-            sleep(t.name().equals("costs") ? 300 : 10);
-            log.add("end " + t.name());
+            if (t.name().equals("sales_next")) {
+                nextStarted.countDown();
+            }
+            if (t.name().equals("costs")) {
+                costsSawNextStart.set(await(nextStarted));
+            }
             return outcome(t, TaskStatus.PASSED);
         }, o -> { });
-        assertTrue(log.indexOf("start sales_next") < log.indexOf("end costs"), log.toString());
+        assertTrue(costsSawNextStart.get(), "sales_next started while costs, of the same layer, was still running");
     }
 
     @Test
@@ -128,9 +134,15 @@ class DagSchedulerTest {
                 task("c", List.of("t"), "c1"), task("d", List.of("t"), "d1")), List.of("t"));
         AtomicInteger now = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        CyclicBarrier pairs = new CyclicBarrier(2);
         new DagScheduler(2).run(wide, t -> {
             most.accumulateAndGet(now.incrementAndGet(), Math::max);
-            sleep(50);
+            try {
+                pairs.await(10, TimeUnit.SECONDS); // two tasks are running together here
+                sleep(20);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             now.decrementAndGet();
             return outcome(t, TaskStatus.PASSED);
         }, o -> { });
@@ -181,6 +193,14 @@ class DagSchedulerTest {
         for (int i = 1; i <= 3; i++) {
             assertEquals(TaskStatus.INTERRUPTED, outcomes.get(i).status(), outcomes.get(i).toString());
             assertEquals("Not started: the run was interrupted.", outcomes.get(i).reason());
+        }
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -61,7 +61,13 @@ final class BridgeProcess implements AutoCloseable {
         }
         BridgeProcess bridge = new BridgeProcess(python, process, stderrSink);
         try {
-            Map<String, Object> hello = bridge.receive("starting");
+            Map<String, Object> hello;
+            try {
+                hello = bridge.receive("starting");
+            } catch (InvalidSpecException e) {
+                throw new UsageException(e.getMessage() + " Is it a Python 3.9+ interpreter? "
+                        + PythonSelector.HOW_TO_CHOOSE, e);
+            }
             python.requireSupported(String.valueOf(hello.get("version")));
         } catch (RuntimeException e) {
             bridge.close();

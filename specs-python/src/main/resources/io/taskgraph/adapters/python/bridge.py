@@ -50,6 +50,7 @@ def main():
         if request.get("op") == "exit":
             return
         send(session.handle(request))
+        session.collect_garbage()
 
 
 if __name__ == "__main__":

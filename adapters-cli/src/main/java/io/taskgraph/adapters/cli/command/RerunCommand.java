@@ -5,6 +5,7 @@ import io.taskgraph.adapters.cli.GlobalOptions;
 import io.taskgraph.application.rerun.RerunMode;
 import io.taskgraph.application.rerun.RerunRequest;
 import io.taskgraph.application.rerun.RerunWorkspace;
+import io.taskgraph.application.rerun.SpecCommitMismatchException;
 import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.domain.UsageException;
 import java.nio.file.Files;
@@ -92,8 +93,13 @@ public final class RerunCommand implements Callable<Integer> {
         boolean freshData = reingest != null ? reingest : specModule.isPresent();
         RerunRequest request = new RerunRequest(previous, out, replace, specModule, cli.workingDirectory(), Map.of(),
                 rerunMode, freshData, ignoreCommit, model, options);
-        return execution.execute(output, "", (llm, listener, control) -> new RerunWorkspace(
-                cli.adapters().specLoader(cli.workingDirectory(), cli.environment()), cli.adapters().sqlEngine(), llm,
-                listener, cli.clock()).rerun(request, control));
+        return execution.execute(output, "", (llm, listener, control) -> {
+            try {
+                return new RerunWorkspace(cli.adapters().specLoader(cli.workingDirectory(), cli.environment()),
+                        cli.adapters().sqlEngine(), llm, listener, cli.clock()).rerun(request, control);
+            } catch (SpecCommitMismatchException e) {
+                throw new UsageException(e.getMessage() + " To rerun with the spec as it is now anyway, add --ignore-commit.", e);
+            }
+        });
     }
 }

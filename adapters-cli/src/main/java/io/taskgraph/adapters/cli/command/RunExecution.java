@@ -134,9 +134,10 @@ final class RunExecution {
 
     private ProgressRenderer renderer() {
         if (cli.terminal().interactive() && !output.quiet) {
-            return new LiveProgress(cli.out(), style(), cli.clock(), cli.terminal().width(cli.environment()));
+            return new LiveProgress(cli.out(), style(), cli.clock(), cli.terminal().width(cli.environment()),
+                    cli.workingDirectory());
         }
-        return new LineProgress(cli.out(), cli.err(), cli.clock(), output.quiet, global.debug);
+        return new LineProgress(cli.out(), cli.err(), cli.clock(), cli.workingDirectory(), output.quiet, global.debug);
     }
 
     private Style style() {

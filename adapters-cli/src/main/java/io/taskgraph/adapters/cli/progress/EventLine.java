@@ -11,6 +11,7 @@ import io.taskgraph.domain.event.RunEvent.TaskStarted;
 import io.taskgraph.domain.event.RunEvent.ValidationFailed;
 import io.taskgraph.domain.event.RunEvent.Warning;
 import io.taskgraph.domain.run.TaskOutcome;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** The line of text a run event deserves in a log, and how important it is. */
@@ -23,10 +24,11 @@ public record EventLine(Level level, Kind kind, String text) {
 
     private static final int SQL_WIDTH = 120;
 
-    public static Optional<EventLine> of(RunEvent event) {
+    /** The line for {@code event}; paths inside {@code base} (the working directory) are shown relative to it. */
+    public static Optional<EventLine> of(RunEvent event, Path base) {
         if (event instanceof RunStarted s) {
             String replay = s.replay() ? " (replay: recorded answers, no model is called)" : "";
-            return line(Level.INFO, Kind.RUN, "Running " + s.specModule() + " -> " + s.output() + " with " + s.model()
+            return line(Level.INFO, Kind.RUN, "Running " + s.specModule() + " -> " + shown(s.output(), base) + " with " + s.model()
                     + replay + ": " + Formats.count(s.dependencies().size(), "task", "tasks"));
         }
         if (event instanceof Warning w) {
@@ -58,7 +60,7 @@ public record EventLine(Level level, Kind kind, String text) {
         }
         if (event instanceof ExportFinished x) {
             return x.result().succeeded()
-                    ? line(Level.INFO, Kind.EXPORT, "export " + x.result().name() + ": wrote " + x.result().path())
+                    ? line(Level.INFO, Kind.EXPORT, "export " + x.result().name() + ": wrote " + shown(x.result().path(), base))
                     : line(Level.ERROR, Kind.EXPORT, "export " + x.result().name() + " failed: " + x.result().error().orElse(""));
         }
         return Optional.empty();
@@ -77,6 +79,16 @@ public record EventLine(Level level, Kind kind, String text) {
             case BLOCKED -> new EventLine(Level.INFO, Kind.TASK_SETTLED, o.task() + ": blocked" + reason);
             case INTERRUPTED -> new EventLine(Level.INFO, Kind.TASK_SETTLED, o.task() + ": interrupted (" + effort + ")");
         };
+    }
+
+    /** {@code path} relative to {@code base} when it lies inside it, else as it is. */
+    public static String shown(Path path, Path base) {
+        if (path == null) {
+            return "";
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        Path root = base.toAbsolutePath().normalize();
+        return absolute.startsWith(root) && !absolute.equals(root) ? root.relativize(absolute).toString() : path.toString();
     }
 
     private static Optional<EventLine> line(Level level, Kind kind, String text) {

@@ -3,6 +3,7 @@ package io.taskgraph.adapters.cli.progress;
 import io.taskgraph.adapters.cli.progress.EventLine.Level;
 import io.taskgraph.domain.event.RunEvent;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +20,16 @@ public final class LineProgress implements ProgressRenderer {
     private final PrintStream err;
     private final Clock clock;
     private final Level threshold;
+    private final Path base;
     private Instant start;
 
-    public LineProgress(PrintStream out, PrintStream err, Clock clock, boolean quiet, boolean verbose) {
+    /** Paths inside {@code base} (the working directory) are printed relative to it. */
+    public LineProgress(PrintStream out, PrintStream err, Clock clock, Path base, boolean quiet, boolean verbose) {
         this.out = out;
         this.err = err;
         this.clock = clock;
         this.threshold = quiet ? Level.WARNING : verbose ? Level.DETAIL : Level.INFO;
+        this.base = base;
     }
 
     @Override
@@ -34,7 +38,7 @@ public final class LineProgress implements ProgressRenderer {
         if (start == null) {
             start = now;
         }
-        Optional<EventLine> line = EventLine.of(event);
+        Optional<EventLine> line = EventLine.of(event, base);
         if (line.isEmpty() || line.get().level().compareTo(threshold) < 0) {
             return;
         }

@@ -6,6 +6,7 @@ import io.taskgraph.adapters.cli.progress.TaskBoard.Row;
 import io.taskgraph.adapters.cli.progress.TaskBoard.State;
 import io.taskgraph.domain.event.RunEvent;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +29,22 @@ public final class LiveProgress implements ProgressRenderer {
     private final Style style;
     private final Clock clock;
     private final int width;
+    private final Path base;
     private final TaskBoard board = new TaskBoard();
     private final List<String> pending = new ArrayList<>();
     private final ScheduledExecutorService ticker;
     private int drawnLines;
     private int frame;
     private boolean closed;
+    private boolean dirty;
 
-    public LiveProgress(PrintStream out, Style style, Clock clock, int width) {
+    /** Draws on {@code out}, {@code width} columns wide; paths inside {@code base} are shown relative to it. */
+    public LiveProgress(PrintStream out, Style style, Clock clock, int width, Path base) {
         this.out = out;
         this.style = style;
         this.clock = clock;
         this.width = Math.max(40, width);
+        this.base = base;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "taskgraph-progress");
             t.setDaemon(true);
@@ -54,8 +59,9 @@ public final class LiveProgress implements ProgressRenderer {
             return;
         }
         board.apply(event, clock.instant());
-        Optional<EventLine> line = EventLine.of(event);
+        Optional<EventLine> line = EventLine.of(event, base);
         line.filter(LiveProgress::worthALogLine).ifPresent(l -> pending.add(colour(l)));
+        dirty = true;
         if (event instanceof RunEvent.RunFinished) {
             draw();
         }
@@ -90,8 +96,9 @@ public final class LiveProgress implements ProgressRenderer {
         }
     }
 
+    /** Redraws when an event changed something, or while a task runs (its spinner and clock move). */
     private synchronized void tick() {
-        if (!closed) {
+        if (!closed && (dirty || board.anyRunning())) {
             frame++;
             draw();
         }
@@ -114,6 +121,7 @@ public final class LiveProgress implements ProgressRenderer {
     }
 
     private void draw() {
+        dirty = false;
         StringBuilder screen = new StringBuilder();
         if (drawnLines > 0) {
             screen.append("\033[").append(drawnLines).append("A\r");

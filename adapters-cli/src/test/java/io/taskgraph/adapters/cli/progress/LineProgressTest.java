@@ -25,7 +25,7 @@ class LineProgressTest {
     private final MutableClock clock = new MutableClock();
 
     private static final List<RunEvent> RUN = List.of(
-            new RunEvent.RunStarted("my_app.specs.main", Path.of("out.db"), "openai/gpt-5.2",
+            new RunEvent.RunStarted("my_app.specs.main", Path.of("/work/runs/out.db"), "openai/gpt-5.2",
                     Map.of("prep", List.of()), false),
             new RunEvent.Warning("spec has uncommitted changes"),
             new RunEvent.InputIngested("transactions", 1200, Duration.ofMillis(40)),
@@ -41,7 +41,7 @@ class LineProgressTest {
 
     private void play(boolean quiet, boolean verbose) {
         LineProgress progress = new LineProgress(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), clock, quiet, verbose);
+                new PrintStream(err, true, StandardCharsets.UTF_8), clock, Path.of("/work"), quiet, verbose);
         for (RunEvent event : RUN) {
             progress.on(event);
             clock.advance(Duration.ofMillis(1500));
@@ -54,7 +54,7 @@ class LineProgressTest {
         play(false, false);
 
         assertEquals("""
-                [   0.0s] Running my_app.specs.main -> out.db with openai/gpt-5.2: 1 task
+                [   0.0s] Running my_app.specs.main -> runs/out.db with openai/gpt-5.2: 1 task
                 [   3.0s] ingested transactions: 1200 rows (0.0s)
                 [   4.5s] prep: started (agent)
                 [  10.5s] prep: validation failed: View 'prepared_sales' does not exist. (+1 more)

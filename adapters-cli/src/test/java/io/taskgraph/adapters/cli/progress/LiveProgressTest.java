@@ -21,7 +21,7 @@ class LiveProgressTest {
     private final LineProgressTest.MutableClock clock = new LineProgressTest.MutableClock();
 
     private LiveProgress live(int width) {
-        return new LiveProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), new Style(false, true), clock, width);
+        return new LiveProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), new Style(false, true), clock, width, Path.of("/work"));
     }
 
     private static RunEvent.RunStarted twoTasks() {

@@ -1,7 +1,7 @@
 """Line numbers of a spec's INPUTS, TASKS and EXPORTS entries, found by parsing its source.
 
-Only used to point error messages at a line, so it is computed lazily and never fails: a spec that
-builds TASKS in a loop simply gets messages without a line.
+Used to point error messages at a line (the Java side needs each task's line too, for the domain's own
+checks). Never fails: a spec that builds TASKS in a loop simply gets messages without a line.
 """
 
 import ast

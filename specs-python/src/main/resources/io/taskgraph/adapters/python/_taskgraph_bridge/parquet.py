@@ -11,8 +11,9 @@ page (v1) per column per row group, nullable columns as OPTIONAL with RLE defini
 
 import datetime
 import struct
-from itertools import repeat
-from operator import floordiv, sub
+from functools import partial
+from itertools import compress, count, repeat
+from operator import floordiv, is_, is_not, sub
 
 SUPPORTED = {"BIGINT", "DOUBLE", "BOOLEAN", "VARCHAR", "DATE", "TIMESTAMP", "TIMESTAMPTZ"}
 ROW_GROUP_ROWS = 131072
@@ -116,8 +117,8 @@ class _Struct:
 
 def _definition_levels(column):
     """(RLE definition levels with their 4-byte length, non-null values) of a nullable column."""
-    nulls = [i for i, v in enumerate(column) if v is None]
-    present = [v for v in column if v is not None]
+    nulls = list(compress(count(), map(is_, column, repeat(None))))
+    present = list(filter(partial(is_not, None), column))
     runs = bytearray()
     position = 0
     for index in nulls + [len(column)]:

@@ -1,8 +1,5 @@
 """One spec module's life in the bridge: load it, then serve materialize and export requests."""
 
-import os
-import traceback
-
 from .errors import SpecError
 
 
@@ -12,6 +9,7 @@ class Session:
         self._send = send
         self._receive = receive
         self._spec = None
+        self._garbage = []
 
     def handle(self, request):
         op = request.get("op")
@@ -26,8 +24,14 @@ class Session:
         except SpecError as e:
             return {"type": "error", "kind": "spec", "message": str(e)}
         except Exception as e:  # a bug in the bridge: say so, with the Python traceback for the report
+            import traceback
+
             return {"type": "error", "kind": "internal", "message": "%s: %s" % (type(e).__name__, e),
                     "traceback": traceback.format_exc()}
+
+    def collect_garbage(self):
+        """Drops the last input's data; called after its reply went out, so the engine is not kept waiting."""
+        self._garbage.clear()
 
     def _load(self, request):
         from . import spec_reader
@@ -50,7 +54,7 @@ class Session:
                 spec.description["module"], name, ", ".join(sorted(spec.inputs)) or "none"))
         entry = next(i for i in spec.description["inputs"] if i["name"] == name)
         source = sources.materialize(name, spec.inputs[name], entry["columns"], entry["origin"],
-                                     request["dir"], self._cwd, entry.get("sheet"))
+                                     request["dir"], self._cwd, self._garbage, entry.get("sheet"))
         return dict(source, type="source")
 
     def _export(self, request):

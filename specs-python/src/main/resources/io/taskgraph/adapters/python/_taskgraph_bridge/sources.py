@@ -11,13 +11,15 @@ FORMATS = {".csv": "CSV", ".parquet": "PARQUET", ".json": "JSON", ".ndjson": "ND
            ".xlsx": "XLSX"}
 
 
-def materialize(name, value, declared, origin, scratch_dir, cwd, sheet=None):
-    """The TableSource description for input ``name``; raises SpecError naming the input. ``sheet`` (from the
-    rich form) selects the worksheet of an .xlsx file."""
+def materialize(name, value, declared, origin, scratch_dir, cwd, keep, sheet=None):
+    """The TableSource description for input ``name``; raises SpecError naming the input. The loaded data is
+    appended to ``keep`` so that freeing it (a million dicts take a while) happens after the reply is sent,
+    while the engine reads the file. ``sheet`` (from the rich form) selects the worksheet of an .xlsx file."""
     warnings = []
     where = "Input %r" % name
     if callable(value) and not isinstance(value, (list, tuple, dict)) and frame_kind(value) is None:
         value = _call(name, value, cwd)
+        keep.append(value)
     if sheet is not None and not (isinstance(value, (str, os.PathLike))
                                   and os.fspath(value).lower().endswith(".xlsx")):
         raise SpecError("%s: \"sheet\" %r selects a worksheet of an .xlsx file, but its loader returned %s. "
@@ -41,6 +43,7 @@ def materialize(name, value, declared, origin, scratch_dir, cwd, sheet=None):
             raise SpecError("%s: its loader returned %s, which Taskgraph cannot ingest. Return a list of "
                             "dicts, a dict of column lists, or a polars or pandas DataFrame (inputs take %s)."
                             % (where, a(value), ACCEPTED_DATA))
+        keep.append(values)
         return _columnar(name, names, values, declared, origin, scratch_dir, warnings)
     except ValueError as e:
         raise SpecError(str(e)) from None

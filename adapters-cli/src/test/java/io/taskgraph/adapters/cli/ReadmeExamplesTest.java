@@ -1,0 +1,72 @@
+package io.taskgraph.adapters.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.taskgraph.adapters.cli.progress.Terminal;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Every {@code taskgraph ...} line in the README's code blocks parses: the commands and flags it documents
+ * exist, with the arguments they need. (The end-to-end tests run the same commands for real.)
+ */
+class ReadmeExamplesTest {
+    private static final Path README = Path.of("..", "README.md");
+
+    @Test
+    void everyDocumentedCommandLineParses() throws IOException {
+        List<String> lines = examples();
+        Set<String> commands = new TreeSet<>();
+        for (String line : lines) {
+            String[] args = words(line.substring("taskgraph ".length()));
+            CommandLine cli = TaskgraphCommand.commandLine(new Cli(Path.of("."), Map.of(),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Terminal.plain(),
+                    new InProcessCli(), Clock.systemUTC()), args);
+            try {
+                CommandLine.ParseResult parsed = cli.parseArgs(args);
+                if (parsed.hasSubcommand()) {
+                    commands.add(parsed.subcommand().commandSpec().name());
+                }
+            } catch (CommandLine.ParameterException e) {
+                throw new AssertionError("README example does not parse: " + line + "\n" + e.getMessage(), e);
+            }
+        }
+        assertEquals(Set.of("extract-spec", "init", "rerun", "run", "show"), commands, "every command has an example");
+        assertTrue(lines.size() >= 20, lines.toString());
+    }
+
+    /** Lines of fenced code blocks that run taskgraph, without comments, pipes and redirections. */
+    private static List<String> examples() throws IOException {
+        List<String> examples = new ArrayList<>();
+        boolean inCode = false;
+        for (String raw : Files.readAllLines(README, StandardCharsets.UTF_8)) {
+            if (raw.startsWith("```")) {
+                inCode = !inCode;
+                continue;
+            }
+            String line = raw.replaceFirst("\\s+#.*$", "").replaceFirst("^\\./", "").strip();
+            if (inCode && line.startsWith("taskgraph ")) {
+                examples.add(line.split("\\s*[|>&]")[0].strip());
+            }
+        }
+        return examples;
+    }
+
+    private static String[] words(String line) {
+        return line.isBlank() ? new String[0] : line.strip().split("\\s+");
+    }
+}

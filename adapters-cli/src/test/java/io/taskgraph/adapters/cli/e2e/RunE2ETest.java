@@ -1,0 +1,188 @@
+package io.taskgraph.adapters.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.taskgraph.adapters.cli.e2e.FakeModelServer.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("e2e")
+class RunE2ETest {
+    @TempDir
+    Path dir;
+
+    private FakeModelServer model;
+    private AppDir app;
+    private Taskgraph taskgraph;
+
+    @BeforeEach
+    void start() throws Exception {
+        model = FakeModelServer.start();
+        app = new AppDir(dir);
+        taskgraph = new Taskgraph(dir).model(model);
+    }
+
+    @AfterEach
+    void stop() {
+        model.close();
+    }
+
+    @Test
+    void theDiamondRunsIntoOneWorkspaceWithItsExportAndExitsZero() throws Exception {
+        String spec = app.spec("main", Diamond.SPEC);
+        Diamond.solve(model);
+
+        Taskgraph.Result r = taskgraph.run("run", "--spec", spec, "-o", "out.db", "-m", "test/model-1", "--concurrency", "2");
+
+        assertEquals(0, r.exitCode(), r.all());
+        Path db = app.path("out.db");
+        assertEquals(List.of(List.of("35")), WorkspaceFile.query(db, "SELECT profit FROM profit_report"));
+        assertEquals("profit\n35\n", Files.readString(app.path("report.csv")));
+        Map<String, String> meta = WorkspaceFile.workspaceMeta(db);
+        assertEquals("my_app.specs.main", meta.get("spec_module"));
+        assertEquals("test/model-1", meta.get("model"));
+        assertEquals(Files.readString(app.path("my_app/specs/main.py")), meta.get("spec_source"));
+        assertTrue(WorkspaceFile.taskMeta(db, "report").get("validation").contains("PASSED"), WorkspaceFile.taskMeta(db, "report").toString());
+        assertEquals(List.of(List.of("5")), WorkspaceFile.query(db, "SELECT count(*) FROM _trace"));
+        assertTrue(model.requests().stream().allMatch(req -> "test/model-1".equals(req.get("model"))));
+        // What the user sees without a terminal: plain lines, the table, where to look next.
+        for (String line : List.of("] Running my_app.specs.main -> out.db with test/model-1: 4 tasks",
+                "] ingested transactions: 4 rows", "] prep: started (agent)", "] report: passed (2 iterations, 1 tool call,",
+                "] export report.csv: wrote report.csv", "  Task    Status  Iterations  Tool calls  Tokens",
+                "Done: 4 of 4 tasks passed.", "  duckdb out.db \"SELECT * FROM _trace\"", "SELECT * FROM _task_meta")) {
+            assertTrue(r.out().contains(line), line + "\n" + r.all());
+        }
+        assertFalse(r.out().contains("\033["), "no ANSI escapes without a terminal");
+    }
+
+    @Test
+    void aTaskThatNeverValidatesFailsTheRunWithExitOneAndBlocksItsDependents() throws Exception {
+        String spec = app.spec("main", Diamond.SPEC);
+        Diamond.solve(model).script("[costs]", Reply.answer("I think it is done."), Reply.answer("Still done."));
+
+        Taskgraph.Result r = taskgraph.run("run", "-s", spec, "-o", "out.db", "--max-iterations", "2");
+
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.out().contains("] costs: failed"), r.all());
+        assertTrue(r.out().contains("] report: blocked"), r.all());
+        assertTrue(r.out().contains("Finished with failures: 2 of 4 tasks passed (1 failed, 1 blocked)"), r.all());
+        assertTrue(r.out().contains("taskgraph rerun out.db -o out-rerun.db"), r.all());
+        assertEquals(List.of(), model.requests("[report]"), "a blocked task never calls the model");
+        assertFalse(Files.exists(app.path("report.csv")), "exports run only after every task passed");
+    }
+
+    @Test
+    void quietPrintsOnlyTheSummary() throws Exception {
+        String spec = app.spec("main", AppDir.EMPLOYEES);
+        model.script(AppDir.SUMMARIZE_MARKER, Reply.sql(AppDir.SUMMARY_VIEW), Reply.answer("Done."));
+
+        Taskgraph.Result r = taskgraph.run("run", "-s", spec, "-o", "out.db", "-q");
+
+        assertEquals(0, r.exitCode(), r.all());
+        assertFalse(r.out().contains("] "), "no progress lines with -q:\n" + r.all());
+        assertTrue(r.out().contains("Done: 1 of 1 task passed."), r.all());
+    }
+
+    @Test
+    void aMissingApiKeyStopsBeforeAnythingStarts() throws Exception {
+        String spec = app.spec("main", AppDir.EMPLOYEES);
+
+        Taskgraph.Result r = taskgraph.env("OPENROUTER_API_KEY", null).run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(2, r.exitCode(), r.all());
+        assertTrue(r.err().startsWith("taskgraph: No OpenRouter API key is set. Set the OPENROUTER_API_KEY environment "
+                + "variable"), r.all());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(app.path("out.db")));
+        assertEquals(0, model.requestCount());
+    }
+
+    @Test
+    void theApiKeyMayComeFromDotEnvInTheAppDirectory() throws Exception {
+        String spec = app.spec("main", AppDir.EMPLOYEES);
+        app.write(".env", "OPENROUTER_API_KEY=sk-from-dotenv\n");
+        model.script(AppDir.SUMMARIZE_MARKER, Reply.sql(AppDir.SUMMARY_VIEW), Reply.answer("Done."));
+
+        Taskgraph.Result r = taskgraph.env("OPENROUTER_API_KEY", null).run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(0, r.exitCode(), r.all());
+    }
+
+    @Test
+    void anExistingOutputIsKeptWithoutForceAndReplacedWithIt() throws Exception {
+        String spec = app.spec("main", AppDir.EMPLOYEES);
+        app.write("out.db", "an earlier result");
+        model.script(AppDir.SUMMARIZE_MARKER, Reply.sql(AppDir.SUMMARY_VIEW), Reply.answer("Done."));
+
+        Taskgraph.Result refused = taskgraph.run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(2, refused.exitCode(), refused.all());
+        assertEquals("taskgraph: Output out.db already exists; pass -f (--force) to overwrite it, or choose another -o path.\n",
+                refused.err());
+        assertEquals("an earlier result", Files.readString(app.path("out.db")));
+        assertEquals(0, model.requestCount());
+
+        Taskgraph.Result forced = taskgraph.run("run", "-s", spec, "-o", "out.db", "-f");
+
+        assertEquals(0, forced.exitCode(), forced.all());
+        assertEquals(List.of(List.of("3")), WorkspaceFile.query(app.path("out.db"), "SELECT count(*) FROM department_summary"));
+    }
+
+    @Test
+    void specGraphAndInputErrorsExitTwoBeforeAnyModelCall() throws Exception {
+        String cycle = app.spec("cycle", """
+                INPUTS = {"orders": [{"id": 1}]}
+                TASKS = [
+                    {"name": "a", "prompt": "A", "inputs": ["orders", "b_out"], "outputs": ["a_out"]},
+                    {"name": "b", "prompt": "B", "inputs": ["a_out"], "outputs": ["b_out"]},
+                ]
+                """);
+        String badInput = app.spec("bad_input", Diamond.SPEC.replace("\"amount\": 20}", "\"amount\": -20}"));
+        String notPython = app.spec("syntax", "INPUTS = {\nTASKS = []\n");
+
+        Taskgraph.Result cycleRun = taskgraph.run("run", "-s", cycle, "-o", "cycle.db");
+        Taskgraph.Result inputRun = taskgraph.run("run", "-s", badInput, "-o", "input.db");
+        Taskgraph.Result syntaxRun = taskgraph.run("run", "-s", notPython, "-o", "syntax.db");
+
+        assertEquals(2, cycleRun.exitCode(), cycleRun.all());
+        assertTrue(cycleRun.err().contains("The tasks form a cycle: "), cycleRun.all());
+        assertEquals(2, inputRun.exitCode(), inputRun.all());
+        assertTrue(inputRun.err().contains("negative amount in 2"), inputRun.all());
+        assertEquals(2, syntaxRun.exitCode(), syntaxRun.all());
+        assertTrue(syntaxRun.err().contains("my_app.specs.syntax"), syntaxRun.all());
+        for (Taskgraph.Result r : List.of(cycleRun, inputRun, syntaxRun)) {
+            assertFalse(r.err().contains("\tat "), "no stack trace without --debug:\n" + r.all());
+        }
+        assertEquals(0, model.requestCount());
+    }
+
+    @Test
+    void aRecordedRunReplaysOfflineWithoutAnApiKey() throws Exception {
+        String spec = app.spec("main", Diamond.SPEC);
+        Diamond.solve(model);
+
+        Taskgraph.Result recorded = taskgraph.run("run", "-s", spec, "-o", "live.db", "--llm-record", "run.jsonl");
+        model.close();
+        Taskgraph.Result replayed = taskgraph.env("OPENROUTER_API_KEY", null).env("OPENROUTER_BASE_URL", null)
+                .run("run", "-s", spec, "-o", "replay.db", "--llm-replay", "run.jsonl");
+
+        assertEquals(0, recorded.exitCode(), recorded.all());
+        assertEquals(8, Files.readAllLines(app.path("run.jsonl")).size(), "one line per model call");
+        assertEquals(0, replayed.exitCode(), replayed.all());
+        assertTrue(replayed.out().startsWith("Replaying recorded model answers from run.jsonl: no model is called"), replayed.all());
+        assertTrue(replayed.out().contains("(replay: recorded answers, no model is called)"), replayed.all());
+        String views = "SELECT table_name, view_definition FROM information_schema.views ORDER BY table_name";
+        assertEquals(WorkspaceFile.query(app.path("live.db"), views), WorkspaceFile.query(app.path("replay.db"), views));
+        assertEquals(WorkspaceFile.query(app.path("live.db"), "SELECT task, query, success FROM _trace ORDER BY task, id"),
+                WorkspaceFile.query(app.path("replay.db"), "SELECT task, query, success FROM _trace ORDER BY task, id"));
+    }
+}
