@@ -12,6 +12,7 @@ INPUTS = {
     "sheet_of_rows": {"data": lambda: [{"id": 1}], "sheet": "People"},
     # A dict of column lists whose columns happen to be called "data" and "sheet" is column data, not the rich form.
     "columns_named_like_keys": {"data": [1, 2], "sheet": ["a", "b"]},
+    "parquet_input": "data/people.parquet",  # written by the test
 }
 
 TASKS = [{"name": "noop", "prompt": "nothing", "inputs": ["csv_input"], "outputs": ["noop_out"]}]

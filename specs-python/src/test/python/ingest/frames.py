@@ -17,7 +17,13 @@ def pandas_frame():
     return pd.DataFrame({"id": [1, 2, 3], "name": ["a", "b", None], "amount": [1.5, None, 3.0]})
 
 
+def unwritable_frame():
+    import polars as pl
+    return pl.DataFrame({"thing": [object(), object()]}, schema={"thing": pl.Object})
+
+
 INPUTS = {
+    "unwritable": unwritable_frame,
     "polars_input": polars_frame,
     "pandas_input": {"data": pandas_frame, "columns": ["name", "id"]},
 }

@@ -67,15 +67,14 @@ final class BridgeFiles {
             String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
             String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
             Path target = parent.resolve("taskgraph-bridge-" + user + "-" + hash);
-            if (Files.isRegularFile(target.resolve("bridge.py"))) {
-                return target;
+            if (Files.isDirectory(target)) {
+                if (sameContents(target, contents)) {
+                    return target;
+                }
+                // someone else's or a damaged copy: never run it, unpack a private one instead
+                return unpack(Files.createTempDirectory(parent, "taskgraph-bridge-"), contents);
             }
-            Path staging = Files.createTempDirectory(parent, "taskgraph-bridge-staging-");
-            for (Map.Entry<String, byte[]> e : contents.entrySet()) {
-                Path file = staging.resolve(e.getKey());
-                Files.createDirectories(file.getParent());
-                Files.write(file, e.getValue());
-            }
+            Path staging = unpack(Files.createTempDirectory(parent, "taskgraph-bridge-staging-"), contents);
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
@@ -88,6 +87,30 @@ final class BridgeFiles {
                     + e.getMessage() + ". Check that the temporary directory is writable.", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path unpack(Path dir, Map<String, byte[]> contents) throws IOException {
+        for (Map.Entry<String, byte[]> e : contents.entrySet()) {
+            Path file = dir.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, e.getValue());
+        }
+        return dir;
+    }
+
+    private static boolean sameContents(Path dir, Map<String, byte[]> contents) {
+        try {
+            for (Map.Entry<String, byte[]> e : contents.entrySet()) {
+                Path file = dir.resolve(e.getKey());
+                if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        || !java.util.Arrays.equals(Files.readAllBytes(file), e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -20,11 +20,36 @@ final class GitProbe {
     private GitProbe() {
     }
 
-    static GitInfo probe(Path specFile) {
-        Path dir = specFile.toAbsolutePath().getParent();
+    /**
+     * The git state of {@code specFile}, reusing {@code early} (a probe of the working directory started
+     * while the spec was importing) when the file lies in that same repository, i.e. no {@code .git} sits
+     * between the file and that repository's root.
+     */
+    static GitInfo probe(Path specFile, GitInfo early) {
+        Path dir = specFile.toAbsolutePath().normalize().getParent();
         if (dir == null) {
             return GitInfo.unknown();
         }
+        if (early.root().isPresent()) {
+            Path root = Path.of(early.root().get());
+            if (dir.startsWith(root) && noRepositoryBetween(dir, root)) {
+                return early;
+            }
+        }
+        return probe(dir);
+    }
+
+    private static boolean noRepositoryBetween(Path dir, Path root) {
+        for (Path p = dir; p != null && !p.equals(root); p = p.getParent()) {
+            if (java.nio.file.Files.exists(p.resolve(".git"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The git state of the repository containing directory {@code dir}. */
+    static GitInfo probe(Path dir) {
         Optional<List<String>> top = run(dir, "rev-parse", "--show-toplevel");
         if (top.isEmpty() || top.get().isEmpty()) {
             return GitInfo.unknown();

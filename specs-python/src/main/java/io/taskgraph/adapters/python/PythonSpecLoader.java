@@ -4,6 +4,7 @@ import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
+import io.taskgraph.domain.spec.GitInfo;
 import io.taskgraph.domain.spec.WorkspaceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +44,15 @@ public final class PythonSpecLoader implements SpecLoader {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(request.environment());
         PythonCommand python = PythonSelector.select(workingDirectory, environment);
-        BridgeProcess bridge = BridgeProcess.start(python, workingDirectory, request.environment(), stderrSink);
+        // git runs while Python starts and imports: the spec is almost always in the working directory's repo
+        CompletableFuture<GitInfo> early = CompletableFuture.supplyAsync(() -> GitProbe.probe(workingDirectory));
+        BridgeProcess bridge;
+        try {
+            bridge = BridgeProcess.start(python, workingDirectory, request.environment(), stderrSink);
+        } catch (RuntimeException e) {
+            early.join();
+            throw e;
+        }
         try {
             Map<String, Object> reply = bridge.request(
                     Map.of("op", "load", "module", request.module()), "importing spec module " + request.module());
@@ -50,10 +60,11 @@ public final class PythonSpecLoader implements SpecLoader {
             @SuppressWarnings("unchecked")
             Map<String, Object> spec = (Map<String, Object>) description.get("spec");
             Path file = Path.of(String.valueOf(spec.get("file")));
-            WorkspaceSpec workspaceSpec = SpecDescription.toSpec(spec, GitProbe.probe(file), workingDirectory);
+            GitInfo git = GitProbe.probe(file, early.join());
+            WorkspaceSpec workspaceSpec = SpecDescription.toSpec(spec, git, workingDirectory);
             List<String> warnings = new ArrayList<>();
             dirtyWarning(workspaceSpec, workingDirectory).ifPresent(warnings::add);
-            return new PythonSpecSession(workspaceSpec, bridge, warnings, workingDirectory);
+            return new PythonSpecSession(workspaceSpec, bridge, warnings);
         } catch (RuntimeException e) {
             bridge.close();
             throw e;

@@ -24,13 +24,11 @@ final class PythonSpecSession implements SpecSession {
     private final WorkspaceSpec spec;
     private final BridgeProcess bridge;
     private final List<String> warnings;
-    private final Path workingDirectory;
 
-    PythonSpecSession(WorkspaceSpec spec, BridgeProcess bridge, List<String> warnings, Path workingDirectory) {
+    PythonSpecSession(WorkspaceSpec spec, BridgeProcess bridge, List<String> warnings) {
         this.spec = spec;
         this.bridge = bridge;
         this.warnings = new CopyOnWriteArrayList<>(warnings);
-        this.workingDirectory = workingDirectory;
     }
 
     @Override
@@ -90,10 +88,6 @@ final class PythonSpecSession implements SpecSession {
             }
             return results;
         }
-    }
-
-    Path workingDirectory() {
-        return workingDirectory;
     }
 
     @Override

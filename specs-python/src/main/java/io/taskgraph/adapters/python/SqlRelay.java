@@ -2,7 +2,6 @@ package io.taskgraph.adapters.python;
 
 import io.taskgraph.domain.port.SqlReader;
 import io.taskgraph.domain.sql.QueryResult;
-import io.taskgraph.domain.sql.SqlFailure;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +29,7 @@ final class SqlRelay {
         QueryResult result;
         try {
             result = workspace.query(sql, params);
-        } catch (SqlFailure | io.taskgraph.domain.TaskgraphException e) {
+        } catch (RuntimeException e) { // SqlFailure mostly; whatever it is, that export fails, not the session
             reply.put("type", "rows");
             reply.put("error", e.getMessage());
             return reply;

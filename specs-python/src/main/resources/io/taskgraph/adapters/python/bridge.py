@@ -20,6 +20,10 @@ def _protocol_streams():
 
 
 def main():
+    import signal
+
+    # Ctrl-C reaches the whole process group; the JVM decides what stops and closes us in order.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     requests, replies = _protocol_streams()
 
     def send(message):

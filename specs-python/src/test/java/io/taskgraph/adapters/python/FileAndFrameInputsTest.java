@@ -39,7 +39,7 @@ class FileAndFrameInputsTest {
     }
 
     @Test
-    void csvJsonAndNdjsonFilesArePointedAtNotCopied() {
+    void csvJsonNdjsonAndParquetFilesArePointedAtNotCopied() {
         try (SpecSession session = loader.open(SpecRequest.of("ingest.files", app))) {
             TableSource csv = session.materialize("csv_input", scratch);
             assertEquals(app.resolve("data/people.csv").toAbsolutePath().normalize(), csv.file().normalize());
@@ -55,6 +55,12 @@ class FileAndFrameInputsTest {
             assertEquals(List.of(Arrays.asList(1L, 1L, "Alice"), Arrays.asList(2L, 2L, "Bob")), rows("json_input"));
 
             assertEquals(SourceFormat.NDJSON, session.materialize("ndjson_input", scratch).format());
+            db.execute("COPY (SELECT 7 AS id, 'Gus' AS name) TO '" + app.resolve("data/people.parquet") + "' (FORMAT parquet)");
+            TableSource parquet = session.materialize("parquet_input", scratch);
+            assertEquals(SourceFormat.PARQUET, parquet.format());
+            assertEquals(app.resolve("data/people.parquet").toAbsolutePath().normalize(), parquet.file().normalize());
+            db.ingest("parquet_input", parquet);
+            assertEquals(List.of(Arrays.asList(1L, 7L, "Gus")), rows("parquet_input"));
             TableSource jsonl = session.materialize("jsonl_input", scratch);
             assertEquals(SourceFormat.NDJSON, jsonl.format());
             db.ingest("jsonl_input", jsonl);
@@ -141,6 +147,16 @@ class FileAndFrameInputsTest {
                     db.columns("pandas_input").stream().map(Column::name).toList());
             assertEquals(List.of(Arrays.asList(1L, "a", 1L, 1.5), Arrays.asList(2L, "b", 2L, null),
                     Arrays.asList(3L, null, 3L, 3.0)), rows("pandas_input"));
+        }
+    }
+
+    @Test
+    void aFrameItsLibraryCannotWriteIsASpecErrorNamingTheInput() {
+        try (SpecSession session = loader.open(PythonFixtures.richPythonRequest("ingest.frames", app))) {
+            String message = assertThrows(InvalidSpecException.class,
+                    () -> session.materialize("unwritable", scratch)).getMessage();
+            assertEquals("Input 'unwritable': writing its polars DataFrame for DuckDB failed: ",
+                    message.substring(0, message.indexOf("failed: ") + "failed: ".length()));
         }
     }
 }

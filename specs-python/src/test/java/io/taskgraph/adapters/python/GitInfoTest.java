@@ -69,6 +69,23 @@ class GitInfoTest {
     }
 
     @Test
+    void aSpecInANestedRepositoryRecordsThatRepository() throws Exception {
+        git(repo, "init", "-q");
+        Files.writeString(repo.resolve("README"), "outer\n");
+        git(repo, "add", ".");
+        git(repo, "commit", "-q", "-m", "outer");
+        Path inner = repo.resolve("vendor");
+        writeSpec(inner);
+        git(inner, "init", "-q");
+        git(inner, "add", ".");
+        git(inner, "commit", "-q", "-m", "inner");
+        try (SpecSession session = loader.open(SpecRequest.of("vendor.app.specs.main", repo))) {
+            assertEquals(Optional.of(inner.toRealPath().toString()), session.spec().origin().git().root());
+            assertEquals(Optional.of(git(inner, "rev-parse", "HEAD")), session.spec().origin().git().commit());
+        }
+    }
+
+    @Test
     void aSpecOutsideAnyRepositoryHasUnknownGitInfoAndLoadsFine() throws Exception {
         writeSpec(repo);
         Files.writeString(repo.resolve(".git"), "gitdir: /nonexistent\n"); // stops git from looking further up

@@ -113,6 +113,8 @@ class Cursor:
     def df(self):
         return _pandas(self._result)
 
+    fetchdf = fetch_df = df
+
     def close(self):
         self._result = None
 
@@ -158,6 +160,8 @@ class Relation:
 
     def df(self):
         return _pandas(self._result)
+
+    fetchdf = fetch_df = df
 
     def __len__(self):
         return len(self._result.rows)

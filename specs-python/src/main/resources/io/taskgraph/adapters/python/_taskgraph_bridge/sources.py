@@ -30,10 +30,16 @@ def materialize(name, value, declared, origin, scratch_dir, cwd, keep, sheet=Non
         if isinstance(value, (str, os.PathLike)):
             return _file(name, os.fspath(value), origin, cwd, warnings, sheet)
         kind = frame_kind(value)
-        if kind == "polars":
-            return _polars(name, value, declared, origin, scratch_dir, warnings)
-        if kind == "pandas":
-            return _pandas(name, value, declared, origin, scratch_dir, warnings)
+        if kind is not None:
+            keep.append(value)
+            write = _polars if kind == "polars" else _pandas
+            try:
+                return write(name, value, declared, origin, scratch_dir, warnings)
+            except SpecError:
+                raise
+            except Exception as e:  # the library's own error, e.g. a column type Parquet cannot hold
+                raise SpecError("%s: writing its %s DataFrame for DuckDB failed: %s: %s"
+                                % (where, kind, type(e).__name__, e)) from None
         if isinstance(value, dict):
             names, values = _dict_columns(value, where)
             names, values = columnar.order(names, values, declared)
