@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's first command, as a user runs it: {@code ./taskgraph demo} through the repository's launcher and the
  * packaged jar, from an empty directory, with no API key and a model endpoint where nothing listens.
  */
+@Tag("e2e")
 class DemoE2ETest {
     private static final Path LAUNCHER = Path.of("..", "taskgraph").toAbsolutePath().normalize();
 
