@@ -7,6 +7,11 @@ INPUTS = {
     "ndjson_input": "data/people.ndjson",
     "jsonl_input": {"data": "data/people.jsonl", "columns": ["id", "name"]},
     "xlsx_input": "data/book.xlsx",
+    "xlsx_sheet": {"data": Path("data/book.xlsx"), "sheet": "People", "columns": ["id", "name"]},
+    "xlsx_from_loader": {"data": lambda: "data/book.xlsx", "sheet": "People"},
+    "sheet_of_rows": {"data": lambda: [{"id": 1}], "sheet": "People"},
+    # A dict of column lists whose columns happen to be called "data" and "sheet" is column data, not the rich form.
+    "columns_named_like_keys": {"data": [1, 2], "sheet": ["a", "b"]},
     "parquet_input": "data/people.parquet",  # written by the test
 }
 

@@ -1,7 +1,9 @@
 package io.taskgraph.adapters.cli;
 
+import io.taskgraph.adapters.cli.command.DemoCommand;
 import io.taskgraph.adapters.cli.command.ExtractSpecCommand;
 import io.taskgraph.adapters.cli.command.InitCommand;
+import io.taskgraph.adapters.cli.command.InspectXlsxCommand;
 import io.taskgraph.adapters.cli.command.RerunCommand;
 import io.taskgraph.adapters.cli.command.RunCommand;
 import io.taskgraph.adapters.cli.command.ServeCommand;
@@ -47,6 +49,8 @@ public final class TaskgraphCommand implements Runnable {
         commands.put("rerun", global -> new RerunCommand(cli, global));
         commands.put("show", global -> new ShowCommand(cli));
         commands.put("extract-spec", global -> new ExtractSpecCommand(cli));
+        commands.put("inspect-xlsx", global -> new InspectXlsxCommand(cli));
+        commands.put("demo", global -> new DemoCommand(cli, global));
         commands.put("serve", global -> new ServeCommand(cli));
         return commands;
     }

@@ -45,7 +45,8 @@ class ReadmeExamplesTest {
                 throw new AssertionError("README example does not parse: " + line + "\n" + e.getMessage(), e);
             }
         }
-        assertEquals(Set.of("extract-spec", "init", "rerun", "run", "show"), commands, "every command has an example");
+        assertEquals(Set.of("demo", "extract-spec", "init", "inspect-xlsx", "rerun", "run", "show"), commands,
+                "every command has an example");
         assertTrue(lines.size() >= 20, lines.toString());
     }
 

@@ -29,9 +29,7 @@ final class TableIngestion {
     /** Creates or replaces {@code table}; returns its row count. */
     static long ingest(Connection connection, String table, TableSource source) {
         if (source.format() == SourceFormat.XLSX) {
-            throw new WorkspaceException("Could not ingest input '" + table + "' from " + source.origin()
-                    + ": XLSX is not supported by this engine yet. Convert the sheet to CSV, or load it in the "
-                    + "spec with openpyxl and return the rows.");
+            return XlsxIngestion.ingest(connection, table, source);
         }
         if (!Files.isRegularFile(source.file())) {
             throw new WorkspaceException("Could not ingest input '" + table + "' from " + source.origin()
@@ -95,7 +93,7 @@ final class TableIngestion {
             case PARQUET -> "read_parquet(" + file + ")";
             case CSV -> "read_csv(" + file + ", header = true)";
             case COLUMNAR_NDJSON -> columnar(source, file);
-            case XLSX -> throw new IllegalStateException("XLSX is refused before a reader is chosen");
+            case XLSX -> throw new IllegalStateException("XLSX is converted to NDJSON before a reader is chosen");
         };
     }
 

@@ -47,10 +47,12 @@ class BadSpecTest {
             bad.validate_sql_number | Spec module bad.validate_sql_number (bad/validate_sql_number.py, line 3): task 'a': "validate_sql" must hold only SQL strings; 0 is an int.
             bad.columns_string      | Spec module bad.columns_string (bad/columns_string.py, line 1): input 'sales': "columns" must be a list of names, not the string 'id'; write ['id'].
             bad.rich_unknown_key    | Spec module bad.rich_unknown_key (bad/rich_unknown_key.py, line 5): input 'sales' has an unknown key 'validate'; did you mean 'validate_sql'?
+            bad.sheet_not_string    | Spec module bad.sheet_not_string (bad/sheet_not_string.py, line 2): input 'invoices': "sheet" must be the name of a worksheet (a non-empty string), not an int.
+            bad.sheet_of_csv        | Spec module bad.sheet_of_csv (bad/sheet_of_csv.py, line 2): input 'people': "sheet" selects a worksheet of an .xlsx file, but its data is 'data/people.csv'. Drop "sheet", or point "data" at an .xlsx file.
             bad.unsupported_input   | Spec module bad.unsupported_input (bad/unsupported_input.py, line 1): input 'sales' is a set, which Taskgraph cannot ingest. Inputs take a callable returning data, a list of dicts, a dict of column lists, a polars or pandas DataFrame, or a path to a .csv/.parquet/.json/.ndjson/.jsonl/.xlsx file.
             bad.task_object_typo    | Spec module bad.task_object_typo failed to import (bad/task_object_typo.py, line 5): TypeError: Task() got an unexpected keyword argument 'output_column'; did you mean 'output_columns'?
             bad.export_not_callable | Spec module bad.export_not_callable (bad/export_not_callable.py, line 3): EXPORTS['a.csv'] is a str; it must be a function fn(conn, path).
-            bad.unsafe_output       | Spec module bad.unsafe_output (bad/unsafe_output.py, line 4): Task 'b': output 'b-out' is not a safe SQL identifier; use letters, digits and underscores.
+            bad.unsafe_output       | Spec module bad.unsafe_output (bad/unsafe_output.py, line 4): Task 'b': output 'b-out' is not a safe SQL identifier; use letters, digits and underscores, starting with a letter or underscore.
             """)
     void eachMistakeIsReportedWithModuleFileAndLine(String module, String expected) {
         assertEquals(expected, messageFor(module));

@@ -9,6 +9,8 @@ import io.taskgraph.domain.data.SourceFormat;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -67,28 +69,58 @@ class FileAndFrameInputsTest {
     }
 
     @Test
-    void xlsxWithoutOpenpyxlSaysToInstallIt() {
-        try (SpecSession session = loader.open(SpecRequest.of("ingest.files", app))) {
-            assertEquals("Input 'xlsx_input': reading " + app.toAbsolutePath().normalize().resolve("data/book.xlsx")
-                    + " needs the openpyxl package, which the Python Taskgraph runs does not have. Install it (pip "
-                    + "install openpyxl) or point TASKGRAPH_PYTHON at a Python that has it.",
-                    assertThrows(InvalidSpecException.class, () -> session.materialize("xlsx_input", scratch)).getMessage());
+    void anXlsxFileIsHandedToTheEngineWithNoExcelPackageInPython(@TempDir Path isolated) throws IOException {
+        // An openpyxl that fails on import, first on the Python path: the bridge must not need one to point at the file.
+        PythonFixtures.copyTo(isolated);
+        Files.createDirectories(isolated.resolve("openpyxl"));
+        Files.writeString(isolated.resolve("openpyxl/__init__.py"), "raise RuntimeError('the bridge imported openpyxl')\n");
+        try (SpecSession session = loader.open(SpecRequest.of("ingest.files", isolated))) {
+            assertEquals(new TableSource(isolated.resolve("data/book.xlsx").toAbsolutePath().normalize(), SourceFormat.XLSX,
+                    List.of(), Optional.empty(), "file data/book.xlsx"), normalized(session.materialize("xlsx_input", scratch)));
         }
     }
 
     @Test
-    void xlsxIsConvertedThroughOpenpyxlWithItsFirstRowAsHeader() {
-        try (SpecSession session = loader.open(PythonFixtures.richPythonRequest("ingest.files", app))) {
-            TableSource xlsx = session.materialize("xlsx_input", scratch);
-            assertEquals(SourceFormat.PARQUET, xlsx.format());
+    void theRichFormSelectsTheSheetOfAnXlsxFile() {
+        try (SpecSession session = loader.open(SpecRequest.of("ingest.files", app))) {
+            TableSource xlsx = session.materialize("xlsx_sheet", scratch);
+            assertEquals(SourceFormat.XLSX, xlsx.format());
             assertEquals(Optional.of("People"), xlsx.sheet());
-            assertEquals(List.of(new Column("id", "BIGINT"), new Column("name", "VARCHAR"),
-                    new Column("joined", "TIMESTAMP"), new Column("score", "DOUBLE")), xlsx.columns());
-            db.ingest("xlsx_input", xlsx);
-            assertEquals(List.of(Arrays.asList(1L, 1L, "Alice", "2026-01-02 00:00:00", 9.5),
-                    Arrays.asList(2L, 2L, "Bob", "2026-02-03 00:00:00", null)), db.query("SELECT _row_id, id, name, "
-                    + "CAST(joined AS VARCHAR), score FROM xlsx_input ORDER BY _row_id").rows());
+            assertEquals(List.of(), xlsx.columns(), "declared names are checked after ingestion; the engine reads the types");
+            assertEquals(List.of("id", "name"), session.spec().input("xlsx_sheet").orElseThrow().columns());
         }
+    }
+
+    @Test
+    void aLoaderReturningAnXlsxPathKeepsTheSheetOfTheRichForm() {
+        try (SpecSession session = loader.open(SpecRequest.of("ingest.files", app))) {
+            TableSource xlsx = session.materialize("xlsx_from_loader", scratch);
+            assertEquals(SourceFormat.XLSX, xlsx.format());
+            assertEquals(app.resolve("data/book.xlsx").toAbsolutePath().normalize(), xlsx.file().normalize());
+            assertEquals(Optional.of("People"), xlsx.sheet());
+        }
+    }
+
+    @Test
+    void aSheetForALoaderThatReturnsRowsIsAnErrorNamingTheInput() {
+        try (SpecSession session = loader.open(SpecRequest.of("ingest.files", app))) {
+            assertEquals("Input 'sheet_of_rows': \"sheet\" 'People' selects a worksheet of an .xlsx file, but its loader "
+                    + "returned a list. Return the path of an .xlsx file, or drop \"sheet\".",
+                    assertThrows(InvalidSpecException.class, () -> session.materialize("sheet_of_rows", scratch)).getMessage());
+        }
+    }
+
+    @Test
+    void columnDataNamedDataAndSheetIsNotTakenForTheRichForm() {
+        try (SpecSession session = loader.open(SpecRequest.of("ingest.files", app))) {
+            TableSource source = session.materialize("columns_named_like_keys", scratch);
+            db.ingest("columns_named_like_keys", source);
+            assertEquals(List.of(Arrays.asList(1L, 1L, "a"), Arrays.asList(2L, 2L, "b")), rows("columns_named_like_keys"));
+        }
+    }
+
+    private static TableSource normalized(TableSource source) {
+        return new TableSource(source.file().normalize(), source.format(), source.columns(), source.sheet(), source.origin());
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.domain.data.Column;
+import io.taskgraph.domain.data.SourceFormat;
+import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.spec.InputSpec;
@@ -42,6 +44,7 @@ class SpecGuideTest {
         Files.writeString(app.resolve("data/payments.csv"), "id,ccy,amount\n1,EUR,100.0\n2,USD,50.5\n");
         Files.writeString(app.resolve("data/ledger.ndjson"), "{\"account\": 1, \"amount\": 5.0}\n");
         Files.writeString(app.resolve("data/orders_2026_02.csv"), "id,amount\n1,10.5\n2,20\n");
+        Files.copy(PythonFixtures.SOURCE.resolve("data/invoices.xlsx"), app.resolve("data/invoices.xlsx"));
         Files.createDirectories(app.resolve("guide"));
         PythonSpecLoader loader = new PythonSpecLoader(line -> { });
         for (int i = 0; i < blocks.size(); i++) {
@@ -50,7 +53,14 @@ class SpecGuideTest {
             try (SpecSession session = loader.open(SpecRequest.of(module, app)); DuckDbReader db = new DuckDbReader()) {
                 assertTrue(!session.spec().tasks().isEmpty(), module + " declares tasks");
                 for (InputSpec input : session.spec().inputs()) {
-                    db.ingest(input.name(), session.materialize(input.name(), scratch));
+                    TableSource source = session.materialize(input.name(), scratch);
+                    if (source.format() == SourceFormat.XLSX) {
+                        // The engine reads workbooks, this reader does not: adapters-cli's SpecGuideXlsxTest
+                        // ingests this example through the real engine.
+                        assertTrue(Files.isRegularFile(source.file()), module + ": " + source.file());
+                        continue;
+                    }
+                    db.ingest(input.name(), source);
                     List<String> columns = db.columns(input.name()).stream().map(Column::name).toList();
                     assertTrue(columns.containsAll(input.columns()), module + ": " + input.name() + " has " + columns);
                     for (String check : input.validateSql()) {

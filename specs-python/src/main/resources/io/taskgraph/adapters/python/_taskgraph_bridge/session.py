@@ -54,7 +54,7 @@ class Session:
                 spec.description["module"], name, ", ".join(sorted(spec.inputs)) or "none"))
         entry = next(i for i in spec.description["inputs"] if i["name"] == name)
         source = sources.materialize(name, spec.inputs[name], entry["columns"], entry["origin"],
-                                     request["dir"], self._cwd, self._garbage)
+                                     request["dir"], self._cwd, self._garbage, entry.get("sheet"))
         return dict(source, type="source")
 
     def _export(self, request):

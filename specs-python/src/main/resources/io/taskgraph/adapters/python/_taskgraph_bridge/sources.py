@@ -7,22 +7,28 @@ from . import columnar, parquet
 from .errors import SpecError, a
 from .spec_reader import ACCEPTED_DATA, FILE_SUFFIXES, frame_kind
 
-FORMATS = {".csv": "CSV", ".parquet": "PARQUET", ".json": "JSON", ".ndjson": "NDJSON", ".jsonl": "NDJSON"}
+FORMATS = {".csv": "CSV", ".parquet": "PARQUET", ".json": "JSON", ".ndjson": "NDJSON", ".jsonl": "NDJSON",
+           ".xlsx": "XLSX"}
 
 
-def materialize(name, value, declared, origin, scratch_dir, cwd, keep):
+def materialize(name, value, declared, origin, scratch_dir, cwd, keep, sheet=None):
     """The TableSource description for input ``name``; raises SpecError naming the input. The loaded data is
     appended to ``keep`` so that freeing it (a million dicts take a while) happens after the reply is sent,
-    while the engine reads the file."""
+    while the engine reads the file. ``sheet`` (from the rich form) selects the worksheet of an .xlsx file."""
     warnings = []
     where = "Input %r" % name
     if callable(value) and not isinstance(value, (list, tuple, dict)) and frame_kind(value) is None:
         value = _call(name, value, cwd)
         keep.append(value)
+    if sheet is not None and not (isinstance(value, (str, os.PathLike))
+                                  and os.fspath(value).lower().endswith(".xlsx")):
+        raise SpecError("%s: \"sheet\" %r selects a worksheet of an .xlsx file, but its loader returned %s. "
+                        "Return the path of an .xlsx file, or drop \"sheet\"." % (
+                            where, sheet, repr(os.fspath(value)) if isinstance(value, (str, os.PathLike)) else a(value)))
     os.makedirs(scratch_dir, exist_ok=True)
     try:
         if isinstance(value, (str, os.PathLike)):
-            return _file(name, os.fspath(value), declared, origin, scratch_dir, cwd, warnings)
+            return _file(name, os.fspath(value), origin, cwd, warnings, sheet)
         kind = frame_kind(value)
         if kind is not None:
             keep.append(value)
@@ -157,7 +163,7 @@ def _pandas(name, frame, declared, origin, scratch_dir, warnings):
 
 # ---------------------------------------------------------------- files
 
-def _file(name, raw, declared, origin, scratch_dir, cwd, warnings):
+def _file(name, raw, origin, cwd, warnings, sheet):
     path = raw if os.path.isabs(raw) else os.path.join(cwd, raw)
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in FILE_SUFFIXES:
@@ -165,39 +171,5 @@ def _file(name, raw, declared, origin, scratch_dir, cwd, warnings):
     if not os.path.isfile(path):
         raise SpecError("Input %r: file %s not found (looked at %s, relative to the working directory %s)."
                         % (name, raw, os.path.abspath(path), cwd))
-    if suffix == ".xlsx":
-        return _xlsx(name, path, declared, origin, scratch_dir, warnings)
-    return _source(path, FORMATS[suffix], [], origin, -1, warnings)
-
-
-def _xlsx(name, path, declared, origin, scratch_dir, warnings):
-    try:
-        import openpyxl
-    except ImportError:
-        raise SpecError("Input %r: reading %s needs the openpyxl package, which the Python Taskgraph runs "
-                        "does not have. Install it (pip install openpyxl) or point TASKGRAPH_PYTHON at a "
-                        "Python that has it." % (name, path)) from None
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:
-        raise SpecError("Input %r: %s is not a readable XLSX workbook: %s" % (name, path, e)) from None
-    try:
-        sheet = book.active
-        rows = list(sheet.iter_rows(values_only=True))
-        title = sheet.title
-    finally:
-        book.close()
-    if not rows:
-        names, values = [], []
-    else:
-        header = rows[0]
-        names = [str(h) if h is not None else "column_%d" % (i + 1) for i, h in enumerate(header)]
-        body = [r for r in rows[1:] if any(v is not None for v in r)]
-        width = len(names)
-        values = [list(c) for c in zip(*[tuple(r[:width]) + (None,) * (width - len(r)) for r in body])]
-        if not values:
-            values = [[] for _ in names]
-        names, values = columnar.order(names, values, declared)
-    result = _columnar(name, names, values, declared, origin, scratch_dir, warnings)
-    result["sheet"] = title
-    return result
+    # The engine reads every file itself: XLSX too (in Java), so a spec needs no Excel package in Python.
+    return _source(path, FORMATS[suffix], [], origin, -1, warnings, sheet=sheet)

@@ -9,7 +9,7 @@ from .errors import SpecError, a, suggestion
 from .locations import Locations
 
 TASK_KEYS = ("name", "prompt", "inputs", "outputs", "output_columns", "validate_sql", "sql", "repair")
-RICH_INPUT_KEYS = ("data", "columns", "validate_sql")
+RICH_INPUT_KEYS = ("data", "columns", "validate_sql", "sheet")
 FILE_SUFFIXES = (".csv", ".parquet", ".json", ".ndjson", ".jsonl", ".xlsx")
 ACCEPTED_DATA = ("a callable returning data, a list of dicts, a dict of column lists, a polars or pandas "
                  "DataFrame, or a path to a " + "/".join(FILE_SUFFIXES) + " file")
@@ -147,7 +147,7 @@ def _inputs(module, ctx):
         line = ctx.locations.of_key("INPUTS", name)
         if not isinstance(name, str):
             raise ctx.error("INPUTS key %r is %s; table names must be strings." % (name, a(name)), line)
-        columns, checks = [], []
+        columns, checks, sheet = [], [], None
         if _is_rich(value):
             unknown = [k for k in value if k not in RICH_INPUT_KEYS]
             if unknown:
@@ -155,18 +155,37 @@ def _inputs(module, ctx):
                     name, unknown[0], suggestion(unknown[0], RICH_INPUT_KEYS)), line)
             columns = _names(value.get("columns", []), "input %r: \"columns\"" % name, ctx, line)
             checks = _statements(value.get("validate_sql", []), "input %r: \"validate_sql\"" % name, ctx, line)
+            sheet = _sheet(name, value, ctx, line)
             value = value["data"]
         origin = _data_origin(name, value, ctx, line)
-        described.append({"name": name, "columns": columns, "validate_sql": checks, "origin": origin})
+        described.append({"name": name, "columns": columns, "validate_sql": checks, "origin": origin,
+                          "sheet": sheet})
         data[name] = value
     return described, data
+
+
+def _sheet(name, rich, ctx, line):
+    """The worksheet a rich input selects: only for data that is (or whose loader returns) an .xlsx path."""
+    if "sheet" not in rich:
+        return None
+    sheet, data = rich["sheet"], rich["data"]
+    if not isinstance(sheet, str) or not sheet.strip():
+        raise ctx.error("input %r: \"sheet\" must be the name of a worksheet (a non-empty string), not %s."
+                        % (name, a(sheet)), line)
+    is_path = isinstance(data, (str, os.PathLike))
+    if (is_path and not os.fspath(data).lower().endswith(".xlsx")) or (not is_path and not callable(data)):
+        raise ctx.error("input %r: \"sheet\" selects a worksheet of an .xlsx file, but its data is %s. Drop "
+                        "\"sheet\", or point \"data\" at an .xlsx file." % (
+                            name, repr(os.fspath(data)) if is_path else a(data)), line)
+    return sheet
 
 
 def _is_rich(value):
     if not isinstance(value, dict) or "data" not in value:
         return False
     if all(k in RICH_INPUT_KEYS for k in value):
-        return True
+        # ...unless "sheet" holds a list: then it is column data with columns named "data" and "sheet".
+        return not isinstance(value.get("sheet"), (list, tuple))
     # {"data": [...], "amount": [...]} is column data that happens to have a "data" column.
     return not all(isinstance(v, (list, tuple)) for v in value.values())
 
