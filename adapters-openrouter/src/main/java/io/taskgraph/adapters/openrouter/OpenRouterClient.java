@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -49,7 +50,12 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
         this.sleeper = builder.sleeper;
         this.clock = builder.clock;
         this.random = builder.random;
+        // Calls run on OkHttp's dispatcher (so an interrupt can cancel them): let every concurrent task through.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(256);
         this.http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
@@ -94,7 +100,7 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
 
     /** One HTTP exchange: the answer, or the {@link CallFailure} explaining why there is none. */
     private CompletionBody.Outcome attempt(Request http, ChatRequest request) {
-        try (Response response = this.http.newCall(http).execute()) {
+        try (Response response = InterruptibleCall.execute(this.http.newCall(http))) {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
             if (response.code() == 200) {
