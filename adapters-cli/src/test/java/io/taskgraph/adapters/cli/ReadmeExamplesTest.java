@@ -45,7 +45,7 @@ class ReadmeExamplesTest {
                 throw new AssertionError("README example does not parse: " + line + "\n" + e.getMessage(), e);
             }
         }
-        assertEquals(Set.of("demo", "extract-spec", "init", "inspect-xlsx", "rerun", "run", "show"), commands,
+        assertEquals(Set.of("demo", "extract-spec", "init", "inspect-xlsx", "rerun", "run", "serve", "show"), commands,
                 "every command has an example");
         assertTrue(lines.size() >= 20, lines.toString());
     }
