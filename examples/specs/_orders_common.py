@@ -4,13 +4,17 @@ Only the data differs from month to month, so the structure (and the structural 
 stays the same and `taskgraph rerun jan.db -o feb.db --spec specs.orders_feb` can reuse January's views.
 """
 
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
 ORDER_COLUMNS = ["order_id", "ordered_at", "channel", "country", "net_amount", "status"]
 
 
-def inputs_for(path):
+def inputs_for(file_name):
     return {
         "orders": {
-            "data": path,
+            "data": DATA / file_name,
             "columns": ORDER_COLUMNS,
             "validate_sql": [
                 "SELECT 'order ' || order_id || ' has a negative amount' FROM orders WHERE net_amount < 0",

@@ -1,20 +1,25 @@
 """Reconciliation: match bank payments to open invoices, and account for every payment.
 
-The inputs are CSV files read straight by DuckDB (a path is a valid input value).
+The inputs are CSV files read straight by DuckDB (a path is a valid input value). The paths are built
+from this file's location so the spec runs from any working directory.
 The checks encode the accountant's rules: no invoice paid twice, amounts agree, and every payment
 ends up either matched or explicitly listed as unmatched with a reason.
 """
 
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
 INPUTS = {
     "invoices": {
-        "data": "data/invoices.csv",
+        "data": DATA / "invoices.csv",
         "columns": ["invoice_id", "customer", "issued_on", "amount"],
         "validate_sql": [
             "SELECT 'duplicate invoice ' || invoice_id FROM invoices GROUP BY invoice_id HAVING count(*) > 1",
         ],
     },
     "payments": {
-        "data": "data/payments.csv",
+        "data": DATA / "payments.csv",
         "columns": ["payment_id", "paid_on", "reference", "amount", "payer"],
     },
 }

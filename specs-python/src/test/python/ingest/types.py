@@ -46,7 +46,13 @@ def many_groups():
              "flag": None if i % 13 == 0 else i % 2 == 0} for i in range(300_000)]
 
 
+def wide_text():
+    # 64 rows of 200,000 characters, with a Decimal so the columnar JSON writer is used: ~12.8 MB of text
+    return [{"dec": decimal.Decimal(i), "s": chr(97 + i % 26) * 200_000} for i in range(64)]
+
+
 INPUTS = {
+    "wide_text": wide_text,
     "parquet_types": parquet_types,
     "many_groups": many_groups,
     "all_types": all_types,

@@ -27,6 +27,14 @@ def relation(conn, path):
     path.write_text(json.dumps({"columns": rel.columns, "rows": [list(r) for r in rel.fetchall()]}))
 
 
+def timestamps(conn, path):
+    ts, tz = conn.execute("SELECT TIMESTAMP '2026-01-31 12:30:45.5' AS ts, "
+                          "TIMESTAMPTZ '2026-01-31 12:00:00+02' AS tz").fetchone()
+    assert isinstance(ts, datetime.datetime) and ts.tzinfo is None, repr(ts)
+    assert isinstance(tz, datetime.datetime) and tz.tzinfo is not None, repr(tz)
+    path.write_text(json.dumps({"ts": ts.isoformat(), "tz_utc": tz.astimezone(datetime.timezone.utc).isoformat()}))
+
+
 def bad_sql(conn, path):
     conn.execute("SELECT * FROM no_such_view")
 
@@ -51,6 +59,7 @@ def frames(conn, path):
 EXPORTS = {
     "out/dbapi.json": dbapi,
     "relation.json": relation,
+    "timestamps.json": timestamps,
     "bad.json": bad_sql,
 }
 

@@ -1,5 +1,7 @@
 package io.taskgraph.adapters.cli;
 
+import io.taskgraph.domain.llm.ChatRequest;
+import io.taskgraph.domain.llm.ChatResponse;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
@@ -33,5 +35,20 @@ public interface Adapters {
     interface ClosableLlm extends LlmClient, AutoCloseable {
         @Override
         void close();
+
+        /** {@code client}, releasing its resources with {@code release}. */
+        static ClosableLlm of(LlmClient client, Runnable release) {
+            return new ClosableLlm() {
+                @Override
+                public ChatResponse complete(ChatRequest request) {
+                    return client.complete(request);
+                }
+
+                @Override
+                public void close() {
+                    release.run();
+                }
+            };
+        }
     }
 }

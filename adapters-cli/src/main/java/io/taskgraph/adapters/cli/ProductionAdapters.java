@@ -6,8 +6,6 @@ import io.taskgraph.adapters.openrouter.OpenRouterConfig;
 import io.taskgraph.adapters.openrouter.RecordingLlmClient;
 import io.taskgraph.adapters.openrouter.ReplayLlmClient;
 import io.taskgraph.adapters.python.PythonSpecLoader;
-import io.taskgraph.domain.llm.ChatRequest;
-import io.taskgraph.domain.llm.ChatResponse;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
@@ -34,17 +32,7 @@ final class ProductionAdapters implements Adapters {
     public ClosableLlm openRouter(Map<String, String> environment, Path workingDirectory, RunListener listener) {
         OpenRouterClient client = new OpenRouterClient(OpenRouterConfig.fromEnvironment(environment, workingDirectory),
                 listener);
-        return new ClosableLlm() {
-            @Override
-            public ChatResponse complete(ChatRequest request) {
-                return client.complete(request);
-            }
-
-            @Override
-            public void close() {
-                client.close();
-            }
-        };
+        return ClosableLlm.of(client, client::close);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.taskgraph.adapters.python;
 
-import io.taskgraph.domain.InvalidSpecException;
+import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
@@ -38,7 +38,7 @@ public final class PythonSpecLoader implements SpecLoader {
     public SpecSession open(SpecRequest request) {
         Path workingDirectory = request.workingDirectory().toAbsolutePath().normalize();
         if (!Files.isDirectory(workingDirectory)) {
-            throw new InvalidSpecException("Cannot load spec module " + request.module() + ": the working "
+            throw new UsageException("Cannot load spec module " + request.module() + ": the working "
                     + "directory " + workingDirectory + " does not exist.");
         }
         Map<String, String> environment = new HashMap<>(System.getenv());
@@ -46,13 +46,7 @@ public final class PythonSpecLoader implements SpecLoader {
         PythonCommand python = PythonSelector.select(workingDirectory, environment);
         // git runs while Python starts and imports: the spec is almost always in the working directory's repo
         CompletableFuture<GitInfo> early = CompletableFuture.supplyAsync(() -> GitProbe.probe(workingDirectory));
-        BridgeProcess bridge;
-        try {
-            bridge = BridgeProcess.start(python, workingDirectory, request.environment(), stderrSink);
-        } catch (RuntimeException e) {
-            early.join();
-            throw e;
-        }
+        BridgeProcess bridge = BridgeProcess.start(python, workingDirectory, request.environment(), stderrSink);
         try {
             Map<String, Object> reply = bridge.request(
                     Map.of("op", "load", "module", request.module()), "importing spec module " + request.module());

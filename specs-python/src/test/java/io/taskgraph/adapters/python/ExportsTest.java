@@ -63,13 +63,15 @@ class ExportsTest {
     void relationsFetchAllRowsAndAFailingExportIsCapturedWithTheDatabaseMessage() throws Exception {
         try (SpecSession session = loader.open(SpecRequest.of("misc.export_api", app))) {
             List<ExportResult> results = session.runExports(db, out);
-            assertEquals(List.of("out/dbapi.json", "relation.json", "bad.json"),
+            assertEquals(List.of("out/dbapi.json", "relation.json", "timestamps.json", "bad.json"),
                     results.stream().map(ExportResult::name).toList());
+            assertEquals(Map.of("ts", "2026-01-31T12:30:45.500000", "tz_utc", "2026-01-31T10:00:00+00:00"),
+                    json(results.get(2).path()));
             assertEquals(Map.of("columns", List.of("id", "amount"), "rows", List.of(List.of(1L, 1L), List.of(2L, 20L),
                     List.of(3L, 30L), List.of(4L, 40L))), json(results.get(1).path()));
-            String error = results.get(2).error().orElseThrow();
+            String error = results.get(3).error().orElseThrow();
             assertTrue(error.startsWith("Error: Catalog Error: Table with name no_such_view does not exist!"), error);
-            assertTrue(error.endsWith("(misc/export_api.py, line 31)"), error);
+            assertTrue(error.endsWith("(misc/export_api.py, line 39)"), error);
         }
     }
 

@@ -121,6 +121,17 @@ class IngestTest {
     }
 
     @Test
+    void columnarLinesAreSplitToStayWithinTheReadersDefaultObjectSize() throws Exception {
+        TableSource source = ingest(types, "wide_text");
+        assertEquals(SourceFormat.COLUMNAR_NDJSON, source.format());
+        List<String> lines = java.nio.file.Files.readAllLines(source.file());
+        assertTrue(lines.size() > 1, "split into " + lines.size() + " lines");
+        assertTrue(lines.stream().allMatch(l -> l.length() <= 4 * 1024 * 1024), "every line within 4 Mi characters");
+        assertEquals(List.of(Arrays.asList(64L, 200_000L, 200_000L, "63")), db.query("SELECT count(*), min(length(s)), "
+                + "max(length(s)), CAST(max_by(dec, _row_id) AS VARCHAR) FROM wide_text").rows());
+    }
+
+    @Test
     void incompatibleMixedValuesBecomeTextWithAWarning() {
         TableSource source = ingest(types, "mixed");
         assertEquals(List.of(new Column("x", "VARCHAR")), source.columns());

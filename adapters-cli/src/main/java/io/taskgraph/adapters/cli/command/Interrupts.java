@@ -66,7 +66,7 @@ final class Interrupts implements AutoCloseable {
         return presses.get() > 0 || control.isCancelled();
     }
 
-    /** The run has wound down: restore the default Ctrl-C and let a shutdown proceed. */
+    /** The run has wound down and been reported: restore the default Ctrl-C and let a shutdown proceed. */
     @Override
     public void close() {
         finished.countDown();

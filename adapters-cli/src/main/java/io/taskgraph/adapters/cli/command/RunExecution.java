@@ -66,9 +66,10 @@ final class RunExecution {
         ProgressRenderer renderer = renderer();
         display.set(renderer);
         RunControl control = new RunControl();
-        RunSummary summary;
-        try (llm; Interrupts interrupts = Interrupts.install(control, renderer::note)) {
-            try {
+        // Ctrl-C handling lasts until the summary is printed, so a shutdown (SIGTERM) waits for it too.
+        try (Interrupts interrupts = Interrupts.install(control, renderer::note)) {
+            RunSummary summary;
+            try (llm) {
                 summary = body.run(llm, events, control);
             } catch (TaskgraphException e) {
                 if (!interrupts.interrupted()) {
@@ -80,12 +81,12 @@ final class RunExecution {
             } finally {
                 renderer.close();
             }
+            new SummaryReport(style()).print(summary, shownOutput, cli.out());
+            if (summary.interrupted()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            return summary.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
         }
-        new SummaryReport(style()).print(summary, shownOutput, cli.out());
-        if (summary.interrupted()) {
-            return ExitCodes.INTERRUPTED;
-        }
-        return summary.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private ClosableLlm model(RunListener events) {
@@ -97,39 +98,14 @@ final class RunExecution {
                 cli.out().println("Replaying recorded model answers from " + replay.get()
                         + ": no model is called and no API key is needed.");
             }
-            return unclosable(client);
+            return ClosableLlm.of(client, () -> { });
         }
         ClosableLlm live = cli.adapters().openRouter(cli.environment(), cli.workingDirectory(), events);
         Optional<String> record = cassettes.record();
         if (record.isEmpty()) {
             return live;
         }
-        LlmClient recording = cli.adapters().recording(live, cli.resolve(record.get()));
-        return new ClosableLlm() {
-            @Override
-            public io.taskgraph.domain.llm.ChatResponse complete(io.taskgraph.domain.llm.ChatRequest request) {
-                return recording.complete(request);
-            }
-
-            @Override
-            public void close() {
-                live.close();
-            }
-        };
-    }
-
-    private static ClosableLlm unclosable(LlmClient client) {
-        return new ClosableLlm() {
-            @Override
-            public io.taskgraph.domain.llm.ChatResponse complete(io.taskgraph.domain.llm.ChatRequest request) {
-                return client.complete(request);
-            }
-
-            @Override
-            public void close() {
-                // nothing held
-            }
-        };
+        return ClosableLlm.of(cli.adapters().recording(live, cli.resolve(record.get())), live::close);
     }
 
     private ProgressRenderer renderer() {

@@ -5,6 +5,7 @@ import io.taskgraph.adapters.cli.progress.EventLine.Level;
 import io.taskgraph.adapters.cli.progress.TaskBoard.Row;
 import io.taskgraph.adapters.cli.progress.TaskBoard.State;
 import io.taskgraph.domain.event.RunEvent;
+import io.taskgraph.domain.spec.TaskKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -165,9 +166,9 @@ public final class LiveProgress implements ProgressRenderer {
 
     private String progress(Row row, boolean running) {
         StringBuilder s = new StringBuilder();
-        if (row.kind() == io.taskgraph.domain.spec.TaskKind.AGENT) {
-            s.append(running ? "iteration " + row.iteration() : Formats.count(row.iteration(), "iteration", "iterations"))
-                    .append(" · ");
+        if (row.kind() == TaskKind.AGENT) {
+            s.append(!running ? Formats.count(row.iteration(), "iteration", "iterations")
+                    : row.iteration() == 0 ? "starting" : "iteration " + row.iteration()).append(" · ");
         }
         s.append(row.sql()).append(" SQL");
         if (row.failedSql() > 0) {

@@ -24,28 +24,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  * get their own answers in any interleaving. Requests nobody scripted get a 400 naming what was asked.
  */
 final class FakeModelServer implements AutoCloseable {
-    /** One scripted answer: tool calls running SQL, or a final text; optionally after a delay. */
-    record Reply(List<String> sql, String text, Duration delay, int status) {
+    /**
+     * One scripted answer: tool calls running SQL, or a final text; optionally after a delay. A reply with an
+     * error {@code status} is answered that way once ({@code retryAfter} seconds in a Retry-After header when
+     * positive), and the same turn then gets the reply scripted after it.
+     */
+    record Reply(List<String> sql, String text, Duration delay, int status, int retryAfter) {
         static Reply sql(String... statements) {
-            return new Reply(List.of(statements), "", Duration.ZERO, 200);
+            return new Reply(List.of(statements), "", Duration.ZERO, 200, 0);
         }
 
         static Reply answer(String text) {
-            return new Reply(List.of(), text, Duration.ZERO, 200);
+            return new Reply(List.of(), text, Duration.ZERO, 200, 0);
         }
 
-        /** An HTTP error status (e.g. 429) the client should retry. */
-        static Reply status(int status) {
-            return new Reply(List.of(), "", Duration.ZERO, status);
+        /** The server is busy: {@code status} (e.g. 429) with a Retry-After of {@code seconds}. */
+        static Reply busy(int status, int seconds) {
+            return new Reply(List.of(), "", Duration.ZERO, status, seconds);
         }
 
         Reply after(Duration wait) {
-            return new Reply(sql, text, wait, status);
+            return new Reply(sql, text, wait, status, retryAfter);
         }
     }
 
     private final HttpServer server;
     private final Map<String, List<Reply>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> errorsServed = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -104,7 +109,7 @@ final class FakeModelServer implements AutoCloseable {
             String prompt = firstUserMessage(request);
             int turn = assistantMessages(request) + 1;
             Reply reply = scripts.entrySet().stream().filter(e -> prompt.contains(e.getKey())).findFirst()
-                    .map(e -> turn <= e.getValue().size() ? e.getValue().get(turn - 1) : null).orElse(null);
+                    .map(e -> replyFor(e.getKey(), e.getValue(), turn)).orElse(null);
             if (reply == null) {
                 respond(exchange, 400, Json.write(Map.of("error", Map.of("message",
                         "fake model server: no scripted reply for turn " + turn + " of the task whose prompt starts "
@@ -115,6 +120,9 @@ final class FakeModelServer implements AutoCloseable {
                 Thread.sleep(reply.delay().toMillis());
             }
             if (reply.status() != 200) {
+                if (reply.retryAfter() > 0) {
+                    exchange.getResponseHeaders().set("Retry-After", Integer.toString(reply.retryAfter()));
+                }
                 respond(exchange, reply.status(), Json.write(Map.of("error", Map.of("message", "scripted status " + reply.status()))));
                 return;
             }
@@ -122,6 +130,27 @@ final class FakeModelServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Turn n's reply, counting error replies as extra attempts of the turn that follows them. */
+    private Reply replyFor(String marker, List<Reply> replies, int turn) {
+        int index = 0;
+        for (int t = 1; index < replies.size(); index++) {
+            Reply reply = replies.get(index);
+            if (reply.status() != 200) {
+                String key = marker + "#" + index;
+                if (t == turn && errorsServed.getOrDefault(key, 0) == 0) {
+                    errorsServed.put(key, 1);
+                    return reply;
+                }
+                continue;
+            }
+            if (t == turn) {
+                return reply;
+            }
+            t++;
+        }
+        return null;
     }
 
     private String completion(Reply reply, String model) {

@@ -93,6 +93,19 @@ class RunE2ETest {
     }
 
     @Test
+    void retriesOfABusyModelServerAreShownAsTheyHappen() throws Exception {
+        String spec = app.spec("main", AppDir.EMPLOYEES);
+        model.script(AppDir.SUMMARIZE_MARKER, Reply.busy(429, 1), Reply.sql(AppDir.SUMMARY_VIEW), Reply.answer("Done."));
+
+        Taskgraph.Result r = taskgraph.run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("] summarize: model call failed (HTTP 429: scripted status 429); retry 1 in 1.0s"),
+                r.all());
+        assertEquals(3, model.requestCount());
+    }
+
+    @Test
     void aMissingApiKeyStopsBeforeAnythingStarts() throws Exception {
         String spec = app.spec("main", AppDir.EMPLOYEES);
 

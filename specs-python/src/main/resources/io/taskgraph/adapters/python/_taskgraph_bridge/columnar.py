@@ -98,16 +98,14 @@ def build_table(names, values, where, warn):
 
 
 def write(table, path):
-    """Writes ``table`` to ``path``; returns the length of the longest line (for the reader's limit)."""
+    """Writes ``table`` to ``path``, lines of at most CHUNK_ROWS rows and (unless one row is larger)
+    MAX_LINE_CHARS characters."""
     keys = [json.encoder.encode_basestring(n) + ":" for n in table.names]
     values = [_json_ready(t, v, n) for t, v, n in zip(table.types, table.values, table.nullable)]
-    longest = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         for start in range(0, table.rows, CHUNK_ROWS):
             for line in _lines(keys, values, start, min(start + CHUNK_ROWS, table.rows)):
-                longest = max(longest, len(line))
                 out.write(line)
-    return longest
 
 
 def _lines(keys, values, start, end):

@@ -199,6 +199,8 @@ _OFFSET = re.compile(r"([+-]\d\d)(\d\d)?$")
 
 def _timestamp(text):
     text = text.replace("T", " ")
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
     match = _OFFSET.search(text)
     if match and (":" in text[:match.start()]):  # "+01" / "+0530" -> "+01:00" / "+05:30" for Python 3.9
         text = text[:match.start()] + match.group(1) + ":" + (match.group(2) or "00")

@@ -109,13 +109,13 @@ def _columnar(name, names, values, declared, origin, scratch_dir, warnings):
         parquet.write(table, path)
         return _source(path, "PARQUET", columns, origin, table.rows, warnings)
     path = os.path.join(scratch_dir, name + ".columns.ndjson")
-    longest = columnar.write(table, path)
-    return _source(path, "COLUMNAR_NDJSON", columns, origin, table.rows, warnings, longest)
+    columnar.write(table, path)
+    return _source(path, "COLUMNAR_NDJSON", columns, origin, table.rows, warnings)
 
 
-def _source(path, fmt, columns, origin, rows, warnings, longest=0, sheet=None):
+def _source(path, fmt, columns, origin, rows, warnings, sheet=None):
     return {"file": os.path.abspath(path), "format": fmt, "columns": [list(c) for c in columns],
-            "origin": origin, "rows": rows, "warnings": warnings, "longest_line": longest, "sheet": sheet}
+            "origin": origin, "rows": rows, "warnings": warnings, "sheet": sheet}
 
 
 # ---------------------------------------------------------------- DataFrames

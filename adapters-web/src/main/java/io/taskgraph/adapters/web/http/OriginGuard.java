@@ -1,0 +1,35 @@
+package io.taskgraph.adapters.web.http;
+
+import io.javalin.http.Context;
+import io.taskgraph.adapters.web.error.Problem;
+import io.taskgraph.adapters.web.error.WebException;
+import java.net.URI;
+
+/**
+ * Refuses state-changing requests sent by another web site. A page on any site can post a form to
+ * 127.0.0.1; browsers then send that site's {@code Origin}, which differs from the {@code Host} the request
+ * is addressed to. Clients that send no {@code Origin} (curl, scripts) are not browsers acting for a site.
+ */
+final class OriginGuard {
+    private OriginGuard() {
+    }
+
+    static void check(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null || origin.isBlank()) {
+            return;
+        }
+        String host = ctx.header("Host");
+        String originHost;
+        try {
+            URI uri = URI.create(origin.strip());
+            originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        } catch (IllegalArgumentException e) {
+            originHost = null;
+        }
+        if (originHost == null || host == null || !originHost.equalsIgnoreCase(host.strip())) {
+            throw new WebException(Problem.FORBIDDEN, "Runs can only be started from this server's own page (the "
+                    + "request came from " + origin.strip() + ").");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.taskgraph.adapters.web.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.taskgraph.adapters.web.error.WebException;
+import io.taskgraph.adapters.web.run.RunSettings;
+import io.taskgraph.adapters.web.run.Upload;
+import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.llm.ReasoningEffort;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The form of {@code POST /api/run}: {@code spec_id}, {@code model}, {@code reasoning_effort} and any number
+ * of {@code data_files}. Checks sizes before names before fields, so an oversized upload is refused (413)
+ * before its content matters.
+ */
+record RunForm(RunSettings settings, List<Upload> uploads) {
+    static final String DEFAULT_MODEL = "openai/gpt-5.2";
+    static final ReasoningEffort DEFAULT_EFFORT = ReasoningEffort.LOW;
+    private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
+
+    static RunForm read(Context ctx, UploadLimits limits) {
+        long length = ctx.contentLength();
+        if (length > limits.maxRequestBytes()) {
+            throw WebException.tooLarge("The request is " + UploadLimits.describe(length) + ", more than this server "
+                    + "accepts (" + limits.maxFiles() + " files of up to " + UploadLimits.describe(limits.maxFileBytes())
+                    + " each).");
+        }
+        List<Upload> uploads = uploads(ctx.uploadedFiles("data_files"), limits);
+        String specId = ctx.formParam("spec_id");
+        if (specId == null || specId.isBlank()) {
+            throw WebException.badInput("Form field 'spec_id' is missing: pick a spec from GET /api/specs.");
+        }
+        return new RunForm(new RunSettings(specId.strip(), model(ctx.formParam("model")),
+                effort(ctx.formParam("reasoning_effort"))), uploads);
+    }
+
+    private static List<Upload> uploads(List<UploadedFile> files, UploadLimits limits) {
+        List<UploadedFile> sent = files.stream().filter(f -> f.filename() != null && !f.filename().isEmpty()
+                || f.size() > 0).toList();
+        if (sent.size() > limits.maxFiles()) {
+            throw WebException.tooLarge(sent.size() + " files were uploaded; this server accepts at most "
+                    + limits.maxFiles() + " per run.");
+        }
+        List<Upload> uploads = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (UploadedFile file : sent) {
+            if (file.size() > limits.maxFileBytes()) {
+                throw WebException.tooLarge("File '" + file.filename() + "' is " + UploadLimits.describe(file.size())
+                        + "; this server accepts files of up to " + UploadLimits.describe(limits.maxFileBytes()) + ".");
+            }
+            String name = SafeFileNames.plainName(file.filename(), "Upload name");
+            if (!names.add(name)) {
+                throw WebException.badInput("Two uploaded files are named '" + name + "'; rename one of them.");
+            }
+            uploads.add(new Upload(name, file.size(), file::content));
+        }
+        return uploads;
+    }
+
+    private static String model(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_MODEL;
+        }
+        String model = text.strip();
+        if (!MODEL.matcher(model).matches()) {
+            throw WebException.badInput("Form field 'model' must be a model id such as " + DEFAULT_MODEL
+                    + " (letters, digits and . _ : / @ + -, at most 200 characters).");
+        }
+        return model;
+    }
+
+    private static ReasoningEffort effort(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_EFFORT;
+        }
+        try {
+            return ReasoningEffort.parse(text);
+        } catch (UsageException e) {
+            throw WebException.badInput("Form field 'reasoning_effort': " + e.getMessage());
+        }
+    }
+}

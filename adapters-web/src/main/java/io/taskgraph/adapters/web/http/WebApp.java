@@ -1,0 +1,72 @@
+package io.taskgraph.adapters.web.http;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.taskgraph.adapters.web.run.JsonObjects;
+import io.taskgraph.adapters.web.run.RunOutputs;
+import io.taskgraph.adapters.web.run.RunService;
+import io.taskgraph.adapters.web.spec.SpecCatalog;
+import io.taskgraph.domain.llm.ReasoningEffort;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The Javalin application: the API's routes, the page's static files and the error mapping, nothing else. */
+public final class WebApp {
+    /** Where the page's files live on the classpath (served at {@code /}). */
+    public static final String STATIC_ROOT = "/io/taskgraph/adapters/web/static";
+
+    private WebApp() {
+    }
+
+    public static Javalin create(SpecCatalog catalog, RunService runs, RunOutputs outputs, UploadLimits limits,
+                                 OpenStreams streams) {
+        RunEndpoints runEndpoints = new RunEndpoints(runs, limits, streams);
+        ResultEndpoints results = new ResultEndpoints(runs, outputs);
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.staticFiles.add(STATIC_ROOT, Location.CLASSPATH);
+            // No compression: a gzip stream holds Server-Sent Events back until its buffer fills, and the page
+            // is served on the local machine where compression buys nothing.
+            cfg.http.compressionStrategy = CompressionStrategy.NONE;
+            // Files are checked against our own limits (413 with a message); Jetty's hard limit only guards
+            // against a body far larger than any allowed request.
+            cfg.jetty.multipartConfig.maxTotalRequestSize(limits.maxRequestBytes() + 1, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            cfg.routes.before("/api/*", ctx -> {
+                if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+                    OriginGuard.check(ctx);
+                }
+                ctx.header("Cache-Control", "no-store");
+            });
+            cfg.routes.get("/api/specs", ctx -> JsonResponses.ok(ctx, catalog.list().stream().map(spec -> JsonObjects.of(
+                    "id", spec.id(), "path", spec.path(), "source", spec.source().wire())).toList()));
+            cfg.routes.get("/api/options", ctx -> JsonResponses.ok(ctx, options(limits)));
+            cfg.routes.post("/api/run", runEndpoints::start);
+            cfg.routes.get("/api/runs", runEndpoints::list);
+            cfg.routes.get("/api/run/{id}", runEndpoints::status);
+            cfg.routes.get("/api/run/{id}/stream", runEndpoints::stream);
+            cfg.routes.post("/api/run/{id}/cancel", runEndpoints::cancel);
+            cfg.routes.get("/api/run/{id}/download/db", results::downloadDb);
+            cfg.routes.get("/api/run/{id}/exports", results::listExports);
+            cfg.routes.get("/api/run/{id}/download/export/{filename}", results::downloadExport);
+            cfg.routes.get("/api/run/{id}/preview/{view}", results::preview);
+            ErrorMapping.register(cfg.routes);
+        });
+    }
+
+    /** What the page's form offers: defaults, the efforts, and the upload limits it can tell the user about. */
+    private static Map<String, Object> options(UploadLimits limits) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("default_model", RunForm.DEFAULT_MODEL);
+        json.put("reasoning_efforts", Arrays.stream(ReasoningEffort.values()).map(ReasoningEffort::wire).toList());
+        json.put("default_reasoning_effort", RunForm.DEFAULT_EFFORT.wire());
+        json.put("max_file_bytes", limits.maxFileBytes());
+        json.put("max_files", limits.maxFiles());
+        return json;
+    }
+}

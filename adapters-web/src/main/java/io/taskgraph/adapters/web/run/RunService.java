@@ -1,0 +1,98 @@
+package io.taskgraph.adapters.web.run;
+
+import io.taskgraph.adapters.web.error.WebException;
+import io.taskgraph.adapters.web.spec.SpecCatalog;
+import io.taskgraph.adapters.web.spec.SpecEntry;
+import io.taskgraph.adapters.web.spec.SpecLocation;
+import io.taskgraph.domain.port.SpecRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Starts web runs and finds them again: the one door from the HTTP layer to runs. */
+public final class RunService implements AutoCloseable {
+    private final SpecCatalog catalog;
+    private final RunEngine engine;
+    private final RunRegistry registry;
+    private final RunLauncher launcher;
+
+    public RunService(SpecCatalog catalog, RunEngine engine, RunOutputs outputs, Path runsDirectory,
+                      int maxConcurrentRuns, Clock clock) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.registry = new RunRegistry(runsDirectory, clock);
+        this.launcher = new RunLauncher(engine, outputs, maxConcurrentRuns);
+    }
+
+    /**
+     * Checks the request, gives the run its folder with the uploads in {@code data/}, and starts it in the
+     * background. Bad input fails here, before any folder exists.
+     */
+    public WebRun start(RunSettings settings, List<Upload> uploads) {
+        SpecEntry spec = catalog.find(settings.specId());
+        engine.checkReady();
+        RunFolder folder = registry.newFolder();
+        try {
+            for (Upload upload : uploads) {
+                save(upload, folder.data());
+            }
+            SpecLocation location = catalog.locate(spec, folder.spec());
+            WebRun run = registry.register(folder, settings, uploads.stream().map(Upload::name).toList());
+            SpecRequest request = new SpecRequest(location.module(), location.workingDirectory(),
+                    Map.of(RunOrder.DATA_DIR_VARIABLE, folder.data().toString()));
+            launcher.launch(run, new RunOrder(request, folder.output(), settings.model(), settings.effort()));
+            return run;
+        } catch (RuntimeException e) {
+            deleteQuietly(folder.root());
+            throw e;
+        }
+    }
+
+    /** Writes one upload under {@code data}; the name was checked already, the resolved path is checked again. */
+    private static void save(Upload upload, Path data) {
+        Path target = data.resolve(upload.name()).normalize();
+        if (!target.getParent().equals(data)) {
+            throw WebException.badInput("Upload name '" + upload.name() + "' is not a plain file name.");
+        }
+        try (InputStream in = upload.content().open()) {
+            Files.copy(in, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the upload " + upload.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public WebRun find(String id) {
+        return registry.find(id);
+    }
+
+    public List<WebRun> all() {
+        return registry.all();
+    }
+
+    /** Asks run {@code id} to stop; it ends as interrupted, keeping what it wrote so far. */
+    public WebRun cancel(String id) {
+        WebRun run = registry.find(id);
+        launcher.cancel(run);
+        return run;
+    }
+
+    @Override
+    public void close() {
+        launcher.close();
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort: a leftover empty folder of a refused run harms no one
+        }
+    }
+}

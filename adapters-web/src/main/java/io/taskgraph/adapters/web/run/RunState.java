@@ -1,0 +1,37 @@
+package io.taskgraph.adapters.web.run;
+
+import java.util.Locale;
+
+/** Where a web run is; {@link #wire()} is the name the API and the page use. */
+public enum RunState {
+    /** Accepted, waiting for a free run slot. */
+    QUEUED,
+    /** Loading the spec, ingesting or running tasks. */
+    RUNNING,
+    /** Every task passed and every export was written (the CLI's exit code 0). */
+    SUCCEEDED,
+    /** The run finished but a task or an export failed (exit code 1). */
+    FAILED,
+    /** The run could not be carried out: the spec failed to load, a cycle, bad input data... (exit code 2). */
+    ERROR,
+    /** Stopped before it finished (the server shut down). */
+    INTERRUPTED;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean finished() {
+        return this != QUEUED && this != RUNNING;
+    }
+
+    /** The CLI's exit code for a run that ended this way. */
+    public int exitCode() {
+        return switch (this) {
+            case SUCCEEDED -> 0;
+            case FAILED, INTERRUPTED -> 1;
+            case ERROR -> 2;
+            case QUEUED, RUNNING -> -1;
+        };
+    }
+}

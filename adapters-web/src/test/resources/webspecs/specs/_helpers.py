@@ -1,0 +1,1 @@
+# Not a spec: private modules are not listed.
