@@ -83,6 +83,10 @@ final class DuckDbWorkspace implements Workspace {
             throw new IllegalStateException("ingest must happen before restrictExternalAccess(): input '" + table
                     + "' came after");
         }
+        if (MetadataTables.NAMES.contains(table.toLowerCase(java.util.Locale.ROOT))) {
+            throw new WorkspaceException("An input cannot be named '" + table + "': the workspace keeps its own "
+                    + "metadata in that table. Rename the input.");
+        }
         return TableIngestion.ingest(connection, table, source);
     }
 
@@ -197,7 +201,7 @@ final class DuckDbWorkspace implements Workspace {
     public synchronized QueryResult query(String sql, List<Object> parameters) {
         requireOpen();
         flushTrace();
-        return SqlReads.query(connection, sql, parameters, null);
+        return SqlReads.query(connection, sql, parameters);
     }
 
     @Override
@@ -258,7 +262,7 @@ final class DuckDbWorkspace implements Workspace {
     }
 
     private QueryResult read(String sql) {
-        return SqlReads.query(connection, sql, List.of(), null);
+        return SqlReads.query(connection, sql, List.of());
     }
 
     private void flushTrace() {

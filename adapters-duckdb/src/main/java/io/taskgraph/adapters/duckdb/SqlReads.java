@@ -9,9 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The {@link io.taskgraph.domain.port.SqlReader} reads on one connection: whole results, database errors as SqlFailure. */
 final class SqlReads {
@@ -27,15 +29,28 @@ final class SqlReads {
     private SqlReads() {
     }
 
-    /** Runs {@code sql} and reads all its rows; with a {@code timer}, a statement that runs too long is cancelled. */
-    static QueryResult query(Connection connection, String sql, List<Object> parameters, StatementTimer timer) {
+    /** Runs {@code sql} and reads all its rows. */
+    static QueryResult query(Connection connection, String sql, List<Object> parameters) {
+        return query(connection, sql, parameters, null, statement -> { });
+    }
+
+    /**
+     * Runs {@code sql} and reads all its rows; with a {@code timer}, a statement that runs too long is cancelled.
+     * {@code started} learns the statement before it executes, so that it can be cancelled from another thread.
+     */
+    static QueryResult query(Connection connection, String sql, List<Object> parameters, StatementTimer timer,
+                             Consumer<Statement> started) {
         StatementTimer.Armed armed = null;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        // Without parameters the driver's direct execution is one call instead of prepare + execute.
+        try (Statement statement = parameters.isEmpty() ? connection.createStatement()
+                : connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
+                ((PreparedStatement) statement).setObject(i + 1, parameters.get(i));
             }
             armed = timer == null ? null : timer.arm(statement);
-            if (!statement.execute()) {
+            started.accept(statement);
+            boolean returnsRows = parameters.isEmpty() ? statement.execute(sql) : ((PreparedStatement) statement).execute();
+            if (!returnsRows) {
                 return new QueryResult(List.of(), List.of());
             }
             try (ResultSet rs = statement.getResultSet()) {

@@ -15,17 +15,23 @@ import org.duckdb.DuckDBConnection;
  * The workspace's {@code _trace} table, written off the agent's path. A commit in DuckDB syncs the WAL, which
  * costs milliseconds (measured ~3 ms for a one-row INSERT here, more than the whole overhead budget of a guarded
  * statement), so {@link #record} only queues the row under an id taken in statement order, and one writer
- * thread appends whatever has queued in a single transaction (group commit) on its own connection.
+ * thread appends what has queued in one transaction on its own connection. The writer lingers up to
+ * {@link #LINGER_MILLIS} after the first queued row so that busy sessions share commits (at most ~20 a second
+ * instead of one per statement, which on two cores would compete with the agents' own SQL).
  *
- * <p>Durability: a row is on disk a few milliseconds after its statement returned. {@link #flush} waits for
- * every row recorded so far; the workspace calls it before its own reads, when a task session closes, on
- * checkpoint and on close. If the process is killed, only rows of the last few milliseconds can be lost.
+ * <p>Durability: a row is on disk within about {@link #LINGER_MILLIS} ms of its statement returning.
+ * {@link #flush} writes at once and waits for every row recorded so far; the workspace calls it before its own
+ * reads, when a task session closes, on checkpoint and on close. A killed process loses at most the rows of
+ * its last {@link #LINGER_MILLIS} ms.
  */
 final class TraceLog implements AutoCloseable {
     /** One row of {@code _trace}; {@code rowCount} is null for statements that return no rows. */
     record Entry(long id, LocalDateTime timestamp, String task, String query, boolean success, String error,
                  Long rowCount, double elapsedMs) {
     }
+
+    static final long LINGER_MILLIS = 50;
+    private static final int MAX_BATCH = 1000;
 
     private final DuckDBConnection connection;
     private final Thread writer;
@@ -35,6 +41,7 @@ final class TraceLog implements AutoCloseable {
     private long recordedUpTo;
     private long writtenUpTo;
     private boolean closing;
+    private int flushWaiters;
     private WorkspaceException failure;
 
     TraceLog(DuckDBConnection connection, String fileName) throws SQLException {
@@ -61,7 +68,10 @@ final class TraceLog implements AutoCloseable {
             long id = nextId++;
             queue.add(new Entry(id, timestamp, task, query, success, error, rowCount, elapsedMs));
             recordedUpTo = id;
-            lock.notifyAll();
+            // Wake the writer for the first row of a batch or a full one; in between it is lingering anyway.
+            if (queue.size() == 1 || queue.size() >= MAX_BATCH) {
+                lock.notifyAll();
+            }
         }
     }
 
@@ -70,12 +80,18 @@ final class TraceLog implements AutoCloseable {
         synchronized (lock) {
             long target = recordedUpTo;
             boolean interrupted = false;
-            while (writtenUpTo < target && failure == null) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
+            flushWaiters++;
+            lock.notifyAll();
+            try {
+                while (writtenUpTo < target && failure == null) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
+            } finally {
+                flushWaiters--;
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -128,6 +144,7 @@ final class TraceLog implements AutoCloseable {
                 if (queue.isEmpty()) {
                     return;
                 }
+                lingerForMoreRows();
                 batch = new ArrayList<>(queue);
                 queue.clear();
             }
@@ -144,6 +161,22 @@ final class TraceLog implements AutoCloseable {
                     failure = error;
                 }
                 lock.notifyAll();
+            }
+        }
+    }
+
+    /** Waits (holding the lock's monitor) until the linger time passes, a flush is asked for, or the batch is full. */
+    private void lingerForMoreRows() {
+        long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000;
+        while (!closing && flushWaiters == 0 && queue.size() < MAX_BATCH) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                lock.wait(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

@@ -83,6 +83,27 @@ class TimeoutAndCancelTest {
     }
 
     @Test
+    void cancelStopsAValidationQueryToo() throws Exception {
+        Workspace patient = new DuckDbEngine().create(dir.resolve("patient.db"), false);
+        try (TaskSession slow = patient.openTaskSession("sales", SALES)) {
+            CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return slow.query(ENDLESS);
+                } catch (SqlFailure e) {
+                    return e;
+                }
+            });
+            Thread.sleep(300);
+            slow.cancel();
+
+            assertTrue(running.get(20, TimeUnit.SECONDS) instanceof SqlFailure, "the query was stopped");
+            assertEquals(List.of(List.of(1)), slow.query("SELECT 1 AS one").rows());
+        } finally {
+            patient.close();
+        }
+    }
+
+    @Test
     void cancelStopsTheRunningStatementAndSaysTheRunIsStopping() throws Exception {
         Workspace patient = new DuckDbEngine().create(dir.resolve("patient.db"), false);
         try (TaskSession slow = patient.openTaskSession("sales", SALES)) {

@@ -131,6 +131,18 @@ class TypeRoundTripTest {
     }
 
     @Test
+    void ndjsonWithoutDeclaredColumnsIsInferred() {
+        workspace.ingest("events", Fixtures.ndjson(dir, "events", List.of(),
+                "{\"id\": 1, \"kind\": \"open\", \"at\": \"2024-05-01 10:00:00\"}",
+                "{\"id\": 2, \"kind\": \"close\", \"at\": \"2024-05-01 11:30:00\"}"));
+
+        assertEquals(List.of(new Column("_row_id", "INTEGER"), new Column("id", "BIGINT"), new Column("kind", "VARCHAR"),
+                new Column("at", "TIMESTAMP")), workspace.describe("events").orElseThrow().columns());
+        assertEquals(List.of(List.of(1, 1L, "open", "2024-05-01T10:00:00"), List.of(2, 2L, "close", "2024-05-01T11:30:00")),
+                workspace.query("SELECT * FROM events ORDER BY _row_id").rows());
+    }
+
+    @Test
     void declaredColumnsOfOtherFormatsAreCastAndOrderedAsDeclared() {
         Path csv = dir.resolve("rates.csv");
         Fixtures.write(csv, "rate,ccy,since\n1.10,USD,2024-01-01\n0.92,EUR,2023-06-30\n");

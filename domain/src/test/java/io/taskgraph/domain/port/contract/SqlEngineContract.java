@@ -308,18 +308,19 @@ public abstract class SqlEngineContract {
     @Test
     void aStatementThatRunsTooLongIsCancelledTracedAndTheSessionStaysUsable() throws IOException {
         Path file = dir.resolve("slow.db");
-        try (Workspace workspace = engineWithStatementTimeout(Duration.ofMillis(500)).create(file, false);
-             TaskSession session = workspace.openTaskSession("sales", SALES)) {
-            long started = System.nanoTime();
-            StatementResult slow = session.execute(endlessQuery());
-            long tookMs = (System.nanoTime() - started) / 1_000_000;
-            assertFalse(slow.success());
-            assertTrue(slow.error().contains("500 ms") && slow.error().contains("cancelled"), slow.error());
-            assertTrue(tookMs < 10_000, "cancelling took " + tookMs + " ms");
+        try (Workspace workspace = engineWithStatementTimeout(Duration.ofMillis(500)).create(file, false)) {
+            StatementResult slow;
+            try (TaskSession session = workspace.openTaskSession("sales", SALES)) {
+                long started = System.nanoTime();
+                slow = session.execute(endlessQuery());
+                long tookMs = (System.nanoTime() - started) / 1_000_000;
+                assertFalse(slow.success());
+                assertTrue(slow.error().contains("500 ms") && slow.error().contains("cancelled"), slow.error());
+                assertTrue(tookMs < 10_000, "cancelling took " + tookMs + " ms");
 
-            StatementResult next = session.execute("SELECT 42 AS answer");
-            assertTrue(next.success(), next.toolJson());
-            session.close();
+                StatementResult next = session.execute("SELECT 42 AS answer");
+                assertTrue(next.success(), next.toolJson());
+            }
             assertEquals(List.of(Arrays.asList(false, slow.error())),
                     workspace.query("SELECT success, error FROM _trace WHERE id = 1").rows());
         }
