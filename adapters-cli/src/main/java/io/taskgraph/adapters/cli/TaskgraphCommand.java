@@ -6,6 +6,7 @@ import io.taskgraph.adapters.cli.command.InitCommand;
 import io.taskgraph.adapters.cli.command.InspectXlsxCommand;
 import io.taskgraph.adapters.cli.command.RerunCommand;
 import io.taskgraph.adapters.cli.command.RunCommand;
+import io.taskgraph.adapters.cli.command.ServeCommand;
 import io.taskgraph.adapters.cli.command.ShowCommand;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ public final class TaskgraphCommand implements Runnable {
         commands.put("extract-spec", global -> new ExtractSpecCommand(cli));
         commands.put("inspect-xlsx", global -> new InspectXlsxCommand(cli));
         commands.put("demo", global -> new DemoCommand(cli, global));
+        commands.put("serve", global -> new ServeCommand(cli));
         return commands;
     }
 
@@ -61,8 +63,7 @@ public final class TaskgraphCommand implements Runnable {
     /**
      * The command line for {@code args}. Picocli builds each command's model by reflection, which is most of the
      * CLI's start-up time, so when {@code args} name a subcommand only that one is registered; help, typos and
-     * bare {@code taskgraph} get them all. A new subcommand (the web app's {@code serve}, a class here that starts
-     * {@code io.taskgraph.adapters.web.WebServer}) is one more entry in {@link #subcommands}.
+     * bare {@code taskgraph} get them all. A new subcommand is one more entry in {@link #subcommands}.
      */
     public static CommandLine commandLine(Cli cli, String[] args) {
         TaskgraphCommand root = new TaskgraphCommand();
