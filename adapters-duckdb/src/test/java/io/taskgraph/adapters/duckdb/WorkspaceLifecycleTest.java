@@ -161,14 +161,14 @@ class WorkspaceLifecycleTest {
     }
 
     @Test
-    void ingestionRefusesXlsxMissingFilesAndComingAfterTheLockDown() {
+    void ingestionRefusesBrokenXlsxMissingFilesAndComingAfterTheLockDown() {
         try (Workspace workspace = engine.create(dir.resolve("out.db"), false)) {
             Path xlsx = dir.resolve("book.xlsx");
             Fixtures.write(xlsx, "PK");
             WorkspaceException excel = assertThrows(WorkspaceException.class,
                     () -> workspace.ingest("sheet", Fixtures.source(xlsx, SourceFormat.XLSX, List.of())));
             assertTrue(excel.getMessage().contains("'sheet'") && excel.getMessage().contains("book.xlsx")
-                    && excel.getMessage().contains("XLSX is not supported by this engine yet"), excel.getMessage());
+                    && excel.getMessage().contains("is not a readable .xlsx workbook"), excel.getMessage());
 
             WorkspaceException missing = assertThrows(WorkspaceException.class, () -> workspace.ingest("gone",
                     Fixtures.source(dir.resolve("gone.csv"), SourceFormat.CSV, List.of())));
