@@ -40,9 +40,8 @@ class DemoCommandTest {
                 o.all());
         // The classes are loaded from this checkout's adapters-cli/target, so the hint names its examples directory.
         Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
-        assertTrue(o.out().endsWith("Run the same spec live with a real model (OPENROUTER_API_KEY in the environment, "
-                + "or in a .env file there):\n  cd " + examples + " && ../taskgraph run --spec specs.diamond -o diamond.db\n"),
-                o.all());
+        assertTrue(o.out().endsWith("Run the same spec live with a real model (export OPENROUTER_API_KEY=sk-or-... "
+                + "first):\n  cd " + examples + " && ../taskgraph run --spec specs.diamond -o diamond.db\n"), o.all());
         assertEquals("", o.err());
 
         assertEquals(List.of(List.of("2026-01-01", "1366.10", "599.80", "766.30")),

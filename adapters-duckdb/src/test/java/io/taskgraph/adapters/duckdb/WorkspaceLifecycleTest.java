@@ -161,7 +161,7 @@ class WorkspaceLifecycleTest {
     }
 
     @Test
-    void ingestionRefusesBrokenWorkbooksMissingFilesAndComingAfterTheLockDown() {
+    void ingestionRefusesBrokenXlsxMissingFilesAndComingAfterTheLockDown() {
         try (Workspace workspace = engine.create(dir.resolve("out.db"), false)) {
             Path xlsx = dir.resolve("book.xlsx");
             Fixtures.write(xlsx, "PK");

@@ -115,8 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
         print.println();
         print.println("The demo's result:");
         look.forEach(l -> print.println("  " + l[0] + " ".repeat(width - l[0].length() + 3) + style.dim("# " + l[1])));
-        print.println("Run the same spec live with a real model (OPENROUTER_API_KEY in the environment, or in a .env file"
-                + (examples.isPresent() ? " there):" : " there), from the taskgraph repository:"));
+        print.println("Run the same spec live with a real model (export OPENROUTER_API_KEY=sk-or-... first)"
+                + (examples.isPresent() ? ":" : ", from the taskgraph repository:"));
         print.println("  " + live);
     }
 
