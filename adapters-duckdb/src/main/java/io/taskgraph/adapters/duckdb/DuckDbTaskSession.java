@@ -305,10 +305,6 @@ final class DuckDbTaskSession implements TaskSession {
         }
     }
 
-    @Override
-    public QueryResult query(String sql) {
-        return query(sql, List.of());
-    }
 
     /** An unguarded, untraced read for the application (validation), with the same timeout; cancel() stops it. */
     @Override

@@ -193,11 +193,6 @@ final class DuckDbWorkspace implements Workspace {
 
     /** Reads see every trace row of the statements that have returned: pending rows are written first. */
     @Override
-    public QueryResult query(String sql) {
-        return query(sql, List.of());
-    }
-
-    @Override
     public synchronized QueryResult query(String sql, List<Object> parameters) {
         requireOpen();
         flushTrace();

@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /** Read access to a workspace: what validation, prompts and exports need. Throws SqlFailure on bad SQL. */
 public interface SqlReader {
-    QueryResult query(String sql);
+    default QueryResult query(String sql) {
+        return query(sql, List.of());
+    }
 
     /** A query with {@code ?} parameters (values: null, Boolean, Number, String). */
     QueryResult query(String sql, List<Object> parameters);

@@ -96,10 +96,6 @@ final class DuckDbReader implements SqlReader, AutoCloseable {
                 .map(r -> new Column(String.valueOf(r.get(0)), String.valueOf(r.get(1)))).toList();
     }
 
-    @Override
-    public QueryResult query(String sql) {
-        return query(sql, List.of());
-    }
 
     @Override
     public QueryResult query(String sql, List<Object> parameters) {

@@ -149,10 +149,6 @@ public abstract class SpecLoaderContract {
 
     /** A finished workspace holding department_summary: Engineering 3, HR 1, Sales 2. */
     protected static final class SummaryReader implements SqlReader {
-        @Override
-        public QueryResult query(String sql) {
-            return query(sql, List.of());
-        }
 
         @Override
         public QueryResult query(String sql, List<Object> parameters) {
