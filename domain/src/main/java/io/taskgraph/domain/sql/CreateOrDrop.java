@@ -3,6 +3,7 @@ package io.taskgraph.domain.sql;
 import io.taskgraph.domain.sql.StatementVerdict.Allowed;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,6 +56,12 @@ final class CreateOrDrop {
         Parsed<String> name = name(verb);
         if (name.refusal != null) {
             return name.refusal;
+        }
+        if (temporary && namespace.outputs().stream().anyMatch(o -> o.equalsIgnoreCase(name.value))) {
+            // A temporary object vanishes with the task's connection, so validation would never find the output.
+            return denied("'" + name.value + "' is a declared output, and a TEMP " + objectType.toLowerCase(Locale.ROOT)
+                    + " disappears when this task's session ends. Create it without TEMP: CREATE OR REPLACE "
+                    + objectType + " " + name.value + " ....");
         }
         Optional<String> bodyProblem = kind == StatementKind.CREATE_VIEW ? viewBody() : macroBodies();
         if (bodyProblem.isPresent()) {

@@ -135,6 +135,8 @@ class StatementPolicyTest {
     @Test
     void everyCreateAndDropFormChecksTheNamespace() {
         assertDeniedWith("CREATE OR REPLACE TEMP VIEW other AS SELECT 1", "CREATE TEMP VIEW other is outside");
+        assertDeniedWith("CREATE OR REPLACE TEMP VIEW Report AS SELECT 1", "'Report' is a declared output, and a TEMP "
+                + "view disappears when this task's session ends. Create it without TEMP: CREATE OR REPLACE VIEW Report");
         assertDeniedWith("CREATE MACRO other_m(a) AS a", "CREATE MACRO other_m is outside");
         assertDeniedWith("CREATE FUNCTION other_f(a) AS a", "CREATE FUNCTION other_f is outside");
         assertDeniedWith("DROP VIEW other_x", "DROP VIEW other_x is outside");
