@@ -137,10 +137,15 @@ public final class TaskBriefing {
     private void sampleRows(String name, List<Column> columns) {
         QueryResult sample;
         try {
-            sample = reader.query("SELECT * FROM " + quote(name) + " LIMIT " + SAMPLE_ROWS);
-        } catch (SqlFailure e) {
-            line("Sample rows unavailable: " + e.getMessage());
-            return;
+            // Sorted, so the briefing is the same text every run (recordings replay); input tables sort by _row_id.
+            sample = reader.query("SELECT * FROM " + quote(name) + " ORDER BY ALL LIMIT " + SAMPLE_ROWS);
+        } catch (SqlFailure unsortable) {
+            try {
+                sample = reader.query("SELECT * FROM " + quote(name) + " LIMIT " + SAMPLE_ROWS);
+            } catch (SqlFailure e) {
+                line("Sample rows unavailable: " + e.getMessage());
+                return;
+            }
         }
         if (sample.rows().isEmpty()) {
             return;
