@@ -8,6 +8,7 @@ import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The adapters a command needs, made on demand. Commands ask for exactly what they use, so {@code show}
@@ -16,7 +17,15 @@ import java.util.Map;
 public interface Adapters {
     SpecLoader specLoader(Path workingDirectory, Map<String, String> environment);
 
-    SqlEngine sqlEngine();
+    /**
+     * The DuckDB engine; {@code memoryLimit} as given to {@code --memory-limit} (empty: the default). A size that
+     * cannot be read or does not fit this machine is a {@link io.taskgraph.domain.UsageException}.
+     */
+    SqlEngine sqlEngine(Optional<String> memoryLimit);
+
+    default SqlEngine sqlEngine() {
+        return sqlEngine(Optional.empty());
+    }
 
     /**
      * The OpenRouter (or OpenAI-compatible) client configured from {@code environment} and the {@code .env} file

@@ -1,6 +1,8 @@
 package io.taskgraph.adapters.cli;
 
 import io.taskgraph.adapters.duckdb.DuckDbEngine;
+import io.taskgraph.adapters.duckdb.DuckDbSettings;
+import io.taskgraph.adapters.duckdb.MemoryLimit;
 import io.taskgraph.adapters.openrouter.OpenRouterClient;
 import io.taskgraph.adapters.openrouter.OpenRouterConfig;
 import io.taskgraph.adapters.openrouter.RecordingLlmClient;
@@ -12,6 +14,7 @@ import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The real adapters: DuckDB, python3, OpenRouter. Each adapter class is named only inside the method that
@@ -24,8 +27,9 @@ final class ProductionAdapters implements Adapters {
     }
 
     @Override
-    public SqlEngine sqlEngine() {
-        return new DuckDbEngine();
+    public SqlEngine sqlEngine(Optional<String> memoryLimit) {
+        DuckDbSettings settings = DuckDbSettings.defaults();
+        return new DuckDbEngine(memoryLimit.map(MemoryLimit::parse).map(settings::withMemoryLimit).orElse(settings));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +45,7 @@ final class InProcessCli implements Adapters {
     }
 
     @Override
-    public SqlEngine sqlEngine() {
+    public SqlEngine sqlEngine(Optional<String> memoryLimit) {
         requested.add("sqlEngine");
         throw new AssertionError("sql engine not expected");
     }

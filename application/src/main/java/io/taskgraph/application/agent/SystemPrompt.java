@@ -34,11 +34,20 @@ public final class SystemPrompt {
             SHOW, EXPLAIN, PIVOT/UNPIVOT.
             - You may CREATE [OR REPLACE] VIEW, CREATE [OR REPLACE] MACRO, DROP VIEW and DROP MACRO, but only for \
             the names your task allows: its declared outputs and names starting with your task name and an \
-            underscore.
+            underscore (unless another task owns them; the briefing says).
+            - You may read only your task's inputs (listed in the briefing), the views and macros you create, and \
+            the catalog (DESCRIBE, SHOW TABLES, information_schema, duckdb_tables(), duckdb_views(), \
+            duckdb_columns(), duckdb_functions()). Other tasks' views and undeclared tables are refused. Table \
+            functions: range, generate_series, unnest, repeat, json_each, json_tree, the catalog listings and your \
+            own table macros.
             - No tables, no INSERT/UPDATE/DELETE, no COPY/ATTACH/INSTALL/LOAD/SET/PRAGMA, no reading or writing \
-            files or URLs. Input tables are read-only.
+            files or URLs, no settings. Input tables are read-only.
             - Queries time out after 30 seconds. Results larger than 30,000 characters are refused: add LIMIT, \
             select fewer columns, or aggregate.
+            - Functions that build a list or string of a given size (range or generate_series as a list, repeat, \
+            lpad, rpad, list_resize) need that size written as a number, at most 10,000. For longer or per-row \
+            sequences use the table function: `FROM range(1000000) t(i)`, \
+            `FROM t, LATERAL generate_series(t.first_day, t.last_day, INTERVAL 1 DAY) d(day)`.
             - Every input table has a _row_id column (1..n in source order): use it to refer to source rows.
 
             ## DuckDB SQL you should use

@@ -8,6 +8,7 @@ import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.application.run.RunRequest;
 import io.taskgraph.application.run.RunWorkspace;
 import io.taskgraph.domain.port.SpecRequest;
+import io.taskgraph.domain.port.SqlEngine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,9 @@ public final class RunCommand implements Callable<Integer> {
     AgentOptions agent;
 
     @Mixin
+    DatabaseOptions database;
+
+    @Mixin
     OutputOptions outputOptions;
 
     @Mixin
@@ -55,6 +59,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SqlEngine engine = cli.adapters().sqlEngine(database.memoryLimit());
         DiscoveredSpec module = SpecDiscovery.resolve(Optional.ofNullable(spec), cli.workingDirectory());
         Path out = cli.resolve(output);
         boolean replace = OutputFile.mayReplace(out, output, outputOptions.force, cli.terminal());
@@ -65,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
         String preamble = module.source() == DiscoveredSpec.Source.EXPLICIT ? ""
                 : "Spec " + module.module() + " (" + module.source().description() + ")";
         return execution.execute(output, preamble, (llm, listener, control) -> new RunWorkspace(
-                cli.adapters().specLoader(cli.workingDirectory(), cli.environment()), cli.adapters().sqlEngine(), llm,
+                cli.adapters().specLoader(cli.workingDirectory(), cli.environment()), engine, llm,
                 listener, cli.clock()).run(request, control));
     }
 }

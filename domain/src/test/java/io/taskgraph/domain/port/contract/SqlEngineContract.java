@@ -46,7 +46,7 @@ public abstract class SqlEngineContract {
         return "SELECT count(*) FROM range(1000000000000) t(x) WHERE hash(x) % 7 = 3";
     }
 
-    private static final Namespace SALES = new Namespace("sales", List.of("sales_summary"));
+    private static final Namespace SALES = new Namespace("sales", List.of("sales_summary"), List.of("orders"));
 
     // ---- lifecycle ----
 
