@@ -76,7 +76,7 @@ final class StoredObjectsAudit {
     }
 
     private static String message(String kind, String name, String file, String problem) {
-        return "Dropped the " + kind + " " + name + " from " + file + ": it could reach outside the workspace when "
-                + "the file is opened later. " + problem;
+        return "Dropped the " + kind + " " + name + " from " + file + ": it does not keep to the rules every stored "
+                + "view and macro must keep (read only inside the workspace, build no unbounded value). " + problem;
     }
 }

@@ -22,9 +22,12 @@ import java.util.Set;
  */
 final class SyntaxTree {
     private final List<SqlReference> references = new ArrayList<>();
+    /** How many lambda bodies the walk is inside: calls there run once per element of a list. */
+    private int lambdas;
 
     private SyntaxTree() {
     }
+
 
     /** The references of the parsed statement {@code statement} (one element of the serialiser's "statements"). */
     static List<SqlReference> references(Object statement) {
@@ -37,6 +40,15 @@ final class SyntaxTree {
         if (value instanceof List<?> list) {
             for (Object item : list) {
                 visit(item, ctes, columnsOnly);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> lambda && "LAMBDA".equals(lambda.get("class"))) {
+            lambdas++;
+            try {
+                visit(lambda.get("expr"), ctes, columnsOnly);
+            } finally {
+                lambdas--;
             }
             return;
         }
@@ -63,10 +75,10 @@ final class SyntaxTree {
         }
         if ("FUNCTION".equals(kind)) {
             references.add(new SqlReference.Function(path(node.get("catalog"), node.get("schema"),
-                    node.get("function_name")), arguments(node.get("arguments"))));
+                    node.get("function_name")), arguments(node.get("arguments")), lambdas > 0));
         } else if ("WINDOW".equals(kind)) {
             references.add(new SqlReference.Function(path(node.get("catalog"), node.get("schema"),
-                    node.get("function_name")), List.of()));
+                    node.get("function_name")), List.of(), lambdas > 0));
         }
         visitExcept(node, "cte_map", scope, columnsOnly);
     }

@@ -58,10 +58,10 @@ final class StockDuckDb {
         return views;
     }
 
-    /** The rows of one query on a stock connection. */
+    /** The rows of one query on a stock connection to {@code file} (null: an in-memory database). */
     static List<List<Object>> rows(Path file, String sql) {
         List<List<Object>> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + (file == null ? "" : file));
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {

@@ -68,7 +68,7 @@ public final class SystemPrompt {
             d + INTERVAL 3 DAY, date_diff('day', a, b), last_day(d), make_date(y, m, d).
             - Aggregates: count(*) FILTER (WHERE ...), sum, avg, min, max, arg_max(value, ordering), \
             any_value, list(x), median, quantile_cont(x, 0.9), round(x, 2).
-            - Lists and structs: list_value, list_contains, unnest(list), len(list), list_transform(l, x -> x + 1), \
+            - Lists and structs: list_value, list_contains, unnest(list), len(list), list_transform(l, lambda x: x + 1), \
             list_filter, struct_pack(a := 1), s.field.
             - Joins: ASOF JOIN for nearest-earlier matches, ANTI JOIN / SEMI JOIN, USING (col), \
             and POSITIONAL JOIN for row-by-row pairing.

@@ -113,13 +113,16 @@ public final class Namespaces {
     List<String> carveOuts(String task) {
         String prefix = lower(task) + "_";
         List<String> carved = new ArrayList<>();
+        List<String> carvedPrefixes = new ArrayList<>();
         for (TaskNames other : byLongestPrefix) {
             if (!other.task().equals(task) && other.prefix().startsWith(prefix)) {
                 carved.add("names starting with " + other.task() + "_ (task " + other.task() + ")");
+                carvedPrefixes.add(other.prefix());
             }
         }
         for (Map.Entry<String, String> output : outputOwners.entrySet()) {
-            if (!output.getValue().equals(task) && output.getKey().startsWith(prefix)) {
+            boolean coveredAlready = carvedPrefixes.stream().anyMatch(output.getKey()::startsWith);
+            if (!output.getValue().equals(task) && output.getKey().startsWith(prefix) && !coveredAlready) {
                 carved.add(spelled(output.getKey(), output.getValue()) + " (an output of task " + output.getValue() + ")");
             }
         }

@@ -31,6 +31,9 @@ public record QueryParts(List<Part> parts, Optional<String> problem) {
         } catch (SqlLexException e) {
             return unreadable(e.getMessage());
         }
+        while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).kind() == SqlToken.Kind.SEMICOLON) {
+            tokens = tokens.subList(0, tokens.size() - 1);
+        }
         if (tokens.isEmpty()) {
             return unreadable("The statement is empty.");
         }

@@ -220,7 +220,7 @@ public final class ReadRules {
             return refuse(function.written() + "() is in another database or schema. " + callable());
         }
         if (builtins.contains(name)) {
-            return SizeRules.problem(name, function.arguments()).map(p -> p + " " + SizeRules.RULE);
+            return SizeRules.problem(name, function.arguments(), function.perElement());
         }
         return userMacro(function, false);
     }
@@ -241,7 +241,7 @@ public final class ReadRules {
                 .orElse("neither a built-in function nor a macro of this task (check the spelling: SELECT "
                         + "function_name FROM duckdb_functions() lists the functions)");
         return refuse(written + "() is " + owner + "; task '" + namespace.task() + "' may call built-in functions "
-                + "and its own macros only. " + (table ? callable() : ""));
+                + "and its own macros only" + (table ? ". " + callable() : " (" + namespace.describe() + ")."));
     }
 
     private Optional<String> show(Show show) {

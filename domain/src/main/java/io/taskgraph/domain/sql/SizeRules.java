@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Calls that build a list or a string whose size is one of their arguments. DuckDB checks for cancellation
@@ -19,21 +20,44 @@ import java.util.Optional;
 final class SizeRules {
     /** The most elements (or characters) one size-parameterised call may build. */
     static final int MAX_SIZE = 10_000;
-    /** The most copies {@code repeat} may make of a value computed from the data. */
-    static final int MAX_COPIES = 100;
+    /**
+     * The most copies {@code repeat} may make of a value computed from the data: kept small because a recursive
+     * query can repeat the previous step's value, and only what one step adds escapes the memory limit.
+     */
+    static final int MAX_COPIES = 10;
 
     static final String RULE = "Functions that build a list or string of a given size (range and generate_series "
             + "as lists, list_resize, array_resize, repeat, lpad, rpad, bar, to_base, bitstring, and the widths in "
             + "printf and format) need that size written as a number, at most " + String.format("%,d", MAX_SIZE)
-            + ": one function call cannot be interrupted, so its size must be known before it runs. For longer "
+            + " (repeat of a computed value: " + MAX_COPIES + " copies), and may not be used inside a lambda: one "
+            + "function call cannot be interrupted, so its size must be known before it runs. For longer "
             + "sequences use the table function: SELECT x FROM range(1000000) t(x), or per row "
             + "SELECT t.*, d.x FROM t, LATERAL generate_series(t.first_day, t.last_day, INTERVAL 1 DAY) d(x).";
 
     private SizeRules() {
     }
 
-    /** Why the call of built-in {@code name} (lower case) with {@code arguments} may build too large a value. */
-    static Optional<String> problem(String name, List<Argument> arguments) {
+    /** Functions that fold a list with a lambda: the accumulator can double at every element, in one call. */
+    private static final Set<String> FOLDS = Set.of("list_reduce", "array_reduce", "reduce");
+    /** The size-parameterised functions, which inside a lambda would run once per element of the list. */
+    private static final Set<String> BUILDERS = Set.of("range", "generate_series", "list_resize", "array_resize", "lpad",
+            "rpad", "bitstring", "bar", "to_base", "repeat", "printf", "format");
+
+    /** Why a call of built-in {@code name} (lower case) may build too large a value in one call; empty when it cannot. */
+    static Optional<String> problem(String name, List<Argument> arguments, boolean perElement) {
+        if (FOLDS.contains(name)) {
+            return Optional.of(name + "(...) folds a list in one call that cannot be interrupted, and its accumulator "
+                    + "can grow at every element. Use list_sum, list_aggregate or an aggregate over unnest(...) instead.");
+        }
+        if (perElement && BUILDERS.contains(name)) {
+            return Optional.of(name + "(...) inside a lambda runs once for every element of the list, all within one "
+                    + "call, so its size limit would multiply. Build the list outside the lambda, or use a LATERAL "
+                    + "join with a table function. " + RULE);
+        }
+        return problem(name, arguments).map(problem -> problem + " " + RULE);
+    }
+
+    private static Optional<String> problem(String name, List<Argument> arguments) {
         return switch (name) {
             case "range", "generate_series" -> sequence(name, arguments);
             case "list_resize", "array_resize" -> sizeArgument(name, arguments, 1, "the new size", MAX_SIZE);

@@ -38,11 +38,18 @@ public sealed interface SqlReference {
         }
     }
 
-    /** A scalar, aggregate or window function call, with what is known of its arguments. */
-    record Function(List<String> path, List<Argument> arguments) implements SqlReference {
+    /**
+     * A scalar, aggregate or window function call, with what is known of its arguments. {@code perElement}: the
+     * call is inside a lambda, so it runs once for every element of a list, all within one enclosing call.
+     */
+    record Function(List<String> path, List<Argument> arguments, boolean perElement) implements SqlReference {
         public Function {
             path = List.copyOf(path);
             arguments = List.copyOf(arguments);
+        }
+
+        public Function(List<String> path, List<Argument> arguments) {
+            this(path, arguments, false);
         }
     }
 

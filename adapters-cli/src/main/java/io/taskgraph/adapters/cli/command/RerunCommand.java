@@ -8,7 +8,6 @@ import io.taskgraph.application.rerun.RerunWorkspace;
 import io.taskgraph.application.rerun.SpecCommitMismatchException;
 import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.domain.UsageException;
-import io.taskgraph.domain.port.SqlEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -79,7 +78,6 @@ public final class RerunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SqlEngine engine = cli.adapters().sqlEngine(database.memoryLimit());
         Path previous = cli.resolve(source);
         if (!Files.isRegularFile(previous)) {
             throw new UsageException("No workspace file at " + source + "; give the .db file a previous taskgraph run wrote.");
@@ -101,7 +99,8 @@ public final class RerunCommand implements Callable<Integer> {
         return execution.execute(output, "", (llm, listener, control) -> {
             try {
                 return new RerunWorkspace(cli.adapters().specLoader(cli.workingDirectory(), cli.environment()),
-                        engine, llm, listener, cli.clock()).rerun(request, control);
+                        cli.adapters().sqlEngine(database.memoryLimit()), llm, listener, cli.clock())
+                        .rerun(request, control);
             } catch (SpecCommitMismatchException e) {
                 throw new UsageException(e.getMessage() + " To rerun with the spec as it is now anyway, add --ignore-commit.", e);
             }

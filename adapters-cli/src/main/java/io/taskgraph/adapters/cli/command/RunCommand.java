@@ -8,7 +8,6 @@ import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.application.run.RunRequest;
 import io.taskgraph.application.run.RunWorkspace;
 import io.taskgraph.domain.port.SpecRequest;
-import io.taskgraph.domain.port.SqlEngine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +58,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SqlEngine engine = cli.adapters().sqlEngine(database.memoryLimit());
         DiscoveredSpec module = SpecDiscovery.resolve(Optional.ofNullable(spec), cli.workingDirectory());
         Path out = cli.resolve(output);
         boolean replace = OutputFile.mayReplace(out, output, outputOptions.force, cli.terminal());
@@ -70,7 +68,8 @@ public final class RunCommand implements Callable<Integer> {
         String preamble = module.source() == DiscoveredSpec.Source.EXPLICIT ? ""
                 : "Spec " + module.module() + " (" + module.source().description() + ")";
         return execution.execute(output, preamble, (llm, listener, control) -> new RunWorkspace(
-                cli.adapters().specLoader(cli.workingDirectory(), cli.environment()), engine, llm,
+                cli.adapters().specLoader(cli.workingDirectory(), cli.environment()),
+                cli.adapters().sqlEngine(database.memoryLimit()), llm,
                 listener, cli.clock()).run(request, control));
     }
 }
