@@ -80,8 +80,9 @@ final class ChangeChecks {
     }
 
     /**
-     * The stored views named in {@code names} or using one of them, directly or through other stored views and
-     * macros (macros only when the snapshot lists them: it does for macro statements, which are what change them).
+     * The stored views using a name in {@code names}, directly or through other stored views and macros (macros
+     * only when the snapshot lists them: it does for macro statements, which are what change them). The changed
+     * views themselves are not among them: DuckDB bound each as it was created.
      */
     private List<CatalogSnapshot.Key> dependents(Set<String> names, CatalogSnapshot after) {
         Set<String> reached = new HashSet<>(names);
@@ -91,9 +92,6 @@ final class ChangeChecks {
         for (CatalogSnapshot.Key key : candidates) {
             if (names.contains(lower(key.name()))) {
                 visited.add(key);
-                if (key.kind().equals("view")) {
-                    views.add(key);
-                }
             }
         }
         boolean grew = true;

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,16 @@ import java.util.Map;
  * {@link SyntaxTree} collects. Not thread-safe: one per connection, used by one caller at a time.
  */
 final class QueryParser implements AutoCloseable {
+    /** Agents send the same text again (after a failure elsewhere, to re-check a result): those skip the round trip. */
+    private static final int REMEMBERED = 128;
+
     private final PreparedStatement serialize;
+    private final Map<String, Parsed> recent = new LinkedHashMap<>(REMEMBERED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     QueryParser(Connection connection) throws SQLException {
         this.serialize = connection.prepareStatement("SELECT json_serialize_sql(?)");
@@ -30,6 +40,16 @@ final class QueryParser implements AutoCloseable {
     }
 
     Parsed parse(String query) throws SQLException {
+        Parsed known = recent.get(query);
+        if (known != null) {
+            return known;
+        }
+        Parsed parsed = serialized(query);
+        recent.put(query, parsed);
+        return parsed;
+    }
+
+    private Parsed serialized(String query) throws SQLException {
         serialize.setString(1, query);
         String json;
         try (ResultSet rs = serialize.executeQuery()) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Attacks that try to leave something in the {@code .db} that reads outside it later, when a stock DuckDB (external
  * access on) opens the file: the issue's view over a macro that is swapped for a file reader, and every variant of
- * that class. Each attack runs with all sandbox layers, and again with each layer alone that is meant to stop that
- * class on its own; after it, the file is opened with a plain DuckDB connection that selects from every view and
+ * that class. Each attack runs with all sandbox layers (the statement-level read rules refuse first), and again with
+ * each later layer alone that is meant to stop that class on its own; after it, the file is opened with a plain DuckDB connection that selects from every view and
  * calls every macro, and nothing may have read the canary file or shown a host path.
  */
 class LeftBehindAttackTest {
@@ -112,7 +112,6 @@ class LeftBehindAttackTest {
         List<Arguments> cases = new ArrayList<>();
         for (Attack attack : attacks()) {
             cases.add(Arguments.of(attack, "all layers", all));
-            cases.add(Arguments.of(attack, "statement reads alone", EnumSet.of(SandboxLayer.STATEMENT_READS)));
             if (attack.inTheBody()) {
                 cases.add(Arguments.of(attack, "stored definitions alone", EnumSet.of(SandboxLayer.STORED_DEFINITIONS)));
             }

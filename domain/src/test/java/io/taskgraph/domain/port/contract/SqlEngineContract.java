@@ -327,6 +327,30 @@ public abstract class SqlEngineContract {
     }
 
     @Test
+    void agentSqlReadsOnlyTheTasksDeclaredInputsAndSaysWhatItMayRead() throws IOException {
+        try (Workspace workspace = workspaceWithSales();
+             TaskSession session = workspace.openTaskSession("sales", new Namespace("sales", List.of("sales_summary")))) {
+            assertEquals(List.of("sales_summary"), session.namespace().outputs());
+            StatementResult result = session.execute("SELECT region FROM orders");
+            assertFalse(result.success(), result.toolJson());
+            assertTrue(result.error().contains("may not read 'orders'"), result.error());
+            assertTrue(result.error().contains("Task 'sales' may read no declared inputs"), result.error());
+            assertEquals(2, session.query("SELECT region FROM orders").rowCount(), "validation reads are not confined");
+        }
+    }
+
+    @Test
+    void aWorkspaceWhoseViewsStayInsideItHasNothingUnsafeToDrop() throws IOException {
+        try (Workspace workspace = workspaceWithSales()) {
+            try (TaskSession session = workspace.openTaskSession("sales", SALES)) {
+                assertTrue(session.execute("CREATE VIEW sales_summary AS SELECT region FROM orders").success());
+            }
+            assertEquals(List.of(), workspace.dropUnsafeObjects());
+            assertEquals(List.of("sales_summary"), workspace.views());
+        }
+    }
+
+    @Test
     void agentSqlCannotReadTheHostsFiles() throws IOException {
         try (Workspace workspace = workspaceWithSales(); TaskSession session = workspace.openTaskSession("sales", SALES)) {
             StatementResult result = session.execute("SELECT * FROM read_csv('/etc/passwd')");
