@@ -37,6 +37,9 @@ public record QueryParts(List<Part> parts, Optional<String> problem) {
         if (tokens.isEmpty()) {
             return unreadable("The statement is empty.");
         }
+        if (!balanced(tokens)) {
+            return unreadable("The parentheses of the statement do not balance.");
+        }
         return switch (kind) {
             case QUERY -> query(statement, tokens);
             case CREATE_VIEW -> view(statement, tokens);
@@ -199,6 +202,17 @@ public record QueryParts(List<Part> parts, Optional<String> problem) {
         }
     }
 
+    private static boolean balanced(List<SqlToken> tokens) {
+        int depth = 0;
+        for (SqlToken token : tokens) {
+            depth += token.is("(") ? 1 : token.is(")") ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
     private static String wrap(String expression) {
         return "SELECT (" + expression + ")";
     }
@@ -216,17 +230,6 @@ public record QueryParts(List<Part> parts, Optional<String> problem) {
     }
 
     private static int matching(List<SqlToken> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            if (tokens.get(i).is("(")) {
-                depth++;
-            } else if (tokens.get(i).is(")")) {
-                depth--;
-                if (depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return tokens.size() - 1;
+        return new QueryCheck(tokens).matching(open);
     }
 }

@@ -91,5 +91,7 @@ class QueryPartsTest {
                 + "remove it."), QueryParts.of("SELECT 'x", StatementKind.QUERY).problem());
         assertEquals(Optional.of("The view's body could not be found: write CREATE OR REPLACE VIEW name AS SELECT ...."),
                 QueryParts.of("CREATE VIEW v AS", StatementKind.CREATE_VIEW).problem());
+        assertEquals(Optional.of("The parentheses of the statement do not balance."),
+                QueryParts.of("CREATE MACRO m(a AS a", StatementKind.CREATE_MACRO).problem());
     }
 }
