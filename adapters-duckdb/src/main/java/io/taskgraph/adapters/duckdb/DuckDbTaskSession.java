@@ -3,9 +3,7 @@ package io.taskgraph.adapters.duckdb;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.port.TaskSession;
 import io.taskgraph.domain.sql.Namespace;
-import io.taskgraph.domain.sql.QueryParts;
 import io.taskgraph.domain.sql.QueryResult;
-import io.taskgraph.domain.sql.ReadRules;
 import io.taskgraph.domain.sql.RelationInfo;
 import io.taskgraph.domain.sql.SqlLexer;
 import io.taskgraph.domain.sql.StatementKind;
@@ -16,11 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import org.duckdb.DuckDBConnection;
 
@@ -34,10 +30,10 @@ import org.duckdb.DuckDBConnection;
  *   <li>a transaction: queries run in {@code BEGIN TRANSACTION READ ONLY}, so nothing a query-looking statement
  *       might do can write; CREATE/DROP run in {@code BEGIN} between two {@link CatalogSnapshot}s and are
  *       rolled back when they changed anything but the task's own views and macros;</li>
- *   <li>the read rules ({@link ReadRules}), inside that transaction before the statement runs: DuckDB's parser
- *       reads the statement's queries (a view's or macro's body too) and every table, view and function they
- *       name must be one the task may read or call; after a CREATE or DROP, the definitions DuckDB stored and
- *       the views depending on what changed are checked again ({@link ChangeChecks}) before the commit;</li>
+ *   <li>the read sandbox ({@link SessionSandbox}), inside that transaction before the statement runs: DuckDB's
+ *       parser reads the statement's queries (a view's or macro's body too) and every table, view and function
+ *       they name must be one the task may read or call; after a CREATE or DROP, the definitions DuckDB stored
+ *       and the views depending on what changed are checked again before the commit;</li>
  *   <li>the driver's account of what the statement did (returned rows, changed rows, or neither), which must
  *       match the policy's classification, else the transaction is rolled back. (Asking before executing would
  *       need a separate prepare: measured at about a third of a small query's cost, while the transaction
@@ -60,11 +56,7 @@ final class DuckDbTaskSession implements TaskSession {
     private final PreparedStatement begin;
     private final PreparedStatement commit;
     private final PreparedStatement rollback;
-    private final QueryParser parser;
-    private final ReadRules rules;
-    private final ChangeChecks changeChecks;
-    /** Names of the temporary views and macros this session created: stored objects may not use them. */
-    private final Set<String> temporaryObjects = new HashSet<>();
+    private final SessionSandbox sandbox;
     private PreparedStatement viewSnapshot;
     private PreparedStatement macroSnapshot;
     private volatile Statement running;
@@ -90,9 +82,7 @@ final class DuckDbTaskSession implements TaskSession {
         this.begin = connection.prepareStatement("BEGIN TRANSACTION");
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");
-        this.parser = new QueryParser(connection);
-        this.rules = ReadRules.forTask(namespace, database, BuiltinFunctions.names(connection));
-        this.changeChecks = new ChangeChecks(connection, parser, database);
+        this.sandbox = new SessionSandbox(namespace, connection, database, settings);
     }
 
     /** What one statement came to; {@code rowCount} is null for statements that return no rows. */
@@ -166,7 +156,7 @@ final class DuckDbTaskSession implements TaskSession {
     private Outcome agentQuery(String sql) throws SQLException {
         beginTransaction(beginReadOnly);
         try (Statement statement = connection.createStatement()) {
-            Optional<String> refusal = readRefusal(sql, StatementKind.QUERY, null);
+            Optional<String> refusal = sandbox.statementRefusal(sql, StatementKind.QUERY, null);
             if (refusal.isPresent()) {
                 return Outcome.failed(refusal.get());
             }
@@ -203,7 +193,7 @@ final class DuckDbTaskSession implements TaskSession {
         beginTransaction(begin);
         Outcome outcome;
         try {
-            Optional<String> refusal = readRefusal(sql, kind, objectName);
+            Optional<String> refusal = sandbox.statementRefusal(sql, kind, objectName);
             outcome = refusal.isPresent() ? Outcome.failed(refusal.get())
                     : changeInTransaction(sql, kind == StatementKind.CREATE_MACRO || kind == StatementKind.DROP_MACRO);
         } catch (SQLException e) {
@@ -215,7 +205,7 @@ final class DuckDbTaskSession implements TaskSession {
         }
         try {
             commit.execute();
-            rememberTemporaryObjects(outcome.changes());
+            sandbox.committed(outcome.changes());
             return outcome;
         } catch (SQLException e) {
             rollbackQuietly();
@@ -247,43 +237,12 @@ final class DuckDbTaskSession implements TaskSession {
             // Nothing visible changed (e.g. IF NOT EXISTS on an existing view): there is nothing to keep either.
             return Outcome.message("The statement ran and changed nothing.", List.of());
         }
-        Optional<String> unsafe = settings.has(SandboxLayer.STORED_DEFINITIONS)
-                ? changeChecks.storedDefinitionProblem(changes, after, rules.forStoredObjectOf(temporaryObjects))
-                : Optional.empty();
-        if (unsafe.isEmpty() && settings.has(SandboxLayer.REBIND_DEPENDENTS)) {
-            unsafe = changeChecks.rebindProblem(changes, after);
-        }
+        Optional<String> unsafe = sandbox.changeProblem(changes, after);
         if (unsafe.isPresent()) {
             return Outcome.failed(unsafe.get());
         }
         String message = String.join("; ", changes.stream().map(DuckDbTaskSession::describeOwn).toList()) + ".";
         return Outcome.message(message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1), changes);
-    }
-
-    /** Why the read rules refuse the statement's queries; empty when they pass (or that layer is off). */
-    private Optional<String> readRefusal(String sql, StatementKind kind, String objectName) throws SQLException {
-        if (!settings.has(SandboxLayer.STATEMENT_READS)) {
-            return Optional.empty();
-        }
-        if (kind == StatementKind.CREATE_MACRO && objectName != null) {
-            Optional<String> shadowing = rules.macroNameProblem(objectName);
-            if (shadowing.isPresent()) {
-                return shadowing;
-            }
-        }
-        return ReadCheck.refusal(parser, QueryParts.of(sql, kind), rules);
-    }
-
-    private void rememberTemporaryObjects(List<CatalogSnapshot.Change> changes) {
-        for (CatalogSnapshot.Change change : changes) {
-            if (change.key().database().equals("temp")) {
-                if (change.action() == CatalogSnapshot.Change.Action.DROPPED) {
-                    temporaryObjects.remove(change.key().name());
-                } else {
-                    temporaryObjects.add(change.key().name());
-                }
-            }
-        }
     }
 
     private static String describeOwn(CatalogSnapshot.Change change) {

@@ -4,7 +4,7 @@ import io.taskgraph.domain.sql.SqlReference.Function;
 import io.taskgraph.domain.sql.SqlReference.Relation;
 import io.taskgraph.domain.sql.SqlReference.Show;
 import io.taskgraph.domain.sql.SqlReference.TableFunction;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,7 +92,7 @@ public final class ReadRules {
 
     /** The rules for a view or macro the task stored, while {@code temporaryNames} exist in its session. */
     public ReadRules forStoredObjectOf(Set<String> temporaryNames) {
-        Set<String> lowered = new java.util.HashSet<>();
+        Set<String> lowered = new HashSet<>();
         temporaryNames.forEach(name -> lowered.add(lower(name)));
         return new ReadRules(namespace, database, builtins, Set.copyOf(lowered), true);
     }
@@ -317,11 +317,9 @@ public final class ReadRules {
     }
 
     private static String callable() {
-        List<String> generators = new ArrayList<>(List.of("range", "generate_series", "unnest", "repeat",
-                "repeat_row", "json_each", "json_tree"));
-        return "Table functions tasks may call: " + String.join(", ", generators) + ", the catalog listings "
-                + "(duckdb_tables, duckdb_views, duckdb_columns, duckdb_functions, pragma_table_info, ...) and the "
-                + "task's own table macros.";
+        return "Table functions tasks may call: range, generate_series, unnest, repeat, repeat_row, json_each, "
+                + "json_tree, the catalog listings (duckdb_tables, duckdb_views, duckdb_columns, duckdb_functions, "
+                + "pragma_table_info, ...) and the task's own table macros.";
     }
 
     private static Optional<String> refuse(String message) {

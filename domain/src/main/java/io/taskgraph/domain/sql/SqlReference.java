@@ -1,7 +1,6 @@
 package io.taskgraph.domain.sql;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One thing a query reads or calls, as DuckDB's parser reports it (names of common table expressions are
@@ -73,9 +72,5 @@ public sealed interface SqlReference {
         public static Argument computed() {
             return new Argument(false, null);
         }
-    }
-
-    static String lower(String name) {
-        return name.toLowerCase(Locale.ROOT);
     }
 }
