@@ -1,43 +1,39 @@
-package io.taskgraph.adapters.web;
+package io.taskgraph.adapters.cli.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.taskgraph.adapters.web.LlmStub.Step;
+import io.taskgraph.adapters.cli.ModelChoice;
+import io.taskgraph.adapters.cli.ProductionAdapters;
+import io.taskgraph.adapters.cli.ServedWebApp;
+import io.taskgraph.adapters.cli.web.LlmStub.Step;
+import io.taskgraph.adapters.web.WebClient;
+import io.taskgraph.adapters.web.WebConfig;
+import io.taskgraph.adapters.web.WebServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+
+
 /**
- * A real web server for tests: the real pipeline (python3 spec modules, DuckDB, the OpenRouter client) in a
- * temporary working directory holding the test spec modules, talking to {@link LlmStub} on 127.0.0.1, and
- * an HTTP client to drive it.
+ * A real web server for tests, wired as {@code taskgraph serve} wires it ({@link ServedWebApp} on
+ * {@link ProductionAdapters}): python3 spec modules, DuckDB and the OpenRouter client, in a temporary working
+ * directory holding the test spec modules, talking to {@link LlmStub} on 127.0.0.1; and an HTTP client to drive it.
  */
-final class WebFixture implements AutoCloseable {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+final class WebFixture extends WebClient implements AutoCloseable {
     static final String[] SPEC_FILES = {"main.py", "uploads.py", "broken.py", "_helpers.py"};
 
     final LlmStub llm;
     final Path workingDirectory;
     final WebServer server;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private WebFixture(LlmStub llm, Path workingDirectory, WebServer server) {
+        super(server.url());
         this.llm = llm;
         this.workingDirectory = workingDirectory;
         this.server = server;
@@ -48,13 +44,19 @@ final class WebFixture implements AutoCloseable {
     }
 
     static WebFixture start(Path tempDir, UnaryOperator<WebConfig> tweak, boolean withApiKey) throws IOException {
+        return start(tempDir, tweak, withApiKey, dir -> new ModelChoice.Live());
+    }
+
+    /** A server whose agents' answers come as {@code model} says (live, recorded or replayed; paths in tempDir). */
+    static WebFixture start(Path tempDir, UnaryOperator<WebConfig> tweak, boolean withApiKey,
+                            Function<Path, ModelChoice> model) throws IOException {
         LlmStub llm = new LlmStub();
         scriptTheTestSpecs(llm);
         Path work = Files.createDirectories(tempDir.resolve("project"));
         Files.createDirectories(work.resolve("specs"));
         for (String file : SPEC_FILES) {
             try (InputStream in = WebFixture.class.getResourceAsStream("/webspecs/specs/" + file)) {
-                Files.copy(in, work.resolve("specs").resolve(file));
+                Files.copy(in, work.resolve("specs").resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         Map<String, String> env = new HashMap<>();
@@ -67,10 +69,11 @@ final class WebFixture implements AutoCloseable {
         if (python != null && !python.isBlank()) {
             env.put("TASKGRAPH_PYTHON", python);
         }
-        WebConfig config = tweak.apply(WebConfig.of("127.0.0.1", 0, work, env)
-                .withRunsDirectory(tempDir.resolve("runs")));
+        WebConfig config = tweak.apply(WebConfig.of("127.0.0.1", 0, work).withRunsDirectory(tempDir.resolve("runs")));
         try {
-            return new WebFixture(llm, work, WebServer.start(config));
+            WebServer server = ServedWebApp.start(new ProductionAdapters(env, work), Clock.systemUTC(), config,
+                    model.apply(tempDir));
+            return new WebFixture(llm, work, server);
         } catch (RuntimeException e) {
             llm.close();
             throw e;
@@ -98,95 +101,6 @@ final class WebFixture implements AutoCloseable {
         llm.script("greet",
                 Step.sql("CREATE VIEW greetings AS SELECT name, greeting || ', ' || name AS message FROM names"),
                 Step.answer("greetings is ready."));
-    }
-
-    URI uri(String path) {
-        return server.url().resolve(path);
-    }
-
-    HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
-    }
-
-    HttpResponse<byte[]> getBytes(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    HttpResponse<String> post(Multipart form) {
-        return send(HttpRequest.newBuilder(uri("/api/run")).header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
-    }
-
-    HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Starts a run of {@code specId} with the default model and effort; returns its id. */
-    String startRun(String specId) {
-        return startRun(new Multipart().field("spec_id", specId));
-    }
-
-    String startRun(Multipart form) {
-        HttpResponse<String> response = post(form);
-        assertEquals(201, response.statusCode(), response.body());
-        return json(response).get("run_id").asText();
-    }
-
-    /** The whole stream of a run from {@code lastEventId} on (null: from the start), until the server ends it. */
-    List<SseEvent> stream(String runId, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/run/" + runId + "/stream"))
-                .header("Accept", "text/event-stream").GET();
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        CompletableFuture<List<SseEvent>> events = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
-                .thenApply(response -> {
-                    assertEquals(200, response.statusCode());
-                    return SseEvent.parse(response.body());
-                });
-        try {
-            return events.get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("the stream of run " + runId + " did not end: " + e, e);
-        }
-    }
-
-    List<SseEvent> stream(String runId) {
-        return stream(runId, null);
-    }
-
-    /** Waits for the run to finish (by following its stream) and returns its {@code result} JSON. */
-    JsonNode awaitResult(String runId) {
-        List<SseEvent> events = stream(runId);
-        SseEvent last = events.get(events.size() - 1);
-        assertEquals("result", last.event(), "the stream ends with the result");
-        return json(last.data());
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        return json(response.body());
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
     }
 
     @Override
