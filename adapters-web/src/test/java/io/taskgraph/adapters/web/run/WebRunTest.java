@@ -54,12 +54,17 @@ class WebRunTest {
         ScriptedRun.play(events, run.listener(), clock, Duration.ofMillis(1500));
     }
 
+    /** A run told by {@code events}, the last of which is its end, completed as the launcher completes it. */
+    private WebRun finished(List<RunEvent> events, List<String> views) {
+        WebRun run = run();
+        play(run, events);
+        run.complete(((RunEvent.RunFinished) events.get(events.size() - 1)).summary(), views);
+        return run;
+    }
+
     @Test
     void theConsoleHasTheRunModelsLineForEveryEventAndEndsWithTheVerdict() throws Exception {
-        WebRun run = run();
-        List<RunEvent> events = ScriptedRun.withFailure(root);
-        play(run, events);
-        run.complete(((RunEvent.RunFinished) events.get(events.size() - 1)).summary(), List.of("prepared_sales"));
+        WebRun run = finished(ScriptedRun.withFailure(root), List.of("prepared_sales"));
 
         assertEquals(List.of(
                 "Starting run r1",
@@ -141,10 +146,7 @@ class WebRunTest {
 
     @Test
     void theResultCarriesTheVerdictTotalsAndEveryTaskInTheTerminalsWords() throws Exception {
-        WebRun run = run();
-        List<RunEvent> events = ScriptedRun.passingWithExport(root);
-        play(run, events);
-        run.complete(((RunEvent.RunFinished) events.get(events.size() - 1)).summary(), List.of("report"));
+        WebRun run = finished(ScriptedRun.passingWithExport(root), List.of("report"));
 
         JsonNode result = json(named(run, StreamEvents.RESULT).get(0));
         assertEquals("succeeded", result.get("state").asText());
