@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EventWordingTest {
-    private static final Path BASE = Path.of("/work/app");
+    private static final Path BASE = Path.of("/projects/shop");
     private final EventWording wording = new EventWording(BASE);
 
     private String text(RunEvent event) {

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RunTrackerTest {
-    private static final Path BASE = Path.of("/work/app");
+    private static final Path BASE = Path.of("/projects/shop");
 
     private final ManualClock clock = new ManualClock();
     private final RunTracker tracker = new RunTracker(clock);

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LineProgressTest {
-    private static final Path BASE = Path.of("/work");
+    private static final Path BASE = Path.of("/projects/shop");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

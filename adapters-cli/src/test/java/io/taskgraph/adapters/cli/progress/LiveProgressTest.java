@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LiveProgressTest {
-    private static final Path BASE = Path.of("/work");
+    private static final Path BASE = Path.of("/projects/shop");
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final ManualClock clock = new ManualClock();

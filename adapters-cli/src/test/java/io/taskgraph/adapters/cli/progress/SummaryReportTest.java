@@ -19,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryReportTest {
-    private static final Path BASE = Path.of("/work");
+    private static final Path BASE = Path.of("/projects/shop");
 
     private static String print(List<RunEvent> run, String output, Style style) {
         RunTracker tracker = new RunTracker(new ManualClock());
@@ -61,7 +61,7 @@ class SummaryReportTest {
     void exportsAreListedWithTheFileEachWrote() {
         String text = print(ScriptedRun.passingWithExport(BASE), "out.db", Style.plain());
 
-        assertTrue(text.contains("Exports\n  report.csv  /work/exports/report.csv\n"), text);
+        assertTrue(text.contains("Exports\n  report.csv  /projects/shop/exports/report.csv\n"), text);
         assertTrue(text.contains("Done: 1 of 1 task passed.\n"), text);
     }
 
@@ -69,7 +69,7 @@ class SummaryReportTest {
     void pointsAtTheTraceTheMetadataAndARerun() {
         String text = print(ScriptedRun.withFailure(BASE), "runs/my out.db", Style.plain());
 
-        assertTrue(text.contains("Workspace /work/out.db\n"), text);
+        assertTrue(text.contains("Workspace /projects/shop/out.db\n"), text);
         assertTrue(text.contains("  duckdb 'runs/my out.db' \"SELECT * FROM _trace\"       "), text);
         assertTrue(text.contains("  duckdb 'runs/my out.db' \"SELECT * FROM _task_meta\""), text);
         assertTrue(text.contains("  taskgraph rerun 'runs/my out.db' -o 'runs/my out-rerun.db'"), text);
