@@ -196,6 +196,16 @@ class ServeE2ETest {
                 List.of("Sales", "2", "185000", "92500.0")), recordedRows);
     }
 
+    @Test
+    void aRecordingThatIsNotThereStopsServeBeforeItListens() throws Exception {
+        Taskgraph.Result r = new Taskgraph(dir).run("serve", "--port", "0", "--llm-replay", "nope.jsonl");
+
+        assertEquals(2, r.exitCode(), r.all());
+        assertEquals("taskgraph: The cassette " + dir.resolve("nope.jsonl") + " does not exist; record one first or "
+                + "check the path.\n", r.err());
+        assertFalse(r.out().contains("Taskgraph web app on"), r.all());
+    }
+
     /** Downloads run {@code runId}'s .db as {@code name} and reads its department_summary view. */
     private List<List<String>> rowsOf(WebClient web, String runId, String name) throws Exception {
         HttpResponse<byte[]> db = web.getBytes("/api/run/" + runId + "/download/db");
