@@ -36,6 +36,7 @@ final class FakeRuns implements RunWorkspaces {
     private final int specLines;
     private final int lineLength;
     private volatile Supplier<TaskgraphException> notReady = () -> null;
+    private volatile Supplier<RuntimeException> failure = () -> null;
 
     FakeRuns(int specLines, int lineLength) {
         this.specLines = specLines;
@@ -45,6 +46,11 @@ final class FakeRuns implements RunWorkspaces {
     /** From now on runs cannot start: {@link #checkReady()} throws what {@code failure} makes. */
     void refuseWith(Supplier<TaskgraphException> failure) {
         this.notReady = failure;
+    }
+
+    /** From now on runs start but stop with what {@code error} makes, as the use case throws its errors. */
+    void failRunsWith(Supplier<RuntimeException> error) {
+        this.failure = error;
     }
 
     @Override
@@ -58,6 +64,10 @@ final class FakeRuns implements RunWorkspaces {
     @Override
     public RunSummary run(RunRequest request, RunListener listener, Consumer<String> specOutput, RunControl control) {
         requests.add(request);
+        RuntimeException error = failure.get();
+        if (error != null) {
+            throw error;
+        }
         listener.on(new RunEvent.RunStarted(request.spec().module(), request.output(), request.options().model(),
                 Map.of("fake", List.of()), request.options().replay()));
         String filler = "x".repeat(Math.max(0, lineLength - 12));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskgraph.application.run.RunRequest;
+import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.LlmException;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.llm.ReasoningEffort;
@@ -15,6 +16,7 @@ import io.taskgraph.domain.run.RunDefaults;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +99,27 @@ class WebServerTest {
             try (var folders = Files.list(web.server.runsDirectory())) {
                 assertEquals(0, folders.count(), "a refused run leaves no folder");
             }
+        }
+    }
+
+    @Test
+    void aRunThatCannotBeCarriedOutEndsInErrorWithTheExitCodeOfItsCategory() throws Exception {
+        try (FakeServer web = FakeServer.start(temp, new FakeRuns(1, 10), c -> c)) {
+            web.runs.failRunsWith(() -> new InvalidSpecException("TASKS[0] has no name."));
+            JsonNode badSpec = web.awaitResult(web.startRun(FakeServer.SPEC));
+            web.runs.failRunsWith(() -> new LlmException("The model server kept failing after 8 attempts.", false));
+            JsonNode modelDown = web.awaitResult(web.startRun(FakeServer.SPEC));
+            web.runs.failRunsWith(() -> new IllegalStateException("a bug"));
+            List<SseEvent> bug = web.stream(web.startRun(FakeServer.SPEC));
+
+            assertEquals("error", badSpec.get("state").asText());
+            assertEquals(2, badSpec.get("exit_code").asInt(), "the user can fix the spec, as the CLI's exit 2 says");
+            assertEquals("TASKS[0] has no name.", badSpec.get("error").asText());
+            assertEquals(1, modelDown.get("exit_code").asInt(), "the model server failed, as the CLI's exit 1 says");
+            JsonNode done = json(bug.get(bug.size() - 2).data());
+            assertEquals("{\"state\":\"error\",\"exit_code\":1}", done.toString());
+            assertEquals("error: Internal error (IllegalStateException: a bug); the server's log has the details.",
+                    bug.get(bug.size() - 3).data());
         }
     }
 

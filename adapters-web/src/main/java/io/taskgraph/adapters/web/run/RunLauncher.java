@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.web.run;
 
 import io.taskgraph.application.run.RunWorkspaces;
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.TaskgraphException;
 import io.taskgraph.domain.run.RunSummary;
 import java.util.List;
@@ -70,11 +71,11 @@ final class RunLauncher implements AutoCloseable {
             RunSummary summary = runs.run(order.request(), run.listener(), run::specOutput, run.control());
             run.complete(summary, views(order));
         } catch (TaskgraphException e) {
-            run.fail(RunState.ERROR, e.getMessage());
+            run.fail(RunState.ERROR, RunState.exitCode(e.category()), e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "Run " + run.id() + " failed unexpectedly", e);
-            run.fail(RunState.ERROR, "Internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); the server's log has the details.");
+            run.fail(RunState.ERROR, RunState.exitCode(ErrorCategory.INTERNAL), "Internal error ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the server's log has the details.");
         } finally {
             active.remove(run);
             if (!run.journal().finished()) {
