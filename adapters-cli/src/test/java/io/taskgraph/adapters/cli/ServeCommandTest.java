@@ -46,6 +46,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void aPortThatIsNoPortIsAUsageError() {
+        Outcome o = cli.run(dir, "serve", "--port", "70000");
+
+        assertEquals(2, o.exitCode());
+        assertEquals("taskgraph: Port 70000 is not a TCP port; use 1-65535, or 0 for any free port.\n", o.err());
+    }
+
+    @Test
     void theHelpNamesEveryFlagWithItsDefault() {
         Outcome o = cli.run(dir, "serve", "--help");
 

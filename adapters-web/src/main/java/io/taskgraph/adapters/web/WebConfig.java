@@ -1,13 +1,15 @@
 package io.taskgraph.adapters.web;
 
 import io.taskgraph.adapters.web.http.UploadLimits;
+import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.run.RunDefaults;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to serve the web app. What it runs comes separately, from the composition root ({@link WebServices}).
+ * How to serve the web app. What it runs comes separately, from the composition root ({@link WebServices}). Settings
+ * a user typed (host, port, runs kept) that cannot work are a {@link UsageException} saying what to use instead.
  *
  * @param host              interface to bind; {@value #DEFAULT_HOST} keeps the server private to this machine
  * @param port              port to listen on; 0 picks a free one ({@link WebServer#port()} tells which)
@@ -39,16 +41,16 @@ public record WebConfig(String host, int port, Path workingDirectory, Optional<P
         Objects.requireNonNull(defaultModel, "defaultModel");
         Objects.requireNonNull(replay, "replay");
         if (host.isBlank()) {
-            throw new IllegalArgumentException("The host to bind must not be empty; use " + DEFAULT_HOST + ".");
+            throw new UsageException("The host to bind must not be empty; use " + DEFAULT_HOST + ".");
         }
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("Port " + port + " is not a TCP port; use 1-65535, or 0 for any free port.");
+            throw new UsageException("Port " + port + " is not a TCP port; use 1-65535, or 0 for any free port.");
         }
         if (maxConcurrentRuns < 1) {
             throw new IllegalArgumentException("At least one run must be able to execute at a time.");
         }
         if (keepRuns < 1) {
-            throw new IllegalArgumentException("--keep-runs must be at least 1 (got " + keepRuns + "): a finished "
+            throw new UsageException("--keep-runs must be at least 1 (got " + keepRuns + "): a finished "
                     + "run must stay long enough to download its results.");
         }
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
@@ -59,6 +61,12 @@ public record WebConfig(String host, int port, Path workingDirectory, Optional<P
     public static WebConfig of(String host, int port, Path workingDirectory) {
         return new WebConfig(host, port, workingDirectory, Optional.empty(), UploadLimits.DEFAULT,
                 DEFAULT_CONCURRENT_RUNS, DEFAULT_KEEP_RUNS, Optional.empty(), RunDefaults.MODEL, Optional.empty());
+    }
+
+    /** Specs discovered in and imported from {@code directory}. */
+    public WebConfig withWorkingDirectory(Path directory) {
+        return new WebConfig(host, port, directory, runsDirectory, uploadLimits, maxConcurrentRuns, keepRuns, onlySpec,
+                defaultModel, replay);
     }
 
     /** Runs in {@code directory}, which the server keeps when it stops. */

@@ -49,11 +49,11 @@ class WebServerTest {
     @Test
     void aBadConfigurationIsRefusedWithTheFix() {
         assertEquals("Port 70000 is not a TCP port; use 1-65535, or 0 for any free port.",
-                assertThrows(IllegalArgumentException.class, () -> WebConfig.of("127.0.0.1", 70000, temp)).getMessage());
+                assertThrows(UsageException.class, () -> WebConfig.of("127.0.0.1", 70000, temp)).getMessage());
         assertEquals("The host to bind must not be empty; use 127.0.0.1.",
-                assertThrows(IllegalArgumentException.class, () -> WebConfig.of(" ", 8000, temp)).getMessage());
+                assertThrows(UsageException.class, () -> WebConfig.of(" ", 8000, temp)).getMessage());
         assertEquals("--keep-runs must be at least 1 (got 0): a finished run must stay long enough to download its "
-                + "results.", assertThrows(IllegalArgumentException.class,
+                + "results.", assertThrows(UsageException.class,
                         () -> WebConfig.of("127.0.0.1", 8000, temp).withKeepRuns(0)).getMessage());
     }
 

@@ -8,7 +8,6 @@ import io.taskgraph.adapters.web.WebConfig;
 import io.taskgraph.adapters.web.WebServer;
 import io.taskgraph.domain.UsageException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -70,14 +69,11 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--demo replays the demo's own recording, so it cannot be combined with "
                     + "--llm-record or --llm-replay.");
         }
-        if (keepRuns < 1) {
-            throw new UsageException("--keep-runs must be at least 1 (got " + keepRuns + "): a finished run must stay "
-                    + "long enough to download its results.");
-        }
+        WebConfig settings = WebConfig.of(host, port, cli.workingDirectory()).withKeepRuns(keepRuns);
         Optional<DemoBundle> bundle = demo ? Optional.of(DemoBundle.extract()) : Optional.empty();
         WebServer server;
         try {
-            WebConfig config = config(bundle, model);
+            WebConfig config = config(settings, bundle, model);
             if (bundle.isPresent()) {
                 model = new ModelChoice.Replay(bundle.get().directory().resolve(DemoBundle.CASSETTE_FILE));
             }
@@ -97,9 +93,10 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private WebConfig config(Optional<DemoBundle> bundle, ModelChoice model) {
-        Path specs = bundle.map(DemoBundle::directory).orElse(cli.workingDirectory());
-        WebConfig config = WebConfig.of(host, port, specs).withKeepRuns(keepRuns);
+    /** {@code settings} with the runs folder, and for the demo or a replay what the page must offer and say. */
+    private WebConfig config(WebConfig settings, Optional<DemoBundle> bundle, ModelChoice model) {
+        WebConfig config = bundle.map(demoBundle -> settings.withWorkingDirectory(demoBundle.directory()))
+                .orElse(settings);
         if (runsDirectory != null) {
             config = config.withRunsDirectory(cli.resolve(runsDirectory));
         }
