@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,7 +145,7 @@ class SpecPrefetchTest {
         }
 
         @Override
-        public TableSource materialize(String input, Path scratchDir) {
+        public TableSource materialize(String input, Path scratchDir, Consumer<String> warnings) {
             throw new AssertionError();
         }
 
