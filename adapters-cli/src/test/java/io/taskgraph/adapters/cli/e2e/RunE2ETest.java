@@ -179,6 +179,36 @@ class RunE2ETest {
     }
 
     @Test
+    void columnNamesThatDifferOnlyInCaseExitTwoNamingThemAndMixedTypesAreWarnedAbout() throws Exception {
+        String clash = app.spec("clash", """
+                INPUTS = {"orders": [{"ID": 1, "id": 2}]}
+                TASKS = [{"name": "t", "sql": "CREATE VIEW t_out AS SELECT * FROM orders", "inputs": ["orders"],
+                          "outputs": ["t_out"]}]
+                """);
+        String mixed = app.spec("mixed", """
+                INPUTS = {"orders": [{"id": 1, "code": 10}, {"id": 2, "code": "B-20"}]}
+                TASKS = [{"name": "t", "sql": "CREATE VIEW t_out AS SELECT * FROM orders", "inputs": ["orders"],
+                          "outputs": ["t_out"]}]
+                """);
+
+        Taskgraph.Result clashRun = taskgraph.run("run", "-s", clash, "-o", "clash.db");
+        Taskgraph.Result mixedRun = taskgraph.run("run", "-s", mixed, "-o", "mixed.db");
+
+        assertEquals(2, clashRun.exitCode(), clashRun.all());
+        assertEquals("taskgraph: Input 'orders' (list of 1 rows) has columns whose names differ only in case: 'ID' and "
+                + "'id'. DuckDB does not tell such names apart: it would rename one of them, and tasks could read the "
+                + "wrong column. Rename the columns in the data (list of 1 rows) so that no two differ only in case, and "
+                + "run again.\n", clashRun.err());
+        assertEquals(0, mixedRun.exitCode(), mixedRun.all());
+        assertTrue(mixedRun.err().contains("] warning: Input 'orders', column 'code' mixes int and str values; stored as "
+                + "VARCHAR (text). Row 1 holds an int (10); row 2 is the first to differ: a str ('B-20'). Fix the loader "
+                + "if the column should hold one type.\n"), mixedRun.all());
+        assertEquals(List.of(List.of("10"), List.of("B-20")),
+                WorkspaceFile.query(app.path("mixed.db"), "SELECT code FROM orders ORDER BY _row_id"));
+        assertEquals(0, model.requestCount());
+    }
+
+    @Test
     void aRecordedRunReplaysOfflineWithoutAnApiKey() throws Exception {
         String spec = app.spec("main", Diamond.SPEC);
         Diamond.solve(model);
