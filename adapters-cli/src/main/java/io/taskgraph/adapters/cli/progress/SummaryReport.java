@@ -122,6 +122,9 @@ public final class SummaryReport {
         }
         String detail = parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
         String counted = passed + " of " + Formats.count(total, "task", "tasks") + " passed" + detail;
+        if (summary.stopReason().isPresent()) {
+            return style.red("Stopped: " + counted + ". The workspace is valid; the reason follows.");
+        }
         if (summary.interrupted()) {
             return style.yellow("Interrupted: " + counted + ". The workspace is valid and records the interruption.");
         }

@@ -18,7 +18,7 @@ final class RunResults {
     }
 
     static Map<String, Object> of(String runId, RunState state, RunSummary summary, List<String> views) {
-        Map<String, Object> json = header(runId, state, null);
+        Map<String, Object> json = header(runId, state, summary.stopReason().orElse(null));
         json.put("elapsed_s", Durations.seconds(summary.elapsed()));
         List<Map<String, Object>> tasks = new ArrayList<>();
         summary.tasks().forEach(t -> tasks.add(task(t)));

@@ -12,7 +12,10 @@ public enum RunState {
     SUCCEEDED,
     /** The run finished but a task or an export failed (exit code 1). */
     FAILED,
-    /** The run could not be carried out: the spec failed to load, a cycle, bad input data... (exit code 2). */
+    /**
+     * The run could not be carried out, or stopped because the model server refused the key, credit or model: the
+     * spec failed to load, a cycle, bad input data... (exit code 2).
+     */
     ERROR,
     /** Stopped before it finished (the server shut down). */
     INTERRUPTED;

@@ -84,12 +84,17 @@ public final class WebRun {
         if (journal.finished()) {
             return;
         }
-        RunState end = finished.interrupted() ? RunState.INTERRUPTED
+        // A run that stopped itself (the model server refused the key) is an error the user must fix, like the CLI's exit 2.
+        RunState end = finished.stopReason().isPresent() ? RunState.ERROR : finished.interrupted() ? RunState.INTERRUPTED
                 : finished.succeeded() ? RunState.SUCCEEDED : RunState.FAILED;
         summary = finished;
         result = RunResults.of(id, end, finished, views);
-        progress.finished(end, null);
-        journal.finish(List.of(done(end), StreamEvents.json(StreamEvents.RESULT, result)));
+        progress.finished(end, finished.stopReason().orElse(null));
+        List<RunJournal.Event> last = new java.util.ArrayList<>();
+        finished.stopReason().ifPresent(why -> last.add(StreamEvents.log("error: The run stopped. " + why)));
+        last.add(done(end));
+        last.add(StreamEvents.json(StreamEvents.RESULT, result));
+        journal.finish(last);
     }
 
     /** The run could not be carried out; {@code message} says why (and is the console's last line). */
