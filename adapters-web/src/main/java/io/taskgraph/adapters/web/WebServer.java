@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.web;
 
 import io.javalin.Javalin;
+import io.taskgraph.adapters.web.http.HostGuard;
 import io.taskgraph.adapters.web.http.OpenStreams;
 import io.taskgraph.adapters.web.http.WebApp;
 import io.taskgraph.adapters.web.run.RunEngine;
@@ -62,7 +63,8 @@ public final class WebServer implements AutoCloseable {
         RunService runs = new RunService(catalog, parts.engine(), outputs, runsDirectory, config.maxConcurrentRuns(),
                 Clock.systemUTC());
         OpenStreams streams = new OpenStreams();
-        Javalin app = WebApp.create(catalog, runs, outputs, config.uploadLimits(), streams);
+        Javalin app = WebApp.create(catalog, runs, outputs, config.uploadLimits(), streams,
+                new HostGuard(config.host(), config.allowedHosts()));
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {

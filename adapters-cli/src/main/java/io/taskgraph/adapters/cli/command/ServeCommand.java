@@ -4,6 +4,8 @@ import io.taskgraph.adapters.cli.Cli;
 import io.taskgraph.adapters.cli.ExitCodes;
 import io.taskgraph.adapters.web.WebConfig;
 import io.taskgraph.adapters.web.WebServer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,6 +29,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "if you bind a public address such as 0.0.0.0).")
     String host;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "Also answer requests addressed to this host name (repeatable), e.g. a name on your network "
+                    + "or a reverse proxy's. Without it the server answers only to localhost, 127.0.0.1, [::1] and "
+                    + "its own IP addresses, so web pages cannot reach it through DNS rebinding.")
+    List<String> allowedHosts = new ArrayList<>();
+
     @Mixin
     HelpOption help;
 
@@ -36,7 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        WebServer server = WebServer.start(WebConfig.of(host, port, cli.workingDirectory(), cli.environment()));
+        WebServer server = WebServer.start(WebConfig.of(host, port, cli.workingDirectory(), cli.environment())
+                .withAllowedHosts(allowedHosts));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

@@ -23,7 +23,7 @@ public final class WebApp {
     }
 
     public static Javalin create(SpecCatalog catalog, RunService runs, RunOutputs outputs, UploadLimits limits,
-                                 OpenStreams streams) {
+                                 OpenStreams streams, HostGuard hosts) {
         RunEndpoints runEndpoints = new RunEndpoints(runs, limits, streams);
         ResultEndpoints results = new ResultEndpoints(runs, outputs);
         return Javalin.create(cfg -> {
@@ -37,6 +37,8 @@ public final class WebApp {
             // against a body far larger than any allowed request.
             cfg.jetty.multipartConfig.maxTotalRequestSize(limits.maxRequestBytes() + 1, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            // First, for every path and method (page, static files, API, streams): see HostGuard.
+            cfg.routes.before("/*", hosts::check);
             cfg.routes.before("/api/*", ctx -> {
                 if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
                     OriginGuard.check(ctx);
