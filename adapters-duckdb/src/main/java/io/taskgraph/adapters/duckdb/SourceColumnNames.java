@@ -28,14 +28,19 @@ final class SourceColumnNames {
 
     /**
      * The names known without reading rows: declared columns, or a Parquet file's schema. Empty for a CSV or JSON
-     * file whose columns the reader infers; those are checked on the table made from them ({@link #afterRead}).
+     * file whose columns the reader infers, and for a file whose schema cannot be read; those are checked on the
+     * table made from them ({@link #afterRead}).
      */
     static Optional<List<String>> beforeRead(Connection connection, TableSource source) throws SQLException {
         if (!source.columns().isEmpty()) {
             return Optional.of(source.columns().stream().map(Column::name).toList());
         }
         if (source.format() == SourceFormat.PARQUET) {
-            return Optional.of(parquetNames(connection, source));
+            try {
+                return Optional.of(parquetNames(connection, source));
+            } catch (SQLException unreadable) {
+                return Optional.empty(); // the reader then says what is wrong with the file, naming it
+            }
         }
         return Optional.empty();
     }
@@ -53,6 +58,7 @@ final class SourceColumnNames {
         return Optional.of(switch (source.format()) {
             case CSV -> csvHeader(connection, source);
             case JSON, NDJSON -> jsonKeys(connection, source);
+            case PARQUET -> parquetNames(connection, source);
             default -> tableColumns.subList(1, tableColumns.size());
         });
     }
