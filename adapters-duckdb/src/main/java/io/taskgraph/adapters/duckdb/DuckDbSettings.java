@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.duckdb;
 
+import io.taskgraph.domain.run.RunDefaults;
 import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.StatementPolicy;
 import io.taskgraph.domain.sql.StatementVerdict;
@@ -12,9 +13,9 @@ import java.util.function.BiFunction;
 /**
  * How the engine treats agent SQL: the per-statement timeout, the size limit of a result's JSON, the statement
  * policy consulted first, the sandbox layers on top of it, and the memory limit of the workspace's DuckDB. The
- * defaults are the product's (30 s, 30,000 characters, the domain's {@link StatementPolicy}, every layer, half
- * the machine's memory); tests shorten the timeout, and replace the policy or switch layers off to prove that
- * the engine's other guards hold on their own.
+ * defaults are the product's ({@link RunDefaults}, which the agents' instructions quote, the domain's
+ * {@link StatementPolicy}, every layer, half the machine's memory); tests shorten the timeout, and replace the
+ * policy or switch layers off to prove that the engine's other guards hold on their own.
  */
 public record DuckDbSettings(
         Duration statementTimeout,
@@ -22,9 +23,6 @@ public record DuckDbSettings(
         BiFunction<String, Namespace, StatementVerdict> policy,
         Set<SandboxLayer> layers,
         MemoryLimit memoryLimit) {
-
-    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
-    public static final int DEFAULT_RESULT_LIMIT_CHARS = 30_000;
 
     public DuckDbSettings {
         Objects.requireNonNull(statementTimeout, "statementTimeout");
@@ -40,7 +38,7 @@ public record DuckDbSettings(
     }
 
     public static DuckDbSettings defaults() {
-        return new DuckDbSettings(DEFAULT_STATEMENT_TIMEOUT, DEFAULT_RESULT_LIMIT_CHARS, StatementPolicy::evaluate,
+        return new DuckDbSettings(RunDefaults.STATEMENT_TIMEOUT, RunDefaults.RESULT_LIMIT_CHARS, StatementPolicy::evaluate,
                 EnumSet.allOf(SandboxLayer.class), MemoryLimit.forThisMachine());
     }
 

@@ -1,5 +1,8 @@
 package io.taskgraph.application.agent;
 
+import io.taskgraph.domain.run.RunDefaults;
+import io.taskgraph.domain.sql.SizeRules;
+
 /**
  * The system prompt every task agent gets: the job, the sandbox rules, and the parts of DuckDB's SQL
  * dialect that models most often get wrong or do not know. It is the same for every task (task details
@@ -13,7 +16,7 @@ public final class SystemPrompt {
         return TEXT;
     }
 
-    private static final String TEXT = """
+    private static final String TEMPLATE = """
             You are a data engineer working inside one DuckDB database. You complete one task by writing SQL \
             views (and, if useful, macros). The views you leave behind are the deliverable: other tasks and \
             people will query them, so they must be correct, readable and complete.
@@ -42,10 +45,10 @@ public final class SystemPrompt {
             own table macros.
             - No tables, no INSERT/UPDATE/DELETE, no COPY/ATTACH/INSTALL/LOAD/SET/PRAGMA, no reading or writing \
             files or URLs, no settings. Input tables are read-only.
-            - Queries time out after 30 seconds. Results larger than 30,000 characters are refused: add LIMIT, \
+            - Queries time out after {timeout} seconds. Results larger than {limit} characters are refused: add LIMIT, \
             select fewer columns, or aggregate.
             - Functions that build a list or string of a given size (range or generate_series as a list, repeat, \
-            lpad, rpad, list_resize) need that size written as a number, at most 10,000. For longer or per-row \
+            lpad, rpad, list_resize) need that size written as a number, at most {size}. For longer or per-row \
             sequences use the table function: `FROM range(1000000) t(i)`, \
             `FROM t, LATERAL generate_series(t.first_day, t.last_day, INTERVAL 1 DAY) d(day)`.
             - Every input table has a _row_id column (1..n in source order): use it to refer to source rows.
@@ -77,4 +80,10 @@ public final class SystemPrompt {
             - Inspect the catalog with DESCRIBE view_name, SELECT * FROM duckdb_views(), duckdb_columns().
             - Money: prefer DECIMAL for sums that must be exact; round only at the end.
             """;
+
+    /** The limits the SQL engine enforces, worded where the agent reads them. */
+    private static final String TEXT = TEMPLATE
+            .replace("{timeout}", Long.toString(RunDefaults.STATEMENT_TIMEOUT.toSeconds()))
+            .replace("{limit}", Limits.characters(RunDefaults.RESULT_LIMIT_CHARS))
+            .replace("{size}", Limits.characters(SizeRules.MAX_SIZE));
 }

@@ -17,9 +17,9 @@ import java.util.Set;
  * {@code range} and {@code generate_series} in FROM, also LATERAL per row) have no limit, because DuckDB
  * can stop them.
  */
-final class SizeRules {
+public final class SizeRules {
     /** The most elements (or characters) one size-parameterised call may build. */
-    static final int MAX_SIZE = 10_000;
+    public static final int MAX_SIZE = 10_000;
     /**
      * The most copies {@code repeat} may make of a value computed from the data: kept small because a recursive
      * query can repeat the previous step's value, and only what one step adds escapes the memory limit.
