@@ -18,6 +18,7 @@ import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.WorkbookReader;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.spec.GitInfo;
@@ -38,13 +39,16 @@ import java.util.Optional;
  */
 public final class RerunWorkspace {
     private final SpecLoader specs;
+    private final WorkbookReader workbooks;
     private final SqlEngine engine;
     private final RunListener listener;
     private final Clock clock;
     private final WorkspaceExecution execution;
 
-    public RerunWorkspace(SpecLoader specs, SqlEngine engine, LlmClient llm, RunListener listener, Clock clock) {
+    public RerunWorkspace(SpecLoader specs, WorkbookReader workbooks, SqlEngine engine, LlmClient llm,
+                          RunListener listener, Clock clock) {
         this.specs = specs;
+        this.workbooks = workbooks;
         this.engine = engine;
         this.listener = listener;
         this.clock = clock;
@@ -82,7 +86,8 @@ public final class RerunWorkspace {
                 listener.on(new RunEvent.RunStarted(module, request.output(), model,
                         WorkspaceExecution.dependencies(graph), options.replay()));
                 if (request.reingest()) {
-                    Map<String, Long> counts = Ingestion.ingestAll(session, workspace, listener, control::isCancelled);
+                    Map<String, Long> counts = Ingestion.ingestAll(session, workbooks, workspace, listener,
+                            control::isCancelled);
                     workspace.putWorkspaceMeta(WorkspaceMetadata.inputRowCounts(counts));
                 }
                 if (!control.isCancelled()) {

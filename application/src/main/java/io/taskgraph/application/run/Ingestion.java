@@ -7,6 +7,7 @@ import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.port.SqlReader;
+import io.taskgraph.domain.port.WorkbookReader;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
@@ -31,10 +32,11 @@ public final class Ingestion {
 
     /**
      * Materialises each input through the spec session into a scratch directory and ingests it, in declaration
-     * order; returns the row count of each input ingested (fewer than all when {@code cancelled} turns true).
+     * order; returns the row count of each input ingested (fewer than all when {@code cancelled} turns true). A
+     * source the engine does not read itself (a workbook) is first made a table file by {@code workbooks}.
      */
-    public static Map<String, Long> ingestAll(SpecSession session, Workspace workspace, RunListener listener,
-                                              BooleanSupplier cancelled) {
+    public static Map<String, Long> ingestAll(SpecSession session, WorkbookReader workbooks, Workspace workspace,
+                                              RunListener listener, BooleanSupplier cancelled) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Path scratch = scratchDirectory();
         try {
@@ -43,8 +45,12 @@ public final class Ingestion {
                     break;
                 }
                 long start = System.nanoTime();
-                TableSource source = session.materialize(input.name(), scratch,
+                TableSource materialized = session.materialize(input.name(), scratch,
                         warning -> listener.on(new RunEvent.Warning(warning)));
+                TableSource source = switch (materialized.format().readBy()) {
+                    case ENGINE -> materialized;
+                    case WORKBOOK_READER -> workbooks.sheetAsTable(input.name(), materialized, scratch);
+                };
                 long rows = workspace.ingest(input.name(), source);
                 counts.put(input.name(), rows);
                 listener.on(new RunEvent.InputIngested(input.name(), rows, Duration.ofNanos(System.nanoTime() - start)));

@@ -1,6 +1,7 @@
 package io.taskgraph.domain.testing;
 
 import io.taskgraph.domain.data.Column;
+import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.port.SqlReader;
 import io.taskgraph.domain.spec.GitInfo;
 import io.taskgraph.domain.spec.InputSpec;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * One in-memory spec module for {@link InMemorySpecLoader}: the declared spec, each input's rows with their column
- * types, export functions, loader warnings, and inputs whose loading fails.
+ * types (or the file it names), export functions, loader warnings, and inputs whose loading fails.
  */
 public final class InMemorySpec {
     /** An EXPORTS entry: writes {@code file} from the workspace; throwing marks the export failed. */
@@ -35,6 +36,7 @@ public final class InMemorySpec {
 
     private final WorkspaceSpec spec;
     private final Map<String, InputData> data;
+    private final Map<String, TableSource> files;
     private final Map<String, String> failingInputs;
     private final Map<String, ExportFunction> exports;
     private final List<String> warnings;
@@ -43,6 +45,7 @@ public final class InMemorySpec {
         this.spec = new WorkspaceSpec(new SpecOrigin(b.module, Path.of(b.module.replace('.', '/') + ".py"), b.source,
                 b.git), b.inputs, b.tasks, List.copyOf(b.exports.keySet()));
         this.data = Map.copyOf(b.data);
+        this.files = Map.copyOf(b.files);
         this.failingInputs = Map.copyOf(b.failingInputs);
         this.exports = new LinkedHashMap<>(b.exports);
         this.warnings = List.copyOf(b.warnings);
@@ -64,6 +67,10 @@ public final class InMemorySpec {
         return Optional.ofNullable(data.get(input));
     }
 
+    Optional<TableSource> file(String input) {
+        return Optional.ofNullable(files.get(input));
+    }
+
     Optional<String> failure(String input) {
         return Optional.ofNullable(failingInputs.get(input));
     }
@@ -82,6 +89,7 @@ public final class InMemorySpec {
         private GitInfo git = GitInfo.unknown();
         private final List<InputSpec> inputs = new ArrayList<>();
         private final Map<String, InputData> data = new LinkedHashMap<>();
+        private final Map<String, TableSource> files = new LinkedHashMap<>();
         private final Map<String, String> failingInputs = new LinkedHashMap<>();
         private final List<TaskSpec> tasks = new ArrayList<>();
         private final Map<String, ExportFunction> exports = new LinkedHashMap<>();
@@ -101,6 +109,13 @@ public final class InMemorySpec {
         public Builder input(InputSpec spec, List<Column> columns, List<Map<String, Object>> rows) {
             inputs.add(spec);
             data.put(spec.name(), new InputData(columns, rows));
+            return this;
+        }
+
+        /** An input whose data is a file, handed to ingestion as {@code file} says (like a path in a spec). */
+        public Builder fileInput(String name, TableSource file) {
+            inputs.add(InputSpec.of(name));
+            files.put(name, file);
             return this;
         }
 

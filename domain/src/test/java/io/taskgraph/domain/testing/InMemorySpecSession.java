@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** A session of an {@link InMemorySpec}: inputs materialise as NDJSON files with the declared column types. */
+/**
+ * A session of an {@link InMemorySpec}: inputs materialise as NDJSON files with the declared column types; a file
+ * input as the file it names.
+ */
 final class InMemorySpecSession implements SpecSession {
     private final InMemorySpec spec;
     private final Runnable onClose;
@@ -49,6 +52,10 @@ final class InMemorySpecSession implements SpecSession {
         Optional<String> failure = spec.failure(input);
         if (failure.isPresent()) {
             throw new InvalidSpecException("Input '" + input + "' could not be loaded: " + failure.get());
+        }
+        Optional<TableSource> named = spec.file(input);
+        if (named.isPresent()) {
+            return named.get();
         }
         InMemorySpec.InputData data = spec.data(input).orElseThrow(() -> new InvalidSpecException(
                 "Input '" + input + "' is not declared in spec module '" + spec.module() + "'."));
