@@ -50,12 +50,17 @@ public record DefinitionComparison(Basis basis, List<FieldChange> changes) {
         return changes.stream().map(FieldChange::field).toList();
     }
 
+    /** The changed fields as a phrase: {@code prompt}, {@code prompt and validate_sql}; empty when none changed. */
+    public String changedFields() {
+        return joined(fields());
+    }
+
     /**
      * What the comparison found, for a person: {@code prompt and validate_sql changed}, {@code unchanged},
      * {@code definition not recorded; prompt unchanged}, {@code definition not recorded; cannot tell what changed}.
      */
     public String summary() {
-        String found = changed() ? joined(fields()) + " changed" : "unchanged";
+        String found = changed() ? changedFields() + " changed" : "unchanged";
         return switch (basis) {
             case DEFINITION -> found;
             case PROMPT_ONLY -> "definition not recorded; prompt " + (changed() ? "changed" : "unchanged");

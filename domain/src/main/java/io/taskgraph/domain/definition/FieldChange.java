@@ -20,12 +20,17 @@ public record FieldChange(String field, String before, String after) {
     /** Only text worth reading line by line gets a diff; the other fields read well as before and after. */
     private static final List<String> DIFFED = List.of(PROMPT, SQL, VALIDATE_SQL);
 
+    /** Whether the field is text worth reading line by line (a prompt, a statement list). */
+    public boolean text() {
+        return DIFFED.contains(field);
+    }
+
     /**
      * A unified-style diff ({@code - old}, {@code + new}, {@code   unchanged context}) of at most {@code maxLines}
      * lines, each at most {@code width} characters; empty when the field is not text or the diff is longer.
      */
     public Optional<List<String>> diff(int maxLines, int width) {
-        if (!DIFFED.contains(field)) {
+        if (!text()) {
             return Optional.empty();
         }
         return TextDiff.unified(before, after, maxLines, width);

@@ -10,13 +10,13 @@ final class ClosestName {
     }
 
     /**
-     * The candidate with the smallest edit distance to {@code name} (ignoring case), if that distance is at most a
-     * third of the name's length (at least 1, at most 3), or if one candidate starts with the name. Ties go to
-     * the candidate listed first.
+     * The candidate with the smallest edit distance to {@code name} (ignoring case), if that distance is small for
+     * the name's length (1 up to 3 letters, else a third of its length, at least 2 and at most 3), or if one candidate
+     * starts with the name. Ties go to the candidate listed first.
      */
     static Optional<String> among(String name, Collection<String> candidates) {
         String typed = name.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(1, Math.min(3, typed.length() / 3));
+        int allowed = typed.length() <= 3 ? 1 : Math.min(3, Math.max(2, typed.length() / 3));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

@@ -64,6 +64,7 @@ public final class LogLines {
             case PASSED -> "[" + o.task() + "] passed (" + effort + ")";
             case REUSED -> "[" + o.task() + "] reused: its views still pass validation";
             case BLOCKED -> "[" + o.task() + "] blocked: " + oneLine(o.reason());
+            case NOT_SELECTED -> "[" + o.task() + "] not selected";
             case FAILED, INTERRUPTED -> "[" + o.task() + "] " + o.status().label() + " (" + effort + ")"
                     + (o.reason().isEmpty() ? "" : ": " + oneLine(o.reason()));
         };
