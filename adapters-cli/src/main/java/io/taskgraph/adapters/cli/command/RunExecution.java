@@ -11,9 +11,11 @@ import io.taskgraph.adapters.cli.progress.Style;
 import io.taskgraph.adapters.cli.progress.SummaryReport;
 import io.taskgraph.application.run.RunControl;
 import io.taskgraph.domain.TaskgraphException;
+import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.run.RunSummary;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,11 +47,31 @@ final class RunExecution {
         return cassettes.replay().isPresent();
     }
 
+    /** What a command adds after the run's summary, from the run's events (e.g. reused tasks that changed). */
+    interface Afterword extends RunListener {
+        Afterword NONE = new Afterword() {
+            @Override
+            public void on(RunEvent event) {
+            }
+
+            @Override
+            public void print(PrintStream out) {
+            }
+        };
+
+        void print(PrintStream out);
+    }
+
+    int execute(String shownOutput, String preamble, Body body) {
+        return execute(shownOutput, preamble, body, Afterword.NONE);
+    }
+
     /**
      * Runs {@code body} and returns the exit code; errors before or during the run propagate to the error reporter.
-     * {@code preamble} (when not empty) is printed once the model client is ready, just before the run starts.
+     * {@code preamble} (when not empty) is printed once the model client is ready, just before the run starts;
+     * {@code afterword} hears every event and prints after the summary.
      */
-    int execute(String shownOutput, String preamble, Body body) {
+    int execute(String shownOutput, String preamble, Body body, Afterword afterword) {
         cassettes.check();
         AtomicReference<ProgressRenderer> display = new AtomicReference<>();
         RunListener events = event -> {
@@ -57,9 +79,10 @@ final class RunExecution {
             if (renderer != null) {
                 renderer.on(event);
             }
+            afterword.on(event);
         };
         // The model client first: a missing API key or cassette stops here, before anything is drawn or written.
-        ClosableLlm llm = model(events);
+        ClosableLlm llm = model(events, true);
         if (!preamble.isEmpty() && !output.quiet) {
             cli.out().println(preamble);
         }
@@ -82,6 +105,7 @@ final class RunExecution {
                 renderer.close();
             }
             new SummaryReport(style()).print(summary, shownOutput, cli.out());
+            afterword.print(cli.out());
             if (summary.interrupted()) {
                 return ExitCodes.INTERRUPTED;
             }
@@ -89,12 +113,18 @@ final class RunExecution {
         }
     }
 
-    private ClosableLlm model(RunListener events) {
+    /** Makes the model client as a run would, and closes it: a dry run stops on the same missing key or cassette. */
+    void checkModel() {
+        cassettes.check();
+        model(RunListener.NONE, false).close();
+    }
+
+    private ClosableLlm model(RunListener events, boolean announceReplay) {
         Optional<String> replay = cassettes.replay();
         if (replay.isPresent()) {
             Path cassette = cli.resolve(replay.get());
             LlmClient client = cli.adapters().replay(cassette);
-            if (!output.quiet) {
+            if (announceReplay && !output.quiet) {
                 cli.out().println("Replaying recorded model answers from " + replay.get()
                         + ": no model is called and no API key is needed.");
             }
@@ -116,7 +146,7 @@ final class RunExecution {
         return new LineProgress(cli.out(), cli.err(), cli.clock(), cli.workingDirectory(), output.quiet, global.debug);
     }
 
-    private Style style() {
+    Style style() {
         return new Style(cli.terminal().color(), cli.terminal().unicode());
     }
 }

@@ -2,11 +2,16 @@ package io.taskgraph.adapters.cli.progress;
 
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.event.RunEvent.ExportFinished;
+import io.taskgraph.domain.event.RunEvent.InputFileChanged;
 import io.taskgraph.domain.event.RunEvent.InputIngested;
 import io.taskgraph.domain.event.RunEvent.LlmRetrying;
+import io.taskgraph.domain.event.RunEvent.RerunData;
 import io.taskgraph.domain.event.RunEvent.RunStarted;
+import io.taskgraph.domain.event.RunEvent.SpecChanged;
 import io.taskgraph.domain.event.RunEvent.SqlExecuted;
 import io.taskgraph.domain.event.RunEvent.TaskFinished;
+import io.taskgraph.domain.event.RunEvent.TaskRerunning;
+import io.taskgraph.domain.event.RunEvent.TaskReused;
 import io.taskgraph.domain.event.RunEvent.TaskStarted;
 import io.taskgraph.domain.event.RunEvent.ValidationFailed;
 import io.taskgraph.domain.event.RunEvent.Warning;
@@ -23,6 +28,7 @@ public record EventLine(Level level, Kind kind, String text) {
     public enum Kind { RUN, INPUT, TASK_STARTED, TASK_PROGRESS, TASK_SETTLED, EXPORT }
 
     private static final int SQL_WIDTH = 120;
+    private static final int REASON_WIDTH = 200;
 
     /** The line for {@code event}; paths inside {@code base} (the working directory) are shown relative to it. */
     public static Optional<EventLine> of(RunEvent event, Path base) {
@@ -37,6 +43,27 @@ public record EventLine(Level level, Kind kind, String text) {
         if (event instanceof InputIngested i) {
             return line(Level.INFO, Kind.INPUT, "ingested " + i.input() + ": " + Formats.count(i.rows(), "row", "rows")
                     + " (" + Formats.duration(i.elapsed()) + ")");
+        }
+        if (event instanceof RerunData d) {
+            return line(Level.INFO, Kind.RUN, d.reingested() ? "data: re-ingested from the spec's inputs"
+                    : "data: the tables recorded in " + shown(d.source(), base) + " (not re-ingested)");
+        }
+        if (event instanceof InputFileChanged c) {
+            return line(Level.WARNING, Kind.RUN, "warning: input '" + c.input() + "' file " + shown(c.file(), base)
+                    + " changed on disk since it was recorded (" + c.change() + "); this rerun uses the recorded "
+                    + "rows: pass --reingest to read the file as it is now");
+        }
+        if (event instanceof SpecChanged c) {
+            return line(Level.WARNING, Kind.RUN, "note: spec " + c.module() + " " + c.change() + "; this rerun uses it "
+                    + "as it is now (--ignore-commit hides this note)");
+        }
+        if (event instanceof TaskRerunning r) {
+            return line(Level.INFO, Kind.TASK_PROGRESS, r.task() + ": runs again: " + Formats.oneLine(r.reason(), REASON_WIDTH));
+        }
+        if (event instanceof TaskReused r) {
+            return r.changed().isEmpty() ? Optional.empty() : line(Level.INFO, Kind.TASK_PROGRESS, r.task()
+                    + ": reused, its views still pass; its " + String.join(" and ", r.changed())
+                    + (r.changed().size() == 1 ? " has" : " have") + " changed since they were built");
         }
         if (event instanceof TaskStarted t) {
             return line(Level.INFO, Kind.TASK_STARTED, t.task() + ": started (" + t.kind().label() + ")");
@@ -78,6 +105,7 @@ public record EventLine(Level level, Kind kind, String text) {
                     + (o.failures().isEmpty() ? "" : "\n    last validation: " + Formats.oneLine(o.failures().get(0), SQL_WIDTH)));
             case BLOCKED -> new EventLine(Level.INFO, Kind.TASK_SETTLED, o.task() + ": blocked" + reason);
             case INTERRUPTED -> new EventLine(Level.INFO, Kind.TASK_SETTLED, o.task() + ": interrupted (" + effort + ")");
+            case NOT_SELECTED -> new EventLine(Level.INFO, Kind.TASK_SETTLED, o.task() + ": not selected");
         };
     }
 

@@ -144,7 +144,7 @@ public final class LiveProgress implements ProgressRenderer {
 
     private String render(Row row, int nameWidth) {
         String name = row.task() + " ".repeat(nameWidth - row.task().length());
-        String label = row.state().name().toLowerCase(java.util.Locale.ROOT);
+        String label = row.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         String detail = switch (row.state()) {
             case WAITING -> row.waitingFor().isEmpty() ? "" : "for " + String.join(", ", row.waitingFor());
             case RUNNING -> progress(row, true);
@@ -152,6 +152,7 @@ public final class LiveProgress implements ProgressRenderer {
                     ? " · " + row.note() : "");
             case REUSED -> "still valid, no model call";
             case BLOCKED -> row.note();
+            case NOT_SELECTED -> "";
         };
         String text = "  " + symbol(row.state()) + " " + name + "  " + pad(label, 11) + detail;
         text = Formats.cut(text, width - 1).stripTrailing();
@@ -159,7 +160,7 @@ public final class LiveProgress implements ProgressRenderer {
             case PASSED, REUSED -> style.green(text);
             case FAILED -> style.red(text);
             case BLOCKED, INTERRUPTED -> style.yellow(text);
-            case WAITING -> style.dim(text);
+            case WAITING, NOT_SELECTED -> style.dim(text);
             case RUNNING -> text;
         };
     }
@@ -192,6 +193,7 @@ public final class LiveProgress implements ProgressRenderer {
             case FAILED -> style.symbol("✗", "x");
             case BLOCKED -> style.symbol("⊘", "-");
             case INTERRUPTED -> style.symbol("■", "!");
+            case NOT_SELECTED -> style.symbol("–", "-");
         };
     }
 

@@ -46,8 +46,9 @@ public final class SummaryReport {
     private void table(RunSummary summary, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
         for (TaskOutcome t : summary.tasks()) {
-            boolean ran = t.status() != TaskStatus.BLOCKED && t.status() != TaskStatus.REUSED;
-            rows.add(new String[] {t.task(), t.status().label(), ran ? Integer.toString(t.iterations()) : "-",
+            boolean ran = t.status() != TaskStatus.BLOCKED && t.status() != TaskStatus.REUSED
+                    && t.status() != TaskStatus.NOT_SELECTED;
+            rows.add(new String[] {t.task(), t.status().label().replace('_', ' '), ran ? Integer.toString(t.iterations()) : "-",
                 ran ? Integer.toString(t.toolCalls()) : "-", ran ? Formats.tokens(t.usage().total()) : "-",
                 ran ? Formats.duration(t.elapsed()) : "-"});
         }
@@ -65,10 +66,11 @@ public final class SummaryReport {
         }
         out.println(style.bold(format(HEADERS, widths, UnaryOperator.identity())));
         for (String[] row : rows) {
-            TaskStatus status = TaskStatus.valueOf(row[1].toUpperCase(Locale.ROOT));
+            TaskStatus status = TaskStatus.valueOf(row[1].replace(' ', '_').toUpperCase(Locale.ROOT));
             out.println(format(row, widths, cell -> switch (status) {
                 case PASSED, REUSED -> style.green(cell);
                 case FAILED -> style.red(cell);
+                case NOT_SELECTED -> style.dim(cell);
                 default -> style.yellow(cell);
             }));
         }
@@ -108,12 +110,14 @@ public final class SummaryReport {
     private String verdict(RunSummary summary) {
         Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
         summary.tasks().forEach(t -> counts.merge(t.status(), 1, Integer::sum));
-        int total = summary.tasks().size();
+        int notSelected = counts.getOrDefault(TaskStatus.NOT_SELECTED, 0);
+        int total = summary.tasks().size() - notSelected;
         int passed = counts.getOrDefault(TaskStatus.PASSED, 0) + counts.getOrDefault(TaskStatus.REUSED, 0);
         List<String> parts = new ArrayList<>();
-        for (TaskStatus status : List.of(TaskStatus.REUSED, TaskStatus.FAILED, TaskStatus.BLOCKED, TaskStatus.INTERRUPTED)) {
+        for (TaskStatus status : List.of(TaskStatus.REUSED, TaskStatus.FAILED, TaskStatus.BLOCKED, TaskStatus.INTERRUPTED,
+                TaskStatus.NOT_SELECTED)) {
             if (counts.getOrDefault(status, 0) > 0) {
-                parts.add(counts.get(status) + " " + status.label());
+                parts.add(counts.get(status) + " " + status.label().replace('_', ' '));
             }
         }
         long failedExports = summary.exports().stream().filter(e -> !e.succeeded()).count();
@@ -121,7 +125,8 @@ public final class SummaryReport {
             parts.add(Formats.count(failedExports, "export", "exports") + " failed");
         }
         String detail = parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
-        String counted = passed + " of " + Formats.count(total, "task", "tasks") + " passed" + detail;
+        String counted = passed + " of " + Formats.count(total, notSelected > 0 ? "selected task" : "task",
+                notSelected > 0 ? "selected tasks" : "tasks") + " passed" + detail;
         if (summary.interrupted()) {
             return style.yellow("Interrupted: " + counted + ". The workspace is valid and records the interruption.");
         }

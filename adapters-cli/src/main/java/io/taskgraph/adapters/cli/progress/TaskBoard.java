@@ -25,7 +25,7 @@ import java.util.Map;
 public final class TaskBoard {
     /** A task's state as the user sees it. */
     public enum State {
-        WAITING, RUNNING, PASSED, REUSED, FAILED, BLOCKED, INTERRUPTED;
+        WAITING, RUNNING, PASSED, REUSED, FAILED, BLOCKED, INTERRUPTED, NOT_SELECTED;
 
         public boolean settled() {
             return this != WAITING && this != RUNNING;
@@ -38,6 +38,7 @@ public final class TaskBoard {
                 case FAILED -> FAILED;
                 case BLOCKED -> BLOCKED;
                 case INTERRUPTED -> INTERRUPTED;
+                case NOT_SELECTED -> NOT_SELECTED;
             };
         }
     }

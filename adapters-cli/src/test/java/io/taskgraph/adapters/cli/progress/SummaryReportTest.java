@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.domain.run.RunSummary;
+import io.taskgraph.domain.run.TaskOutcome;
+import io.taskgraph.domain.spec.TaskKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,17 @@ class SummaryReportTest {
         assertTrue(text.contains("  duckdb 'runs/my out.db' \"SELECT * FROM _trace\"       "), text);
         assertTrue(text.contains("  duckdb 'runs/my out.db' \"SELECT * FROM _task_meta\""), text);
         assertTrue(text.contains("  taskgraph rerun 'runs/my out.db' -o 'runs/my out-rerun.db'"), text);
+    }
+
+    @Test
+    void tasksLeftOutByASelectionAreListedButNotCounted() {
+        RunSummary selected = new RunSummary(Path.of("/work/out.db"), List.of(RunEvents.passed("prep", 1, 1, 10, 5, 300),
+                TaskOutcome.notSelected("report", TaskKind.AGENT)), List.of(), Duration.ofSeconds(1), false);
+        String text = print(selected, "out.db", Style.plain());
+
+        assertTrue(text.contains("  report  not selected           -           -       -     -\n"), text);
+        assertTrue(text.contains("Done: 1 of 1 selected task passed (1 not selected).\n"), text);
+        assertTrue(selected.succeeded());
     }
 
     @Test
