@@ -3,6 +3,7 @@ package io.taskgraph.application.rerun;
 import io.taskgraph.application.run.InputFile;
 import io.taskgraph.application.run.WorkspaceMetadata;
 import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.definition.DefinitionComparison;
 import io.taskgraph.domain.definition.TaskDefinition;
@@ -66,7 +67,7 @@ final class PreparedRerun implements AutoCloseable {
             recordedTasks = previous.taskMeta();
         }
         if (!recorded.containsKey(WorkspaceMetadata.FINGERPRINT)) {
-            throw new WorkspaceException(request.source() + " is not a Taskgraph workspace (its _workspace_meta has "
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, request.source() + " is not a Taskgraph workspace (its _workspace_meta has "
                     + "no fingerprint); rerun needs a .db file written by 'taskgraph run' or 'taskgraph rerun'.");
         }
         String module = request.specModule().or(() -> recordedValue(recorded, WorkspaceMetadata.SPEC_MODULE))

@@ -46,7 +46,8 @@ final class TaskExecution {
         this.graph = graph;
         this.decider = decider;
         this.settings = settings;
-        this.loop = new AgentLoop(llm, listener);
+        this.loop = new AgentLoop(llm, listener, e -> control.stop(new RunStop(
+                "the model server refused the run's calls (" + e.detail() + ")", e.getMessage())));
         this.listener = listener;
         this.control = control;
     }
@@ -65,7 +66,8 @@ final class TaskExecution {
         long start = System.nanoTime();
         try (TaskSession session = workspace.openTaskSession(task.name(), new Namespace(task.name(), task.outputs()));
              RunControl.Registration ignored = control.onCancel(session::cancel)) {
-            Attempt attempt = attempt(task, session, decider.decide(task, session, rerunUpstream(task.name())));
+            Attempt attempt = stoppedByTheRun(
+                    attempt(task, session, decider.decide(task, session, rerunUpstream(task.name()))));
             return attempt.outcome(task, Duration.ofNanos(System.nanoTime() - start));
         }
     }
@@ -99,6 +101,14 @@ final class TaskExecution {
                 : TaskAgent.review(task, session, listener, failures);
         return Attempt.of(loop.run(agent, settings, control::isCancelled), 0);
     }
+
+    /** An interrupted task says why when the run stopped itself (not the user). */
+    private Attempt stoppedByTheRun(Attempt attempt) {
+        return control.stopped().filter(stop -> attempt.status() == TaskStatus.INTERRUPTED)
+                .map(stop -> attempt.because("Stopped before it finished: " + stop.cause() + "."))
+                .orElse(attempt);
+    }
+
     private Attempt sqlTask(TaskSpec task, TaskSession session) {
         SqlTaskRun.Result result = SqlTaskRun.run(task, session, listener, control::isCancelled);
         if (result.cancelled()) {
@@ -126,6 +136,10 @@ final class TaskExecution {
             return new Attempt(status, result.iterations(), earlierToolCalls + result.toolCalls(), result.usage(),
                     result.finalMessage(), status == TaskStatus.PASSED ? List.of() : result.failures(),
                     result.reason());
+        }
+
+        Attempt because(String why) {
+            return new Attempt(status, iterations, toolCalls, usage, finalMessage, failures, why);
         }
 
         TaskOutcome outcome(TaskSpec task, Duration elapsed) {

@@ -59,7 +59,8 @@ public final class WorkspaceExecution {
             }
         }
         DagScheduler scheduler = new DagScheduler(options.concurrency());
-        try (RunControl.Registration ignored = control.onCancel(scheduler::stop)) {
+        try (RunControl.Registration ignored = control.onCancel(() -> scheduler.stop(control.stopped()
+                .map(stop -> "Not started: " + stop.cause() + ".").orElse(DagScheduler.NOT_STARTED)))) {
             scheduler.run(part, execution::run, outcome -> {
                 execution.settled(outcome);
                 byTask.put(outcome.task(), outcome);
@@ -89,7 +90,8 @@ public final class WorkspaceExecution {
         workspace.putWorkspaceMeta(end);
         workspace.checkpoint();
         RunSummary summary = new RunSummary(output, outcomes, exports,
-                Duration.ofNanos(System.nanoTime() - startNanos), interrupted);
+                Duration.ofNanos(System.nanoTime() - startNanos), interrupted,
+                control.stopped().map(RunStop::message));
         listener.on(new RunEvent.RunFinished(summary));
         return summary;
     }

@@ -17,10 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The keys and values of {@code _workspace_meta} and {@code _task_meta}: workspace values are plain text except the
- * JSON keys (fingerprint, prompts, input_row_counts, input_files); task values are JSON. Besides the original
- * tool's keys, each task that ran records its {@code definition} (see {@link TaskDefinition}) and the workspace
- * records the files its inputs were read from ({@code input_files}, see {@link InputFile}).
+ * The keys and values of {@code _workspace_meta} and {@code _task_meta}, as the original tool writes them (the
+ * README promises the same {@code .db} layout): workspace values are plain text except the JSON keys (fingerprint,
+ * prompts, input_row_counts, input_files); task values are JSON. Besides the original tool's keys, each task that
+ * ran records its {@code definition} (see {@link TaskDefinition}) and the workspace records the files its inputs
+ * were read from ({@code input_files}, see {@link InputFile}).
  */
 public final class WorkspaceMetadata {
     public static final String FINGERPRINT = "fingerprint";

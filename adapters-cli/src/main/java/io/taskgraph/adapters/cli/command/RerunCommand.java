@@ -14,6 +14,7 @@ import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.domain.TaskgraphException;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.graph.TaskSelection;
+import io.taskgraph.domain.run.RunDefaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -110,7 +111,7 @@ public final class RerunCommand implements Callable<Integer> {
         }
         RunExecution execution = new RunExecution(cli, global, outputOptions, cassettes);
         Optional<String> model = agent.model();
-        RunOptions options = agent.toRunOptions(model.orElse(RunOptions.DEFAULT_MODEL), execution.replaying());
+        RunOptions options = agent.toRunOptions(model.orElse(RunDefaults.MODEL), execution.replaying());
         Optional<String> specModule = Optional.ofNullable(spec).map(String::strip);
         boolean freshData = reingest != null ? reingest : specModule.isPresent();
         RerunCommandLine again = new RerunCommandLine(source, output, specModule, Optional.ofNullable(reingest));
@@ -123,7 +124,7 @@ public final class RerunCommand implements Callable<Integer> {
                 rerunMode, freshData, ignoreCommit, model, options, selection);
         ChangedButReused changed = new ChangedButReused(again, execution.style());
         return execution.execute(output, "", (llm, listener, control) -> new RerunWorkspace(
-                cli.adapters().specLoader(cli.workingDirectory(), cli.environment()), cli.adapters().sqlEngine(), llm,
+                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(), llm,
                 listener, cli.clock()).rerun(request, control), changed);
     }
 
@@ -138,7 +139,7 @@ public final class RerunCommand implements Callable<Integer> {
         } catch (TaskgraphException e) {
             modelProblem = e;
         }
-        RerunPlan plan = new PlanRerun(cli.adapters().specLoader(cli.workingDirectory(), cli.environment()),
+        RerunPlan plan = new PlanRerun(cli.adapters().specLoader(cli.err()::println),
                 cli.adapters().sqlEngine()).plan(request);
         String outputNote = Files.exists(request.output()) && !outputOptions.force
                 ? output + " exists: the rerun replaces it only with -f (or when you confirm at a terminal)" : "";

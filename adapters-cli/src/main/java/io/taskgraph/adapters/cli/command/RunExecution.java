@@ -4,11 +4,14 @@ import io.taskgraph.adapters.cli.Adapters.ClosableLlm;
 import io.taskgraph.adapters.cli.Cli;
 import io.taskgraph.adapters.cli.ExitCodes;
 import io.taskgraph.adapters.cli.GlobalOptions;
+import io.taskgraph.adapters.cli.ModelChoice;
 import io.taskgraph.adapters.cli.progress.LineProgress;
 import io.taskgraph.adapters.cli.progress.LiveProgress;
 import io.taskgraph.adapters.cli.progress.ProgressRenderer;
 import io.taskgraph.adapters.cli.progress.Style;
 import io.taskgraph.adapters.cli.progress.SummaryReport;
+import io.taskgraph.application.progress.RunProgress;
+import io.taskgraph.application.progress.RunTracker;
 import io.taskgraph.application.run.RunControl;
 import io.taskgraph.domain.TaskgraphException;
 import io.taskgraph.domain.event.RunEvent;
@@ -16,13 +19,11 @@ import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.run.RunSummary;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What {@code run} and {@code rerun} share around their use case: the model client (live, recording or
- * replaying), the progress display, Ctrl-C handling, the summary, and the exit code.
+ * replaying), the run model that the progress display and the summary render, Ctrl-C handling, and the exit code.
  */
 final class RunExecution {
     /** The use case call, given the model client, the listener to report to, and the control to stop it with. */
@@ -47,19 +48,12 @@ final class RunExecution {
         return cassettes.replay().isPresent();
     }
 
-    /** What a command adds after the run's summary, from the run's events (e.g. reused tasks that changed). */
-    interface Afterword extends RunListener {
-        Afterword NONE = new Afterword() {
-            @Override
-            public void on(RunEvent event) {
-            }
+    /** What a command adds after the run's summary, from the finished run (e.g. reused tasks that changed). */
+    @FunctionalInterface
+    interface Afterword {
+        Afterword NONE = (run, out) -> { };
 
-            @Override
-            public void print(PrintStream out) {
-            }
-        };
-
-        void print(PrintStream out);
+        void print(RunProgress run, PrintStream out);
     }
 
     int execute(String shownOutput, String preamble, Body body) {
@@ -69,24 +63,25 @@ final class RunExecution {
     /**
      * Runs {@code body} and returns the exit code; errors before or during the run propagate to the error reporter.
      * {@code preamble} (when not empty) is printed once the model client is ready, just before the run starts;
-     * {@code afterword} hears every event and prints after the summary.
+     * {@code afterword} prints after the summary.
      */
     int execute(String shownOutput, String preamble, Body body, Afterword afterword) {
         cassettes.check();
+        RunTracker tracker = new RunTracker(cli.clock());
         AtomicReference<ProgressRenderer> display = new AtomicReference<>();
         RunListener events = event -> {
+            tracker.apply(event);
             ProgressRenderer renderer = display.get();
             if (renderer != null) {
                 renderer.on(event);
             }
-            afterword.on(event);
         };
         // The model client first: a missing API key or cassette stops here, before anything is drawn or written.
-        ClosableLlm llm = model(events, true);
+        ClosableLlm llm = model(events);
         if (!preamble.isEmpty() && !output.quiet) {
             cli.out().println(preamble);
         }
-        ProgressRenderer renderer = renderer();
+        ProgressRenderer renderer = renderer(tracker);
         display.set(renderer);
         RunControl control = new RunControl();
         // Ctrl-C handling lasts until the summary is printed, so a shutdown (SIGTERM) waits for it too.
@@ -104,8 +99,16 @@ final class RunExecution {
             } finally {
                 renderer.close();
             }
-            new SummaryReport(style()).print(summary, shownOutput, cli.out());
-            afterword.print(cli.out());
+            if (!tracker.snapshot().finished()) {
+                tracker.apply(new RunEvent.RunFinished(summary));
+            }
+            new SummaryReport(style()).print(tracker.snapshot(), shownOutput, cli.out());
+            afterword.print(tracker.snapshot(), cli.out());
+            if (summary.stopReason().isPresent()) {
+                // A setup the user must fix (key, credit, model access), like a missing key before the run.
+                cli.err().println("taskgraph: The run stopped. " + summary.stopReason().get());
+                return ExitCodes.USAGE;
+            }
             if (summary.interrupted()) {
                 return ExitCodes.INTERRUPTED;
             }
@@ -115,33 +118,23 @@ final class RunExecution {
 
     /** Makes the model client as a run would, and closes it: a dry run stops on the same missing key or cassette. */
     void checkModel() {
-        cassettes.check();
-        model(RunListener.NONE, false).close();
+        cassettes.choice(cli).open(cli.adapters(), RunListener.NONE).close();
     }
 
-    private ClosableLlm model(RunListener events, boolean announceReplay) {
-        Optional<String> replay = cassettes.replay();
-        if (replay.isPresent()) {
-            Path cassette = cli.resolve(replay.get());
-            LlmClient client = cli.adapters().replay(cassette);
-            if (announceReplay && !output.quiet) {
-                cli.out().println("Replaying recorded model answers from " + replay.get()
-                        + ": no model is called and no API key is needed.");
-            }
-            return ClosableLlm.of(client, () -> { });
+    private ClosableLlm model(RunListener events) {
+        ModelChoice choice = cassettes.choice(cli);
+        ClosableLlm llm = choice.open(cli.adapters(), events);
+        if (choice.replays() && !output.quiet) {
+            cli.out().println("Replaying recorded model answers from " + cassettes.replay().orElseThrow()
+                    + ": no model is called and no API key is needed.");
         }
-        ClosableLlm live = cli.adapters().openRouter(cli.environment(), cli.workingDirectory(), events);
-        Optional<String> record = cassettes.record();
-        if (record.isEmpty()) {
-            return live;
-        }
-        return ClosableLlm.of(cli.adapters().recording(live, cli.resolve(record.get())), live::close);
+        return llm;
     }
 
-    private ProgressRenderer renderer() {
+    private ProgressRenderer renderer(RunTracker tracker) {
         if (cli.terminal().interactive() && !output.quiet) {
-            return new LiveProgress(cli.out(), style(), cli.clock(), cli.terminal().width(cli.environment()),
-                    cli.workingDirectory());
+            return new LiveProgress(cli.out(), style(), cli.terminal().width(cli.environment()), cli.workingDirectory(),
+                    tracker);
         }
         return new LineProgress(cli.out(), cli.err(), cli.clock(), cli.workingDirectory(), output.quiet, global.debug);
     }

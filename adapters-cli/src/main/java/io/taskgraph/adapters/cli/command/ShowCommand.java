@@ -57,7 +57,7 @@ public final class ShowCommand implements Callable<Integer> {
         OverviewFormat chosen = OverviewFormat.parse(format);
         TaskSelection selection = select.selection();
         DiscoveredSpec module = SpecDiscovery.resolve(Optional.ofNullable(spec), cli.workingDirectory());
-        SpecOverview overview = new ShowSpec(cli.adapters().specLoader(cli.workingDirectory(), cli.environment()))
+        SpecOverview overview = new ShowSpec(cli.adapters().specLoader(cli.err()::println))
                 .show(new SpecRequest(module.module(), cli.workingDirectory(), Map.of()), selection);
         cli.out().print(chosen.render(overview));
         cli.out().flush();

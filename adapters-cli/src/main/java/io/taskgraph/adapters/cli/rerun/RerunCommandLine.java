@@ -1,6 +1,6 @@
 package io.taskgraph.adapters.cli.rerun;
 
-import io.taskgraph.adapters.cli.progress.Formats;
+import io.taskgraph.adapters.cli.progress.ShellWord;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +19,9 @@ public record RerunCommandLine(String source, String output, Optional<String> sp
     }
 
     private String base(boolean replaceOutput) {
-        StringBuilder line = new StringBuilder("taskgraph rerun ").append(Formats.shellWord(source))
-                .append(" -o ").append(Formats.shellWord(output));
-        spec.ifPresent(module -> line.append(" --spec ").append(Formats.shellWord(module)));
+        StringBuilder line = new StringBuilder("taskgraph rerun ").append(ShellWord.quote(source))
+                .append(" -o ").append(ShellWord.quote(output));
+        spec.ifPresent(module -> line.append(" --spec ").append(ShellWord.quote(module)));
         reingest.ifPresent(fresh -> line.append(fresh ? " --reingest" : " --no-reingest"));
         if (replaceOutput) {
             line.append(" -f");

@@ -1,8 +1,8 @@
 package io.taskgraph.adapters.cli.rerun;
 
-import io.taskgraph.adapters.cli.progress.EventLine;
-import io.taskgraph.adapters.cli.progress.Formats;
 import io.taskgraph.adapters.cli.progress.Style;
+import io.taskgraph.application.progress.EventWording;
+import io.taskgraph.application.progress.Readable;
 import io.taskgraph.application.rerun.ChangedInputFile;
 import io.taskgraph.application.rerun.PlannedTask;
 import io.taskgraph.application.rerun.PlannedTask.Action;
@@ -27,13 +27,13 @@ public final class RerunPlanText {
 
     private final Style style;
     private final RerunCommandLine command;
-    private final Path base;
+    private final EventWording paths;
 
     /** Paths inside {@code base} (the working directory) are shown relative to it. */
     public RerunPlanText(Style style, RerunCommandLine command, Path base) {
         this.style = style;
         this.command = command;
-        this.base = base;
+        this.paths = new EventWording(base);
     }
 
     /** {@code outputNote}: what to say about the output file (empty when nothing), e.g. that it exists. */
@@ -48,7 +48,7 @@ public final class RerunPlanText {
                 : "the tables recorded in " + command.source() + " (not re-ingested)").append('\n');
         for (ChangedInputFile file : plan.changedFiles()) {
             out.append("          ").append(style.yellow("input '" + file.input() + "' file "
-                    + EventLine.shown(file.file(), base)
+                    + paths.shown(file.file())
                     + " changed on disk since it was recorded (" + file.change() + "); pass --reingest to use it"))
                     .append('\n');
         }
@@ -112,7 +112,7 @@ public final class RerunPlanText {
     }
 
     private String what(PlannedTask task) {
-        String why = Formats.oneLine(task.why(), REASON_WIDTH);
+        String why = Readable.oneLine(task.why(), REASON_WIDTH);
         String changes = changes(task.definition());
         return switch (task.action()) {
             case REUSE -> "views pass validation" + (changes.isEmpty() ? "" : "; " + changes);

@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.taskgraph.adapters.cli.progress.Style;
 import io.taskgraph.adapters.cli.rerun.RerunCommandLine;
+import io.taskgraph.application.progress.RunTracker;
 import io.taskgraph.domain.event.RunEvent;
+import io.taskgraph.domain.llm.Usage;
+import io.taskgraph.domain.run.TaskOutcome;
+import io.taskgraph.domain.run.TaskStatus;
+import io.taskgraph.domain.spec.TaskKind;
+import io.taskgraph.domain.testing.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +23,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChangedButReusedTest {
-    private static String printed(ChangedButReused changed) {
+    private final RunTracker tracker = new RunTracker(new ManualClock());
+
+    private String printed(ChangedButReused changed) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        changed.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        changed.print(tracker.snapshot(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private void reused(String task, List<String> changed) {
+        tracker.apply(new RunEvent.TaskReused(task, changed));
+        tracker.apply(new RunEvent.TaskFinished(new TaskOutcome(task, TaskKind.AGENT, TaskStatus.REUSED, 0, 0,
+                Usage.NONE, Duration.ZERO, "", List.of(), "")));
     }
 
     @Test
@@ -28,10 +43,10 @@ class ChangedButReusedTest {
                 Optional.empty()), Style.plain());
         Map<String, List<String>> tasks = new LinkedHashMap<>();
         List.of("prep", "sales", "costs", "report").forEach(t -> tasks.put(t, List.of()));
-        changed.on(new RunEvent.RunStarted("m", Path.of("feb.db"), "model", tasks, false));
-        changed.on(new RunEvent.TaskReused("report", List.of("validate_sql")));
-        changed.on(new RunEvent.TaskReused("prep", List.of()));
-        changed.on(new RunEvent.TaskReused("sales", List.of("prompt", "repair")));
+        tracker.apply(new RunEvent.RunStarted("m", Path.of("feb.db"), "model", tasks, false));
+        reused("report", List.of("validate_sql"));
+        reused("prep", List.of());
+        reused("sales", List.of("prompt", "repair"));
 
         assertEquals("""
 
@@ -46,7 +61,7 @@ class ChangedButReusedTest {
     void nothingIsPrintedWhenNoReusedTaskChanged() {
         ChangedButReused changed = new ChangedButReused(new RerunCommandLine("a.db", "b.db", Optional.empty(),
                 Optional.empty()), Style.plain());
-        changed.on(new RunEvent.TaskReused("prep", List.of()));
+        reused("prep", List.of());
         assertEquals("", printed(changed));
     }
 }

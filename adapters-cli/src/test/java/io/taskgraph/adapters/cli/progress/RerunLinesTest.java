@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.run.TaskOutcome;
 import io.taskgraph.domain.spec.TaskKind;
+import io.taskgraph.domain.testing.ManualClock;
+import io.taskgraph.domain.testing.ScriptedRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +16,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The lines a rerun's own events get: what data it uses, what changed, and why each task runs again or not. */
+/**
+ * A rerun's own lines in a log: what data it uses and why each task runs again on stdout, the notes about the spec
+ * and the input files on stderr, where {@code -q} keeps them.
+ */
 class RerunLinesTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private void play(boolean quiet, RunEvent... events) {
-        LineProgressTest.MutableClock clock = new LineProgressTest.MutableClock();
+        ManualClock clock = new ManualClock();
         LineProgress progress = new LineProgress(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), clock, Path.of("/work"), quiet, false);
         for (RunEvent event : events) {
@@ -47,8 +52,8 @@ class RerunLinesTest {
                 new RunEvent.TaskFinished(TaskOutcome.notSelected("audit", TaskKind.AGENT)));
 
         assertEquals("""
-                [   0.0s] Running my_app.specs.jan -> feb.db with m: 1 task
-                [   0.5s] data: the tables recorded in jan.db (not re-ingested)
+                [    0ms] Running my_app.specs.jan -> feb.db with m: 1 task
+                [  500ms] data: the tables recorded in jan.db (not re-ingested)
                 [   2.5s] prep: still valid, reused (no model call)
                 [   3.0s] sales: reused, its views still pass; its prompt and validate_sql have changed since they were built
                 [   3.5s] sales: still valid, reused (no model call)
@@ -68,18 +73,17 @@ class RerunLinesTest {
                 new RunEvent.SpecChanged("my_app.specs.jan", "edited since it was recorded"),
                 new RunEvent.TaskRerunning("report", "selected"));
         assertEquals("", out.toString(StandardCharsets.UTF_8));
-        assertEquals("[   0.5s] note: spec my_app.specs.jan edited since it was recorded; this rerun uses it as it is "
+        assertEquals("[  500ms] note: spec my_app.specs.jan edited since it was recorded; this rerun uses it as it is "
                 + "now (--ignore-commit hides this note)\n", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void reingestedDataIsSaidSo() {
         play(false, new RunEvent.RerunData(Path.of("/work/jan.db"), true));
-        assertEquals("[   0.0s] data: re-ingested from the spec's inputs\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("[    0ms] data: re-ingested from the spec's inputs\n", out.toString(StandardCharsets.UTF_8));
     }
 
     private static TaskOutcome reused(String task) {
-        return new TaskOutcome(task, TaskKind.AGENT, io.taskgraph.domain.run.TaskStatus.REUSED, 0, 0,
-                io.taskgraph.domain.llm.Usage.NONE, Duration.ZERO, "", List.of(), "");
+        return ScriptedRun.reused(task);
     }
 }

@@ -4,27 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskgraph.application.progress.RunTracker;
+import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.run.RunSummary;
-import io.taskgraph.domain.run.TaskOutcome;
-import io.taskgraph.domain.spec.TaskKind;
+import io.taskgraph.domain.testing.ManualClock;
+import io.taskgraph.domain.testing.ScriptedRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryReportTest {
-    private static String print(RunSummary summary, String output, Style style) {
+    private static final Path BASE = Path.of("/projects/shop");
+
+    private static String print(List<RunEvent> run, String output, Style style) {
+        RunTracker tracker = new RunTracker(new ManualClock());
+        run.forEach(tracker::apply);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new SummaryReport(style).print(summary, output, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        new SummaryReport(style).print(tracker.snapshot(), output, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<RunEvent> finished(boolean interrupted) {
+        return List.of(new RunEvent.RunStarted(ScriptedRun.SPEC, BASE.resolve("out.db"), ScriptedRun.MODEL,
+                Map.of("prep", List.of()), false), new RunEvent.TaskFinished(ScriptedRun.PREP), new RunEvent.RunFinished(
+                new RunSummary(BASE.resolve("out.db"), List.of(ScriptedRun.PREP), List.of(), Duration.ofSeconds(6), interrupted)));
     }
 
     @Test
     void tableListsEveryTaskWithItsEffortAndATotal() {
-        String text = print(RunEvents.diamondWithFailure(), "out.db", Style.plain());
+        String text = print(ScriptedRun.withFailure(BASE), "out.db", Style.plain());
 
         assertTrue(text.contains("""
                   Task    Status   Iterations  Tool calls  Tokens   Time
@@ -38,18 +51,25 @@ class SummaryReportTest {
 
     @Test
     void verdictCountsStatusesAndExplainsFailures() {
-        String text = print(RunEvents.diamondWithFailure(), "out.db", Style.plain());
+        String text = print(ScriptedRun.withFailure(BASE), "out.db", Style.plain());
 
-        assertTrue(text.contains("Finished with failures: 2 of 4 tasks passed (1 failed, 1 blocked, 1 export failed)."), text);
-        assertTrue(text.contains("  costs: iteration budget of 200 model calls spent\n      View 'costs_summary' does not exist.\n"), text);
-        assertTrue(text.contains("Exports\n  report.csv  failed: blocked by failed tasks\n"), text);
+        assertTrue(text.contains("\nFinished with failures: 2 of 4 tasks passed (1 failed, 1 blocked).\n"
+                + "  costs: iteration budget of 200 model calls spent\n      View 'costs_summary' does not exist.\n"), text);
+    }
+
+    @Test
+    void exportsAreListedWithTheFileEachWrote() {
+        String text = print(ScriptedRun.passingWithExport(BASE), "out.db", Style.plain());
+
+        assertTrue(text.contains("Exports\n  report.csv  /projects/shop/exports/report.csv\n"), text);
+        assertTrue(text.contains("Done: 1 of 1 task passed.\n"), text);
     }
 
     @Test
     void pointsAtTheTraceTheMetadataAndARerun() {
-        String text = print(RunEvents.diamondWithFailure(), "runs/my out.db", Style.plain());
+        String text = print(ScriptedRun.withFailure(BASE), "runs/my out.db", Style.plain());
 
-        assertTrue(text.contains("Workspace /work/out.db\n"), text);
+        assertTrue(text.contains("Workspace /projects/shop/out.db\n"), text);
         assertTrue(text.contains("  duckdb 'runs/my out.db' \"SELECT * FROM _trace\"       "), text);
         assertTrue(text.contains("  duckdb 'runs/my out.db' \"SELECT * FROM _task_meta\""), text);
         assertTrue(text.contains("  taskgraph rerun 'runs/my out.db' -o 'runs/my out-rerun.db'"), text);
@@ -57,21 +77,17 @@ class SummaryReportTest {
 
     @Test
     void tasksLeftOutByASelectionAreListedButNotCounted() {
-        RunSummary selected = new RunSummary(Path.of("/work/out.db"), List.of(RunEvents.passed("prep", 1, 1, 10, 5, 300),
-                TaskOutcome.notSelected("report", TaskKind.AGENT)), List.of(), Duration.ofSeconds(1), false);
-        String text = print(selected, "out.db", Style.plain());
+        String text = print(ScriptedRun.selected(BASE), "out.db", Style.plain());
 
+        assertTrue(text.contains("  costs   not selected           -           -       -     -\n"), text);
         assertTrue(text.contains("  report  not selected           -           -       -     -\n"), text);
-        assertTrue(text.contains("Done: 1 of 1 selected task passed (1 not selected).\n"), text);
-        assertTrue(selected.succeeded());
+        assertTrue(text.contains("Done: 2 of 2 selected tasks passed (2 not selected).\n"), text);
+        assertFalse(text.contains("taskgraph rerun"), "nothing failed, so no rerun is suggested: " + text);
     }
 
     @Test
     void successfulRunSaysDoneAndSuggestsNoRerun() {
-        RunSummary ok = new RunSummary(Path.of("/work/out.db"), List.of(RunEvents.passed("prep", 1, 1, 10, 5, 300)),
-                List.of(), Duration.ofSeconds(1), false);
-
-        String text = print(ok, "out.db", Style.plain());
+        String text = print(finished(false), "out.db", Style.plain());
 
         assertTrue(text.contains("Done: 1 of 1 task passed."), text);
         assertFalse(text.contains("taskgraph rerun"), text);
@@ -79,10 +95,7 @@ class SummaryReportTest {
 
     @Test
     void interruptedRunSaysTheWorkspaceIsValidAndHowToContinue() {
-        RunSummary stopped = new RunSummary(Path.of("/work/out.db"), List.of(RunEvents.passed("prep", 1, 1, 10, 5, 300)),
-                List.of(), Duration.ofSeconds(1), true);
-
-        String text = print(stopped, "out.db", Style.plain());
+        String text = print(finished(true), "out.db", Style.plain());
 
         assertTrue(text.contains("Interrupted: 1 of 1 task passed. The workspace is valid and records the interruption."), text);
         assertTrue(text.contains("taskgraph rerun out.db -o out-rerun.db"), text);
@@ -90,11 +103,12 @@ class SummaryReportTest {
 
     @Test
     void coloursOnlyWhenAskedAndKeepsColumnsAligned() {
-        String coloured = print(RunEvents.diamondWithFailure(), "out.db", new Style(true, true));
+        String coloured = print(ScriptedRun.withFailure(BASE), "out.db", new Style(true, true));
 
         assertTrue(coloured.contains("\033[32mpassed\033[0m"), coloured);
         assertTrue(coloured.contains("\033[31mfailed\033[0m"), coloured);
+        assertTrue(coloured.contains("\033[31mFinished with failures: 2 of 4 tasks passed"), coloured);
         assertEquals(Style.visibleLength("  prep    \033[32mpassed\033[0m "), "  prep    passed ".length());
-        assertFalse(print(RunEvents.diamondWithFailure(), "out.db", Style.plain()).contains("\033["));
+        assertFalse(print(ScriptedRun.withFailure(BASE), "out.db", Style.plain()).contains("\033["));
     }
 }

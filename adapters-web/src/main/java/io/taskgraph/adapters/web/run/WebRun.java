@@ -1,6 +1,9 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.progress.EventWording;
+import io.taskgraph.application.progress.RunTracker;
 import io.taskgraph.application.run.RunControl;
+import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.llm.ReasoningEffort;
 import io.taskgraph.domain.port.ExportResult;
 import io.taskgraph.domain.port.RunListener;
@@ -9,13 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One run started from the web: what was asked, its folder, its progress and its stream. The run thread
+ * One run started from the web: what was asked, its folder, its run model and its stream. The run thread
  * writes it through {@link #listener()}, {@link #complete} and {@link #fail}; HTTP threads read it.
  */
 public final class WebRun {
@@ -27,7 +31,8 @@ public final class WebRun {
     private final List<String> uploads;
     private final Instant createdAt;
     private final RunJournal journal = new RunJournal();
-    private final RunProgress progress;
+    private final RunLifecycle lifecycle;
+    private final RunTracker tracker;
     private final RunEventTranslator translator;
     private final RunControl control = new RunControl();
     private volatile RunSummary summary;
@@ -41,8 +46,9 @@ public final class WebRun {
         this.folder = folder;
         this.uploads = List.copyOf(uploads);
         this.createdAt = clock.instant();
-        this.progress = new RunProgress(clock);
-        this.translator = new RunEventTranslator(progress, journal);
+        this.lifecycle = new RunLifecycle(clock);
+        this.tracker = new RunTracker(clock);
+        this.translator = new RunEventTranslator(tracker, new EventWording(folder.root()), journal);
     }
 
     public String id() {
@@ -58,7 +64,7 @@ public final class WebRun {
     }
 
     public RunState state() {
-        return progress.state();
+        return lifecycle.state();
     }
 
     RunControl control() {
@@ -75,7 +81,7 @@ public final class WebRun {
     }
 
     void started(String line) {
-        progress.started();
+        lifecycle.started();
         translator.log(line);
     }
 
@@ -84,27 +90,44 @@ public final class WebRun {
         if (journal.finished()) {
             return;
         }
-        RunState end = finished.interrupted() ? RunState.INTERRUPTED
+        // A run that stopped itself (the model server refused the key) is an error the user must fix, like the CLI's exit 2.
+        RunState end = finished.stopReason().isPresent() ? RunState.ERROR : finished.interrupted() ? RunState.INTERRUPTED
                 : finished.succeeded() ? RunState.SUCCEEDED : RunState.FAILED;
+        if (!tracker.snapshot().finished()) {
+            translator.on(new RunEvent.RunFinished(finished)); // the use case reports its end; should it not, say it here
+        }
         summary = finished;
-        result = RunResults.of(id, end, finished, views);
-        progress.finished(end, null);
-        journal.finish(List.of(done(end), StreamEvents.json(StreamEvents.RESULT, result)));
+        result = RunResults.of(id, end, tracker.snapshot(), views);
+        lifecycle.finished(end, finished.stopReason().orElse(null));
+        List<RunJournal.Event> last = new ArrayList<>();
+        finished.stopReason().ifPresent(why -> last.add(StreamEvents.log("error: The run stopped. " + why)));
+        last.add(done(end));
+        last.add(StreamEvents.json(StreamEvents.RESULT, result));
+        journal.finish(last);
     }
 
     /** The run could not be carried out; {@code message} says why (and is the console's last line). */
     synchronized void fail(RunState end, String message) {
+        fail(end, end.exitCode(), message);
+    }
+
+    /** As {@link #fail(RunState, String)}, ending with the CLI's {@code exitCode} for the error that stopped it. */
+    synchronized void fail(RunState end, int exitCode, String message) {
         if (journal.finished()) {
             return;
         }
-        result = RunResults.failed(id, end, message);
-        progress.finished(end, message);
-        journal.finish(List.of(StreamEvents.log("error: " + message), done(end),
+        result = RunResults.failed(id, end, exitCode, message);
+        lifecycle.finished(end, message);
+        journal.finish(List.of(StreamEvents.log("error: " + message), done(end, exitCode),
                 StreamEvents.json(StreamEvents.RESULT, result)));
     }
 
     private static RunJournal.Event done(RunState end) {
-        return StreamEvents.json(StreamEvents.DONE, JsonObjects.of("state", end.wire(), "exit_code", end.exitCode()));
+        return done(end, end.exitCode());
+    }
+
+    private static RunJournal.Event done(RunState end, int exitCode) {
+        return StreamEvents.json(StreamEvents.DONE, JsonObjects.of("state", end.wire(), "exit_code", exitCode));
     }
 
     /** The workspace file, once the run has finished and written it. */
@@ -127,10 +150,9 @@ public final class WebRun {
         json.put("model", model);
         json.put("reasoning_effort", effort.wire());
         json.put("created_at", createdAt.toString());
-        json.putAll(progress.headerJson());
+        json.putAll(lifecycle.json());
         json.put("uploads", uploads);
-        json.put("tasks", progress.tasksJson());
-        json.put("edges", progress.edgesJson());
+        json.putAll(TaskJson.graph(tracker.snapshot()));
         json.put("events", journal.size());
         json.put("result", result);
         return json;
