@@ -23,4 +23,9 @@ public record RunRequest(SpecRequest spec, Path output, boolean replaceOutput, R
     public RunRequest(SpecRequest spec, Path output, boolean replaceOutput, RunOptions options) {
         this(spec, output, replaceOutput, options, TaskSelection.ALL);
     }
+
+    /** The same request with other options (everything else, the selection too, kept). */
+    public RunRequest withOptions(RunOptions changed) {
+        return new RunRequest(spec, output, replaceOutput, changed, selection);
+    }
 }

@@ -44,6 +44,18 @@ class RunSelectionTest {
     }
 
     @Test
+    void aRequestWithOtherOptionsKeepsItsSelection() {
+        RunRequest request = new RunRequest(SpecRequest.of(Diamond.MODULE, dir), dir.resolve("out.db"), false,
+                RunOptions.defaults(RunFixture.MODEL), TaskSelection.parse(List.of("sales+")));
+
+        RunRequest replayed = request.withOptions(request.options().withReplay(true));
+
+        assertEquals("sales+", replayed.selection().text(), "a replayed web run runs what was selected");
+        assertTrue(replayed.options().replay());
+        assertEquals(request.spec(), replayed.spec());
+    }
+
+    @Test
     void aSelectedTaskRunsWithTheTasksItNeedsAndTheRestIsNotSelected() {
         RunFixture f = diamond();
         RunSummary summary = run(f, "sales");
