@@ -13,6 +13,7 @@ import io.taskgraph.domain.event.RunEvent;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +29,9 @@ public final class LiveProgress implements ProgressRenderer {
     private static final String[] SPINNER_UNICODE = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
     private static final String[] SPINNER_ASCII = {"|", "/", "-", "\\"};
     private static final long TICK_MILLIS = 100;
-    private static final int LABEL_WIDTH = 11;
+    /** The longest state label and a space: the details line up after it. */
+    private static final int LABEL_WIDTH = Arrays.stream(TaskState.values()).mapToInt(s -> s.label().length()).max()
+            .orElse(0) + 1;
 
     private final PrintStream out;
     private final Style style;
