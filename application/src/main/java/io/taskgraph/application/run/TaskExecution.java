@@ -17,7 +17,7 @@ import io.taskgraph.domain.run.TaskOutcome;
 import io.taskgraph.domain.run.TaskStatus;
 import io.taskgraph.domain.spec.TaskKind;
 import io.taskgraph.domain.spec.TaskSpec;
-import io.taskgraph.domain.sql.Namespace;
+import io.taskgraph.domain.sql.Namespaces;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +37,14 @@ final class TaskExecution {
     private final AgentLoop loop;
     private final RunListener listener;
     private final RunControl control;
+    private final Namespaces namespaces;
     private final Map<String, TaskOutcome> settled = new ConcurrentHashMap<>();
     private final Set<String> acted = ConcurrentHashMap.newKeySet();
 
-    TaskExecution(Workspace workspace, TaskGraph graph, TaskDecider decider, AgentSettings settings, LlmClient llm,
-                  RunListener listener, RunControl control) {
+    TaskExecution(Workspace workspace, Namespaces namespaces, TaskGraph graph, TaskDecider decider,
+                  AgentSettings settings, LlmClient llm, RunListener listener, RunControl control) {
         this.workspace = workspace;
+        this.namespaces = namespaces;
         this.graph = graph;
         this.decider = decider;
         this.settings = settings;
@@ -64,7 +66,7 @@ final class TaskExecution {
 
     TaskOutcome run(TaskSpec task) {
         long start = System.nanoTime();
-        try (TaskSession session = workspace.openTaskSession(task.name(), new Namespace(task.name(), task.outputs()));
+        try (TaskSession session = workspace.openTaskSession(task.name(), namespaces.namespace(task.name()));
              RunControl.Registration ignored = control.onCancel(session::cancel)) {
             Attempt attempt = stoppedByTheRun(
                     attempt(task, session, decider.decide(task, session, rerunUpstream(task.name()))));

@@ -13,6 +13,7 @@ import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.run.TaskOutcome;
 import io.taskgraph.domain.run.TaskStatus;
 import io.taskgraph.domain.spec.TaskSpec;
+import io.taskgraph.domain.sql.Namespaces;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,8 +49,13 @@ public final class WorkspaceExecution {
                               long startNanos) {
         AgentSettings settings = new AgentSettings(options.model(), options.effort(), options.maxIterations(),
                 options.tokenBudget());
+        // Every task's namespace, selected or not: what one task may create is fixed by the whole spec.
+        Namespaces namespaces = Namespaces.of(graph.tasks(), workspace.inputTables());
+        namespaces.overlapWarnings().forEach(warning -> listener.on(new RunEvent.Warning(warning)));
+        dropUnsafeObjects(workspace);
         TaskGraph part = graph.restrictedTo(scheduled);
-        TaskExecution execution = new TaskExecution(workspace, part, decider, settings, llm, listener, control);
+        TaskExecution execution = new TaskExecution(workspace, namespaces, part, decider, settings, llm, listener,
+                control);
         Map<String, TaskOutcome> byTask = new LinkedHashMap<>();
         for (TaskSpec task : graph.tasks()) {
             if (!scheduled.contains(task.name())) {
@@ -85,6 +91,7 @@ public final class WorkspaceExecution {
                 listener.on(new RunEvent.ExportFinished(result));
             }
         }
+        dropUnsafeObjects(workspace);
         Map<String, String> end = new LinkedHashMap<>();
         end.put(WorkspaceMetadata.INTERRUPTED, String.valueOf(interrupted));
         workspace.putWorkspaceMeta(end);
@@ -100,6 +107,14 @@ public final class WorkspaceExecution {
         workspace.putTaskMeta(outcome.task(), WorkspaceMetadata.task(graph.task(outcome.task()), outcome, acted,
                 options.model(), options.effort(), clock.instant()));
         listener.on(new RunEvent.TaskFinished(outcome));
+    }
+
+    /**
+     * Nothing left in the file may read outside it once a stock DuckDB opens it: checked before the agents start
+     * (a rerun's source may come from an older version) and after they end.
+     */
+    private void dropUnsafeObjects(Workspace workspace) {
+        workspace.dropUnsafeObjects().forEach(message -> listener.on(new RunEvent.Warning(message)));
     }
 
     /** Exports are written next to the output workspace file. */

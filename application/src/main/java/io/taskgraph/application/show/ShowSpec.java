@@ -13,6 +13,7 @@ import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
+import io.taskgraph.domain.sql.Namespaces;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -66,6 +67,7 @@ public final class ShowSpec {
         List<String> problems = TaskGraph.problems(spec.tasks(), tables);
         List<List<String>> layers = problems.isEmpty() ? TaskGraph.of(spec.tasks(), tables).layers() : List.of();
         List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(Namespaces.of(spec.tasks(), tables).overlapWarnings());
         SpecOverview.Selection selected = SpecOverview.Selection.NONE;
         if (!selection.all() && problems.isEmpty()) {
             selected = new SpecOverview.Selection(selection.text(),
@@ -74,7 +76,6 @@ public final class ShowSpec {
             allWarnings.add("The selection " + selection.text() + " is ignored: tasks can be selected only from a "
                     + "graph without problems.");
         }
-
         return new SpecOverview(spec.origin().module(), Optional.ofNullable(spec.origin().file()), inputs, tasks,
                 layers, validation(spec), problems, spec.exports(), allWarnings, selected);
     }

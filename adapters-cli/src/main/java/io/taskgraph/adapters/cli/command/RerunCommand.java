@@ -83,6 +83,9 @@ public final class RerunCommand implements Callable<Integer> {
     AgentOptions agent;
 
     @Mixin
+    DatabaseOptions database;
+
+    @Mixin
     OutputOptions outputOptions;
 
     @Mixin
@@ -124,8 +127,8 @@ public final class RerunCommand implements Callable<Integer> {
                 rerunMode, freshData, ignoreCommit, model, options, selection);
         ChangedButReused changed = new ChangedButReused(again, execution.style());
         return execution.execute(output, "", (llm, listener, control) -> new RerunWorkspace(
-                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(), llm,
-                listener, cli.clock()).rerun(request, control), changed);
+                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(database.memoryLimit()),
+                llm, listener, cli.clock()).rerun(request, control), changed);
     }
 
     /**
@@ -140,7 +143,7 @@ public final class RerunCommand implements Callable<Integer> {
             modelProblem = e;
         }
         RerunPlan plan = new PlanRerun(cli.adapters().specLoader(cli.err()::println),
-                cli.adapters().sqlEngine()).plan(request);
+                cli.adapters().sqlEngine(database.memoryLimit())).plan(request);
         String outputNote = Files.exists(request.output()) && !outputOptions.force
                 ? output + " exists: the rerun replaces it only with -f (or when you confirm at a terminal)" : "";
         cli.out().print(new RerunPlanText(execution.style(), again, cli.workingDirectory()).render(plan, outputNote));
