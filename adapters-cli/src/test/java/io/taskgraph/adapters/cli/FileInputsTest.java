@@ -183,7 +183,7 @@ class FileInputsTest {
                 assertEquals(SourceFormat.XLSX, session.materialize(input.name(), app.resolve("scratch")).format());
             }
             assertEquals(Map.of("invoices", 4L), Ingestion.ingestAll(session, adapters.workbookReader(), workspace,
-                    RunListener.NONE, () -> false));
+                    RunListener.NONE, () -> false).rowCounts());
             Ingestion.validateInputs(session.spec(), workspace);
             assertEquals(List.of("_row_id", "invoice_id", "customer", "issued_on", "amount", "paid", "note", "booked_at"),
                     workspace.describe("invoices").orElseThrow().columnNames());

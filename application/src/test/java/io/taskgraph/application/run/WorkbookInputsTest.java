@@ -12,6 +12,7 @@ import io.taskgraph.domain.data.SourceFormat;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.run.RunSummary;
+import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.testing.InMemorySpec;
 import io.taskgraph.domain.testing.Workbooks;
@@ -38,7 +39,7 @@ class WorkbookInputsTest {
         Path book = Workbooks.invoices(dir.resolve("data"));
         TableSource workbook = new TableSource(book, SourceFormat.XLSX, List.of(), Optional.ofNullable(sheet),
                 "file data/invoices.xlsx");
-        return new RunFixture(dir).module(InMemorySpec.module("app.invoices").fileInput("invoices", workbook)
+        return new RunFixture(dir).module(InMemorySpec.module("app.invoices").fileInput(InputSpec.of("invoices"), workbook)
                 .task(UNPAID).build());
     }
 
@@ -63,6 +64,9 @@ class WorkbookInputsTest {
         assertEquals(List.of(List.of(2L, "Birch & Sons"), List.of(3L, "Cobalt \"Ltd\""), List.of(4L, "Total")),
                 f.rows("out.db", "SELECT * FROM unpaid_invoices ORDER BY invoice_id"));
         assertEquals("{\"invoices\":4}", f.workspaceMeta("out.db").get("input_row_counts"));
+        assertEquals(List.of(List.of(dir.resolve("data/invoices.xlsx").toAbsolutePath().normalize().toString())),
+                f.rows("out.db", "SELECT value->'invoices'->>'path' FROM _workspace_meta WHERE key = 'input_files'"),
+                "the workbook is the file recorded, not the table file made of its sheet");
         assertEquals(List.of("invoices"), f.events(RunEvent.InputIngested.class).stream()
                 .map(RunEvent.InputIngested::input).toList());
     }

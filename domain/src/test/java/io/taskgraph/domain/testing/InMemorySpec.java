@@ -1,6 +1,7 @@
 package io.taskgraph.domain.testing;
 
 import io.taskgraph.domain.data.Column;
+import io.taskgraph.domain.data.SourceFormat;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.port.SqlReader;
 import io.taskgraph.domain.spec.GitInfo;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * One in-memory spec module for {@link InMemorySpecLoader}: the declared spec, each input's rows with their column
- * types (or the file it names), export functions, loader warnings, and inputs whose loading fails.
+ * types, export functions, loader warnings, and inputs whose loading fails.
  */
 public final class InMemorySpec {
     /** An EXPORTS entry: writes {@code file} from the workspace; throwing marks the export failed. */
@@ -112,10 +113,15 @@ public final class InMemorySpec {
             return this;
         }
 
-        /** An input whose data is a file, handed to ingestion as {@code file} says (like a path in a spec). */
-        public Builder fileInput(String name, TableSource file) {
-            inputs.add(InputSpec.of(name));
-            files.put(name, file);
+        /** An input read from a file of the user's (like {@code "data": "sales.csv"}). */
+        public Builder fileInput(InputSpec spec, Path file, SourceFormat format) {
+            return fileInput(spec, new TableSource(file, format, List.of(), Optional.empty(), "file " + file));
+        }
+
+        /** An input read from a file as {@code source} describes it (a workbook with a sheet, say). */
+        public Builder fileInput(InputSpec spec, TableSource source) {
+            inputs.add(spec);
+            files.put(spec.name(), source);
             return this;
         }
 

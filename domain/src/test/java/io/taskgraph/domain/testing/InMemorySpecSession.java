@@ -22,10 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/**
- * A session of an {@link InMemorySpec}: inputs materialise as NDJSON files with the declared column types; a file
- * input as the file it names.
- */
+/** A session of an {@link InMemorySpec}: inputs materialise as NDJSON files with the declared column types. */
 final class InMemorySpecSession implements SpecSession {
     private final InMemorySpec spec;
     private final Runnable onClose;
@@ -53,14 +50,14 @@ final class InMemorySpecSession implements SpecSession {
         if (failure.isPresent()) {
             throw new InvalidSpecException("Input '" + input + "' could not be loaded: " + failure.get());
         }
-        Optional<TableSource> named = spec.file(input);
-        if (named.isPresent()) {
-            return named.get();
+        Optional<TableSource> file = spec.file(input);
+        if (file.isPresent()) {
+            return file.get();
         }
         InMemorySpec.InputData data = spec.data(input).orElseThrow(() -> new InvalidSpecException(
                 "Input '" + input + "' is not declared in spec module '" + spec.module() + "'."));
-        Path file = scratchDir.resolve(input + ".ndjson");
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        Path written = scratchDir.resolve(input + ".ndjson");
+        try (BufferedWriter out = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
             for (Map<String, Object> row : data.rows()) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 row.forEach((k, v) -> line.put(k, v instanceof TemporalAccessor ? v.toString() : v));
@@ -70,7 +67,7 @@ final class InMemorySpecSession implements SpecSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TableSource(file, SourceFormat.NDJSON, data.columns(), Optional.empty(),
+        return new TableSource(written, SourceFormat.NDJSON, data.columns(), Optional.empty(),
                 "in-memory rows of " + input);
     }
 
