@@ -1,0 +1,75 @@
+package io.taskgraph.benchmarks;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Two CPU-heavy queries in two concurrent tasks over one alone: (wall 2 tasks heavy - wall 2 tasks light) over
+ * (wall 1 task heavy - wall 1 task light), against the same ratio for two bare JDBC connections in one process.
+ */
+final class ParallelQueriesBenchmark implements Benchmark {
+    static final String HEAVY = "SELECT max(md5(x::VARCHAR)) AS x FROM range(1500000) t(x)";
+    private static final String LIGHT = "SELECT 1 AS x";
+
+    @Override
+    public String name() {
+        return "parallel";
+    }
+
+    @Override
+    public String what() {
+        return "two CPU-heavy queries in two concurrent tasks over one alone, against a bare JDBC pair";
+    }
+
+    @Override
+    public int defaultRounds() {
+        return 3;
+    }
+
+    @Override
+    public void run(Bench bench, int rounds, Report report) throws Exception {
+        Path app = bench.app("parallel", "bench_parallel.py");
+        bench.model().script("heavy_", (name, turn) -> reply(name.substring("heavy_".length()), turn, HEAVY));
+        bench.model().script("light_", (name, turn) -> reply(name.substring("light_".length()), turn, LIGHT));
+        report.title(name(), what(), rounds);
+        Samples bareRatio = new Samples();
+        Samples alone = new Samples();
+        Samples pair = new Samples();
+        Samples ratio = new Samples();
+        for (int round = 0; round < rounds + 1; round++) {
+            Map<String, Double> bare = bench.bareJdbc("pair", bench.scratch().resolve("pair-" + round + ".db").toString(), HEAVY);
+            double h1 = run(bench, app, 1, "heavy");
+            double l1 = run(bench, app, 1, "light");
+            double h2 = run(bench, app, 2, "heavy");
+            double l2 = run(bench, app, 2, "light");
+            if (round == 0) {
+                continue;
+            }
+            bareRatio.add(bare.get("together") / bare.get("alone"));
+            alone.add(h1 - l1);
+            pair.add(h2 - l2);
+            ratio.add((h2 - l2) / (h1 - l1));
+        }
+        report.figure("baseline: bare JDBC pair / one alone", bareRatio, "%.2f", "x");
+        report.figure("one task's heavy query (wall heavy - wall light)", alone, "%.2f", "s");
+        report.figure("two tasks' heavy queries at once (same)", pair, "%.2f", "s");
+        report.verdict("two at once / one alone", ratio, "%.2f", "<= the bare pair (" + String.format(java.util.Locale.ROOT,
+                "%.2f", bareRatio.median()) + ")", ratio.median() <= bareRatio.median());
+        report.end();
+    }
+
+    private static double run(Bench bench, Path app, int tasks, String prefix) throws Exception {
+        return bench.taskgraph(app, "run", "--spec", "bench_parallel", "-o", prefix + tasks + ".db", "-f")
+                .env("BENCH_TASKS", Integer.toString(tasks)).env("BENCH_PREFIX", prefix)
+                .run().requireSuccess("taskgraph run, " + tasks + " " + prefix + " task(s)").seconds();
+    }
+
+    private static ScriptedModel.Reply reply(String task, int turn, String query) {
+        return switch (turn) {
+            case 1 -> ScriptedModel.Reply.sql(query);
+            case 2 -> ScriptedModel.Reply.sql("CREATE OR REPLACE VIEW " + task + "_out AS SELECT 1 AS x");
+            case 3 -> ScriptedModel.Reply.done();
+            default -> null;
+        };
+    }
+}
