@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class Command {
     private static final long TIMEOUT_SECONDS = 900;
+    /** GNU time, when installed, reports the CPU time of the command and every process it waited for. */
+    private static final Path GNU_TIME = Path.of("/usr/bin/time");
     private static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "JAVA_HOME",
             "TASKGRAPH_PYTHON");
 
     /** How a command ended. */
-    record Outcome(int exitCode, double seconds, String out, String err, long peakRssKb, long childPeakRssKb) {
+    record Outcome(int exitCode, double seconds, double cpuSeconds, String out, String err, long peakRssKb,
+                   long childPeakRssKb) {
         Outcome requireSuccess(String what) {
             if (exitCode != 0) {
                 throw new IllegalStateException(what + " exited " + exitCode + "\n--- stdout (end)\n" + tail(out)
@@ -70,8 +73,14 @@ final class Command {
     Outcome run() throws IOException, InterruptedException {
         Path out = Files.createTempFile("taskgraph-bench-", ".out");
         Path err = Files.createTempFile("taskgraph-bench-", ".err");
+        Path cpu = Files.createTempFile("taskgraph-bench-", ".cpu");
         try {
-            ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile())
+            List<String> line = new ArrayList<>();
+            if (!sampleMemory && Files.isExecutable(GNU_TIME)) { // sampled memory must be java's own, not time's
+                line.addAll(List.of(GNU_TIME.toString(), "-q", "-f", "%U %S", "-o", cpu.toString()));
+            }
+            line.addAll(argv);
+            ProcessBuilder builder = new ProcessBuilder(line).directory(directory.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().clear();
@@ -86,12 +95,20 @@ final class Command {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] peaks = sampler == null ? new long[] {0, 0} : sampler.stop();
-            return new Outcome(process.exitValue(), seconds, Files.readString(out, StandardCharsets.UTF_8),
+            return new Outcome(process.exitValue(), seconds, cpuSeconds(cpu), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8), peaks[0], peaks[1]);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            Files.deleteIfExists(cpu);
         }
+    }
+
+    /** User + system seconds from GNU time's output, NaN without it. */
+    private static double cpuSeconds(Path file) throws IOException {
+        String text = Files.readString(file).strip();
+        String[] fields = text.isEmpty() ? new String[0] : text.substring(text.lastIndexOf('\n') + 1).split(" ");
+        return fields.length == 2 ? Double.parseDouble(fields[0]) + Double.parseDouble(fields[1]) : Double.NaN;
     }
 
     @Override

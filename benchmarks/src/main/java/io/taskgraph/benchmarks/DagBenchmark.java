@@ -37,22 +37,27 @@ final class DagBenchmark implements Benchmark {
         Samples baseline = new Samples();
         Samples subject = new Samples();
         Samples ratio = new Samples();
+        Samples cpu = new Samples();
         for (int round = 0; round < rounds + 1; round++) {
-            double b = bench.taskgraph(app, "run", "--spec", "bench_dag", "-o", "one.db", "-f")
+            Command.Outcome rb = bench.taskgraph(app, "run", "--spec", "bench_dag", "-o", "one.db", "-f")
                     .env("BENCH_LAYERS", "1").env("BENCH_WIDTH", "1").env("BENCH_PREFIX", "dag0")
-                    .run().requireSuccess("taskgraph run, 1 task").seconds();
-            double s = bench.taskgraph(app, "run", "--spec", "bench_dag", "-o", "dag.db", "-f")
+                    .run().requireSuccess("taskgraph run, 1 task");
+            Command.Outcome rs = bench.taskgraph(app, "run", "--spec", "bench_dag", "-o", "dag.db", "-f")
                     .env("BENCH_LAYERS", Integer.toString(LAYERS)).env("BENCH_WIDTH", Integer.toString(WIDTH))
-                    .env("BENCH_PREFIX", "dag").run().requireSuccess("taskgraph run, 30 tasks").seconds();
+                    .env("BENCH_PREFIX", "dag").run().requireSuccess("taskgraph run, 30 tasks");
+            double b = rb.seconds();
+            double s = rs.seconds();
             if (round == 0) {
                 continue;
             }
             baseline.add(b);
             subject.add(s);
             ratio.add((s - b) / ideal);
+            cpu.add((rs.cpuSeconds() - rb.cpuSeconds()) * 1000 / (LAYERS * WIDTH - 1));
         }
         report.figure("wall, 1 task, no model latency", baseline, "%.2f", "s");
         report.figure("wall, 30 tasks", subject, "%.2f", "s");
+        report.figure("CPU per extra task, all processes (user + sys)", cpu, "%.0f", "ms");
         report.note(String.format(java.util.Locale.ROOT, "ideal: %d layers x %.1f s = %.1f s", LAYERS,
                 2 * ANSWER_DELAY_MILLIS / 1000.0, ideal));
         report.verdict("(wall 30 tasks - wall 1 task) / ideal", ratio, "%.3f", "<= 1.05", ratio.median() <= 1.05);
