@@ -5,6 +5,7 @@ import io.taskgraph.domain.port.TaskSession;
 import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.QueryResult;
 import io.taskgraph.domain.sql.RelationInfo;
+import io.taskgraph.domain.sql.SqlFailure;
 import io.taskgraph.domain.sql.SqlLexer;
 import io.taskgraph.domain.sql.StatementKind;
 import io.taskgraph.domain.sql.StatementResult;
@@ -54,13 +55,15 @@ final class DuckDbTaskSession implements TaskSession {
     private final PreparedStatement rollback;
     private PreparedStatement viewSnapshot;
     private PreparedStatement macroSnapshot;
+    private PreparedStatement describeStatement;
     private volatile Statement running;
     private volatile boolean cancelRequested;
     private StatementTimer.Armed armed;
     private boolean closed;
 
-    DuckDbTaskSession(String task, Namespace namespace, DuckDBConnection connection, DuckDbSettings settings,
-                      TraceLog trace, ScheduledExecutorService scheduler, Runnable onClose) throws SQLException {
+    DuckDbTaskSession(String task, Namespace namespace, String database, DuckDBConnection connection,
+                      DuckDbSettings settings, TraceLog trace, ScheduledExecutorService scheduler, Runnable onClose)
+            throws SQLException {
         this.task = task;
         this.namespace = namespace;
         this.connection = connection;
@@ -68,11 +71,7 @@ final class DuckDbTaskSession implements TaskSession {
         this.trace = trace;
         this.timer = new StatementTimer(scheduler, settings.statementTimeout());
         this.onClose = onClose;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT current_database()")) {
-            rs.next();
-            this.database = rs.getString(1);
-        }
+        this.database = database;
         this.beginReadOnly = connection.prepareStatement("BEGIN TRANSACTION READ ONLY");
         this.begin = connection.prepareStatement("BEGIN TRANSACTION");
         this.commit = connection.prepareStatement("COMMIT");
@@ -320,7 +319,14 @@ final class DuckDbTaskSession implements TaskSession {
     @Override
     public synchronized Optional<RelationInfo> describe(String name) {
         requireOpen();
-        return SqlReads.describe(connection, name);
+        try {
+            if (describeStatement == null) {
+                describeStatement = SqlReads.prepareDescribe(connection);
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(Sql.message(e), e);
+        }
+        return SqlReads.describe(describeStatement, name);
     }
 
     @Override
