@@ -1,10 +1,5 @@
 package io.taskgraph.adapters.cli;
 
-import io.taskgraph.domain.InvalidSpecException;
-import io.taskgraph.domain.LlmException;
-import io.taskgraph.domain.TaskgraphException;
-import io.taskgraph.domain.UsageException;
-import io.taskgraph.domain.WorkspaceException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -13,8 +8,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one place errors become messages and exit codes. Users get one clear message (the exceptions are
- * written for them) and exit 2 for anything they can fix; the stack trace only with {@code --debug}.
+ * Picocli's side of the one place errors become messages and exit codes: bad usage is worded here, a failed
+ * command by {@link ErrorMessages} (shared with {@link QuickShow}, which runs without picocli).
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private final GlobalOptions global;
@@ -37,28 +32,6 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
-        PrintWriter err = cmd.getErr();
-        int code = exitCode(e);
-        if (e instanceof TaskgraphException) {
-            err.println("taskgraph: " + e.getMessage());
-        } else {
-            err.println("taskgraph: internal error: " + e
-                    + (global.debug ? "" : "\nThis is a bug in taskgraph; rerun with --debug for the stack trace and report it."));
-        }
-        if (global.debug) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return code;
-    }
-
-    static int exitCode(Exception e) {
-        if (e instanceof LlmException llm) {
-            return llm.isConfiguration() ? ExitCodes.USAGE : ExitCodes.FAILED;
-        }
-        if (e instanceof InvalidSpecException || e instanceof UsageException || e instanceof WorkspaceException) {
-            return ExitCodes.USAGE;
-        }
-        return ExitCodes.FAILED;
+        return ErrorMessages.report(e, cmd.getErr(), global.debug);
     }
 }

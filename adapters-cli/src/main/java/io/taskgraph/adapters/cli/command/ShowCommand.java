@@ -45,6 +45,13 @@ public final class ShowCommand implements Callable<Integer> {
         this.cli = cli;
     }
 
+    /** The command with its options already read (a plain show line needs no picocli; see QuickShow). */
+    public ShowCommand(Cli cli, String spec, String format) {
+        this.cli = cli;
+        this.spec = spec;
+        this.format = format;
+    }
+
     @Override
     public Integer call() {
         OverviewFormat chosen = OverviewFormat.parse(format);
