@@ -15,8 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.duckdb.DuckDBConnection;
@@ -56,6 +58,12 @@ final class DuckDbTaskSession implements TaskSession {
     private PreparedStatement viewSnapshot;
     private PreparedStatement macroSnapshot;
     private PreparedStatement describeStatement;
+    /**
+     * Relations described since the last statement that could change one (any agent statement, any read): a task's
+     * output is described by the check after its CREATE and again by the validation after the agent's last answer.
+     * Only this session can change its own views, and it runs one call at a time.
+     */
+    private final Map<String, Optional<RelationInfo>> described = new HashMap<>();
     private volatile Statement running;
     private volatile boolean cancelRequested;
     private StatementTimer.Armed armed;
@@ -96,6 +104,7 @@ final class DuckDbTaskSession implements TaskSession {
     @Override
     public synchronized StatementResult execute(String sql) {
         requireOpen();
+        described.clear();
         LocalDateTime at = LocalDateTime.now();
         long started = System.nanoTime();
         cancelRequested = false;
@@ -309,6 +318,7 @@ final class DuckDbTaskSession implements TaskSession {
     @Override
     public synchronized QueryResult query(String sql, List<Object> parameters) {
         requireOpen();
+        described.clear();
         try {
             return SqlReads.query(connection, sql, parameters, timer, statement -> running = statement);
         } finally {
@@ -326,7 +336,13 @@ final class DuckDbTaskSession implements TaskSession {
         } catch (SQLException e) {
             throw new SqlFailure(Sql.message(e), e);
         }
-        return SqlReads.describe(describeStatement, name);
+        String key = name.toLowerCase(Locale.ROOT);
+        Optional<RelationInfo> known = described.get(key);
+        if (known == null) {
+            known = SqlReads.describe(describeStatement, name);
+            described.put(key, known);
+        }
+        return known;
     }
 
     @Override
