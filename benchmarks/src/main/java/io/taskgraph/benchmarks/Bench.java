@@ -37,6 +37,7 @@ final class Bench implements AutoCloseable {
         }
         this.scratch = Files.createTempDirectory("taskgraph-bench");
         this.model = ScriptedModel.start();
+        model.warmUp();
     }
 
     Path root() {
