@@ -20,7 +20,10 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -cp taskgraph.jar:classes io.taskgraph.benchmarks.BareJdbc queries DB STATEMENTS_FILE
  * java -cp taskgraph.jar:classes io.taskgraph.benchmarks.BareJdbc pair DB SQL
+ * java -cp taskgraph.jar:classes io.taskgraph.benchmarks.BareJdbc slowest WORKSPACE SQL
  * </pre>
+ * {@code slowest} reads a finished workspace's {@code _trace}: the longest {@code elapsed_ms} of the statements
+ * whose text is {@code SQL}, as the product timed them (from the session receiving the statement to its result).
  */
 public final class BareJdbc {
     private BareJdbc() {
@@ -33,6 +36,7 @@ public final class BareJdbc {
             switch (args[0]) {
                 case "queries" -> queries(connection, Files.readAllLines(Path.of(args[2])));
                 case "pair" -> pair(connection, args[2]);
+                case "slowest" -> slowest(connection, args[2]);
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
             }
         }
@@ -80,6 +84,17 @@ public final class BareJdbc {
             throw failure[0];
         }
         System.out.printf(Locale.ROOT, "alone=%.6f%ntogether=%.6f%n", alone, together);
+    }
+
+    private static void slowest(Connection connection, String sql) throws Exception {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                "SELECT max(elapsed_ms), count(*) FROM _trace WHERE query = ?")) {
+            statement.setString(1, sql);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                System.out.printf(Locale.ROOT, "ms=%.3f%nstatements=%d%n", rs.getDouble(1), rs.getLong(2));
+            }
+        }
     }
 
     private static void warmUp(Connection connection) throws Exception {

@@ -24,13 +24,15 @@ final class Bench implements AutoCloseable {
     private final Path scratch;
     private final ScriptedModel model;
     private final String javaOpts;
+    private final boolean keep;
 
-    Bench(Path root, Path harnessClasses, String javaOpts) throws IOException {
+    Bench(Path root, Path harnessClasses, String javaOpts, boolean keep) throws IOException {
         this.root = root;
         this.launcher = root.resolve("taskgraph");
         this.jar = root.resolve("adapters-cli/target/taskgraph.jar");
         this.harnessClasses = harnessClasses;
         this.javaOpts = javaOpts;
+        this.keep = keep;
         if (!Files.isExecutable(launcher) || !Files.isRegularFile(jar)) {
             throw new IllegalStateException("no ./taskgraph or adapters-cli/target/taskgraph.jar under " + root
                     + ": run the benchmarks with benchmarks/run from the repository");
@@ -134,6 +136,10 @@ final class Bench implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        if (keep) {
+            System.out.println("kept the app directories and workspaces in " + scratch);
+            return;
+        }
         try (Stream<Path> files = Files.walk(scratch)) {
             for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(file);

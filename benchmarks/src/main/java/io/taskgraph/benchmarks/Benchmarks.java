@@ -12,7 +12,7 @@ import java.util.Map;
  * in the same interleaved rounds. Started by {@code benchmarks/run}, which builds what it needs first.
  *
  * <pre>
- * benchmarks/run [--rounds N] [--java-opts "OPTS"] [all | run-sql | ingest | dag | show | parallel | memory ...]
+ * benchmarks/run [--rounds N] [--java-opts "OPTS"] [--keep] [all | run-sql | ingest | dag | show | parallel | memory ...]
  * </pre>
  * Exit code: 0 when every target was met, 1 when one was not, 2 on bad usage or a failed run.
  */
@@ -29,6 +29,7 @@ public final class Benchmarks {
         List<Benchmark> chosen = new ArrayList<>();
         int rounds = 0;
         String javaOpts = "";
+        boolean keep = false;
         Path root = Path.of("").toAbsolutePath();
         Path classes = Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         for (int i = 0; i < args.length; i++) {
@@ -36,6 +37,7 @@ public final class Benchmarks {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--java-opts" -> javaOpts = args[++i];
                 case "--root" -> root = Path.of(args[++i]).toAbsolutePath();
+                case "--keep" -> keep = true;
                 case "all" -> chosen.addAll(ALL);
                 case "-h", "--help" -> {
                     usage(byName);
@@ -59,7 +61,7 @@ public final class Benchmarks {
                 + Bench.python() + " for the bridge");
         System.out.println("load at start: " + Report.load());
         Report report = new Report();
-        try (Bench bench = new Bench(root, classes, javaOpts)) {
+        try (Bench bench = new Bench(root, classes, javaOpts, keep)) {
             for (Benchmark benchmark : chosen) {
                 benchmark.run(bench, rounds > 0 ? rounds : benchmark.defaultRounds(), report);
             }
@@ -74,7 +76,8 @@ public final class Benchmarks {
     }
 
     private static void usage(Map<String, Benchmark> byName) {
-        System.out.println("usage: benchmarks/run [--rounds N] [--java-opts \"JVM OPTIONS\"] [all | NAME ...]");
+        System.out.println("usage: benchmarks/run [--rounds N] [--java-opts \"JVM OPTIONS\"] [--keep] [all | NAME ...]");
+        System.out.println("  --keep    keep the app directories and workspace files for inspection (path printed at the end)");
         byName.values().forEach(b -> System.out.printf("  %-9s %s (%d rounds)%n", b.name(), b.what(), b.defaultRounds()));
     }
 }
