@@ -219,6 +219,7 @@ final class ScriptedModel implements AutoCloseable {
         return json.toString();
     }
 
+    /** A JSON string literal. Written here rather than borrowed from the domain: the harness links nothing it measures. */
     private static void quote(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
