@@ -12,6 +12,7 @@ import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
+import io.taskgraph.domain.sql.Namespaces;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,8 +53,10 @@ public final class ShowSpec {
         List<String> problems = TaskGraph.problems(spec.tasks(), tables);
         List<List<String>> layers = problems.isEmpty() ? TaskGraph.of(spec.tasks(), tables).layers() : List.of();
 
+        List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(Namespaces.of(spec.tasks(), tables).overlapWarnings());
         return new SpecOverview(spec.origin().module(), Optional.ofNullable(spec.origin().file()), inputs, tasks,
-                layers, validation(spec), problems, spec.exports(), warnings);
+                layers, validation(spec), problems, spec.exports(), allWarnings);
     }
 
     private static Task task(TaskSpec spec, Set<String> tables, Map<String, String> producers) {

@@ -61,6 +61,9 @@ public final class RerunCommand implements Callable<Integer> {
     AgentOptions agent;
 
     @Mixin
+    DatabaseOptions database;
+
+    @Mixin
     OutputOptions outputOptions;
 
     @Mixin
@@ -97,7 +100,8 @@ public final class RerunCommand implements Callable<Integer> {
         return execution.execute(output, "", (llm, listener, control) -> {
             try {
                 return new RerunWorkspace(cli.adapters().specLoader(cli.err()::println),
-                        cli.adapters().sqlEngine(), llm, listener, cli.clock()).rerun(request, control);
+                        cli.adapters().sqlEngine(database.memoryLimit()), llm, listener, cli.clock())
+                        .rerun(request, control);
             } catch (SpecCommitMismatchException e) {
                 throw new UsageException(e.getMessage() + " To rerun with the spec as it is now anyway, add --ignore-commit.", e);
             }

@@ -41,6 +41,9 @@ public final class RunCommand implements Callable<Integer> {
     AgentOptions agent;
 
     @Mixin
+    DatabaseOptions database;
+
+    @Mixin
     OutputOptions outputOptions;
 
     @Mixin
@@ -66,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
         String preamble = module.source() == DiscoveredSpec.Source.EXPLICIT ? ""
                 : "Spec " + module.module() + " (" + module.source().description() + ")";
         return execution.execute(output, preamble, (llm, listener, control) -> new RunWorkspace(
-                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(), llm,
+                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(database.memoryLimit()), llm,
                 listener, cli.clock()).run(request, control));
     }
 }
