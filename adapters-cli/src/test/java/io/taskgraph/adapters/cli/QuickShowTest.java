@@ -35,7 +35,8 @@ class QuickShowTest {
                 ShowLine.parse(new String[] {"show", "--format=json", "--spec=a.b"}));
         for (String[] other : List.of(new String[] {"show", "--help"}, new String[] {"show", "-h"},
                 new String[] {"show", "-s"}, new String[] {"show", "--format"}, new String[] {"show", "extra"},
-                new String[] {"--debug", "show"}, new String[] {"run", "-o", "x.db"}, new String[0])) {
+                new String[] {"--debug", "show"}, new String[] {"show", "--select", "a+"},
+                new String[] {"run", "-o", "x.db"}, new String[0])) {
             assertEquals(Optional.empty(), ShowLine.parse(other), String.join(" ", other));
         }
     }
