@@ -46,6 +46,10 @@ public final class WorkspaceExecution {
             outcomes = scheduler.run(graph, execution::run, outcome -> {
                 workspace.putTaskMeta(outcome.task(), WorkspaceMetadata.task(graph.task(outcome.task()), outcome,
                         options.model(), options.effort(), clock.instant()));
+                List<String> unreported = WorkspaceMetadata.unreported(outcome);
+                if (!unreported.isEmpty()) {
+                    workspace.removeTaskMeta(outcome.task(), unreported);
+                }
                 listener.on(new RunEvent.TaskFinished(outcome));
             });
         }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,8 @@ public final class WorkspaceMetadata {
     public static final String SPEC_GIT_COMMIT = "spec_git_commit";
     public static final String SPEC_GIT_ROOT = "spec_git_root";
     public static final String SPEC_GIT_DIRTY = "spec_git_dirty";
+    /** A task's cost in US dollars as the model server reported it (a JSON number); absent when none was reported. */
+    public static final String TASK_COST = "cost";
     /** {@code true} while a run is in progress or when it was interrupted; {@code false} once it finished. */
     public static final String INTERRUPTED = "interrupted";
 
@@ -90,9 +93,19 @@ public final class WorkspaceMetadata {
         meta.put("completion_tokens", Long.toString(outcome.usage().completion()));
         meta.put("cache_read_tokens", Long.toString(outcome.usage().cachedPrompt()));
         meta.put("reasoning_tokens", Long.toString(outcome.usage().reasoning()));
+        outcome.usage().cost().ifPresent(cost -> meta.put(TASK_COST, cost.stripTrailingZeros().toPlainString()));
         meta.put("final_message", Json.quote(outcome.finalMessage()));
         meta.put("reason", Json.quote(outcome.reason()));
         meta.put("failures", Json.write(outcome.failures()));
         return meta;
+    }
+
+    /**
+     * The keys of {@link #task} this outcome did not report, to remove from a workspace copied from an earlier run:
+     * a task that ran again without a reported cost must not keep the cost of the run it was copied from.
+     */
+    public static List<String> unreported(TaskOutcome outcome) {
+        return outcome.status() != TaskStatus.REUSED && outcome.usage().cost().isEmpty() ? List.of(TASK_COST)
+                : List.of();
     }
 }
