@@ -1,10 +1,17 @@
 package io.taskgraph.application.report;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Short forms of counts and durations for the report's tables. */
 final class Figures {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
     private Figures() {
     }
 
@@ -31,6 +38,15 @@ final class Figures {
     /** {@code 12 ms}, {@code 1.2 s}. */
     static String millis(double ms) {
         return ms < 1000 ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.1f s", ms / 1000);
+    }
+
+    /** An ISO instant as {@code 2026-02-01 09:30:00 UTC}; other text as it is. */
+    static String instant(String iso) {
+        try {
+            return TIME.format(Instant.parse(iso)) + " UTC";
+        } catch (DateTimeParseException notAnInstant) {
+            return iso;
+        }
     }
 
     static String count(long n, String singular, String plural) {

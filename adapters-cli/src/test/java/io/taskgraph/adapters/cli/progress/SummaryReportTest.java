@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.domain.run.RunSummary;
+import io.taskgraph.domain.run.TaskOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,12 +46,15 @@ class SummaryReportTest {
     }
 
     @Test
-    void pointsAtTheTraceTheMetadataAndARerun() {
+    void pointsAtTheReportTheFailedStatementsAQueryAndARerun() {
         String text = print(RunEvents.diamondWithFailure(), "runs/my out.db", Style.plain());
 
         assertTrue(text.contains("Workspace /work/out.db\n"), text);
-        assertTrue(text.contains("  duckdb 'runs/my out.db' \"SELECT * FROM _trace\"       "), text);
-        assertTrue(text.contains("  duckdb 'runs/my out.db' \"SELECT * FROM _task_meta\""), text);
+        assertTrue(text.contains("  taskgraph report 'runs/my out.db'   "), text);
+        assertTrue(text.contains("# a page to review the run: graph, each task's SQL, rows, trace\n"), text);
+        assertTrue(text.contains("  taskgraph trace 'runs/my out.db' --failed   "), text);
+        assertTrue(text.contains("  taskgraph query 'runs/my out.db' \"SHOW TABLES\"   "), text);
+        assertFalse(text.contains("duckdb "), "the DuckDB CLI is not needed to look at a run");
         assertTrue(text.contains("  taskgraph rerun 'runs/my out.db' -o 'runs/my out-rerun.db'"), text);
     }
 
@@ -62,6 +67,28 @@ class SummaryReportTest {
 
         assertTrue(text.contains("Done: 1 of 1 task passed."), text);
         assertFalse(text.contains("taskgraph rerun"), text);
+    }
+
+    @Test
+    void theCostTheServerReportedIsTotalledAndNoCostShowsNone() {
+        TaskOutcome prep = RunEvents.passed("prep", 2, 1, 10, 5, 300);
+        TaskOutcome sales = RunEvents.passed("sales", 1, 1, 10, 5, 300);
+        RunSummary priced = new RunSummary(Path.of("/work/out.db"), List.of(
+                withCost(prep, "0.0125"), withCost(sales, "0.001")), List.of(), Duration.ofSeconds(1), false);
+        RunSummary unpriced = new RunSummary(Path.of("/work/out.db"), List.of(prep, sales), List.of(),
+                Duration.ofSeconds(1), false);
+
+        String text = print(priced, "out.db", Style.plain());
+        String none = print(unpriced, "out.db", Style.plain());
+
+        assertTrue(text.contains("\n  Cost: $0.0135 (as reported by the model server)\n"), text);
+        assertFalse(none.contains("Cost") || none.contains("$"), none);
+    }
+
+    private static TaskOutcome withCost(TaskOutcome outcome, String dollars) {
+        return new TaskOutcome(outcome.task(), outcome.kind(), outcome.status(), outcome.iterations(), outcome.toolCalls(),
+                outcome.usage().withCost(new BigDecimal(dollars)), outcome.elapsed(), outcome.reason(),
+                outcome.failures(), outcome.finalMessage());
     }
 
     @Test
