@@ -64,7 +64,7 @@ public final class TracePrinter {
     private void indented(String text, String first, String rest, boolean error) {
         String[] lines = text.strip().split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
-            String line = (i == 0 ? first : rest) + lines[i].stripTrailing();
+            String line = ((i == 0 ? first : rest) + lines[i]).stripTrailing();
             out.println(error ? style.red(line) : line);
         }
     }
