@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:all tasks passed and all exports were written",
             "1:the run finished but a task or an export failed",
-            "2:bad usage or bad input (spec, graph, input data, API key, output file)",
+            "2:bad usage or bad input (spec, graph, input data, API key, output file, a query's SQL)",
             "130:stopped by Ctrl-C (the workspace is valid; rerun continues from it)"})
 public final class TaskgraphCommand implements Runnable {
     @Spec
