@@ -100,7 +100,7 @@ class ReportE2ETest {
         try (FakeModelServer model = Diamond.solve(FakeModelServer.start())) {
             model.script("[report]", Reply.sql(Diamond.REPORT).after(Duration.ofMinutes(5)), Reply.answer("Done."));
             Taskgraph.Running running = new Taskgraph(dir).model(model).start("run", "-s", spec, "-o", "out.db");
-            waitFor(running, "] report: started");
+            running.awaitOutput("] report: started");
             running.process().destroyForcibly();
             running.finish();
         }
@@ -126,16 +126,6 @@ class ReportE2ETest {
         assertArrayEquals(before, Files.readAllBytes(db), "report and query only read the killed run's file");
         if (walBefore != null) {
             assertArrayEquals(walBefore, Files.readAllBytes(wal), "nor its write-ahead log");
-        }
-    }
-
-    private static void waitFor(Taskgraph.Running running, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!running.outSoFar().contains(text)) {
-            if (!running.process().isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("never saw '" + text + "':\n" + running.finish().all());
-            }
-            Thread.sleep(50);
         }
     }
 }

@@ -45,6 +45,17 @@ final class Taskgraph {
         String outSoFar() throws IOException {
             return read(out);
         }
+
+        /** Waits (up to 90 s) until the output so far contains {@code text}; fails with everything printed if it never does. */
+        void awaitOutput(String text) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!outSoFar().contains(text)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("never saw '" + text + "':\n" + finish().all());
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     private final Path dir;
