@@ -80,6 +80,9 @@ public final class QueryCommand implements Callable<Integer> {
     }
 
     private String readStandardInput() {
+        if (cli.terminal().interactive()) {
+            cli.err().println("Type one SQL statement, then Ctrl-D on a line of its own (or give it after the .db file):");
+        }
         try {
             return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

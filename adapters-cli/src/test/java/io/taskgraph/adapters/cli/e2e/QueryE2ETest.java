@@ -127,6 +127,17 @@ class QueryE2ETest {
     }
 
     @Test
+    void onATerminalWithoutSqlItAsksForTheStatement() throws Exception {
+        Taskgraph.Result typed = taskgraph.runOnTerminal("SELECT 6 * 7 AS answer\n\u0004", "query", "out.db");
+
+        assertEquals(0, typed.exitCode(), typed.all());
+        assertTrue(typed.out().contains("Type one SQL statement, then Ctrl-D on a line of its own"), typed.out());
+        String shown = typed.out().replace("\r\n", "\n").replaceAll("\033\\[[0-9;]*m", "");
+        assertTrue(shown.contains("answer\n──────\n    42\n1 row.\n"), typed.out());
+        assertTrue(typed.out().contains("\033[1manswer"), "the header is bold on a terminal");
+    }
+
+    @Test
     void aStatementThatWouldWriteFailsWithExitTwoAndTheDatabasesMessage() throws Exception {
         Map<String, String> refusals = Map.of(
                 "DROP VIEW profit_report", "taskgraph: Invalid Input Error: Cannot execute statement of type \"DROP\" "
