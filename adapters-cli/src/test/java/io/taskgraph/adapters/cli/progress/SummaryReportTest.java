@@ -73,9 +73,9 @@ class SummaryReportTest {
     void theCostTheServerReportedIsTotalledAndNoCostShowsNone() {
         TaskOutcome prep = RunEvents.passed("prep", 2, 1, 10, 5, 300);
         TaskOutcome sales = RunEvents.passed("sales", 1, 1, 10, 5, 300);
-        RunSummary priced = new RunSummary(Path.of("/work/out.db"), List.of(
+        RunSummary priced = new RunSummary(Path.of("runs", "out.db"), List.of(
                 withCost(prep, "0.0125"), withCost(sales, "0.001")), List.of(), Duration.ofSeconds(1), false);
-        RunSummary unpriced = new RunSummary(Path.of("/work/out.db"), List.of(prep, sales), List.of(),
+        RunSummary unpriced = new RunSummary(Path.of("runs", "out.db"), List.of(prep, sales), List.of(),
                 Duration.ofSeconds(1), false);
 
         String text = print(priced, "out.db", Style.plain());
