@@ -73,30 +73,52 @@ class ApiRunTest {
         assertEquals(List.of("done", "result"), names.subList(names.size() - 2, names.size()));
         assertTrue(logLines(events).get(0).startsWith("Starting run " + runId + ": spec specs.main, model test/model-a, "
                 + "reasoning effort medium"), logLines(events).get(0));
-        assertTrue(logLines(events).contains("Running specs.main with test/model-a: 3 tasks"), logLines(events).toString());
+        assertTrue(logLines(events).contains("Running specs.main -> output.db with test/model-a: 3 tasks"),
+                logLines(events).toString());
         assertTrue(logLines(events).stream().anyMatch(l -> l.startsWith("ingested employees: 6 rows")));
-        assertTrue(logLines(events).stream().anyMatch(l -> l.startsWith("[summarize] sql ok, 0 rows")
+        assertTrue(logLines(events).stream().anyMatch(l -> l.startsWith("summarize: SQL ok, 0 rows")
                 && l.contains("CREATE VIEW department_summary")), logLines(events).toString());
-        assertTrue(logLines(events).contains("export summary.csv written"));
+        assertTrue(logLines(events).stream().anyMatch(l -> l.startsWith("summarize: passed (2 iterations, 1 tool call, "
+                + "240 tokens, ")), logLines(events).toString());
+        assertTrue(logLines(events).contains("export summary.csv: wrote summary.csv"), logLines(events).toString());
+        List<String> last = logLines(events).subList(logLines(events).size() - 2, logLines(events).size());
+        assertEquals("Done: 3 of 3 tasks passed.", last.get(0), "the verdict ends the console, as in the terminal");
+        assertTrue(last.get(1).startsWith("    Total: 6 iterations, 3 tool calls, 720 tokens, "), last.get(1));
 
         JsonNode graph = json(events.stream().filter(e -> e.event().equals("graph")).findFirst().orElseThrow().data());
         assertEquals(3, graph.get("tasks").size());
+        JsonNode waiting = graph.get("tasks").get(2);
+        assertEquals("waiting", waiting.get("state").asText());
+        assertEquals("[\"summarize\",\"top_earners\"]", waiting.get("waiting_for").toString());
+        assertEquals("for summarize, top_earners", waiting.get("detail").asText());
         assertEquals("[{\"from\":\"summarize\",\"to\":\"report\"},{\"from\":\"top_earners\",\"to\":\"report\"}]",
                 graph.get("edges").toString());
 
         List<JsonNode> reportStates = events.stream().filter(e -> e.event().equals("task")).map(e -> json(e.data()))
                 .filter(t -> t.get("task").asText().equals("report")).toList();
-        assertEquals("running", reportStates.get(0).get("state").asText());
+        List<String> stages = new ArrayList<>();
+        reportStates.forEach(t -> {
+            if (stages.isEmpty() || !stages.get(stages.size() - 1).equals(t.get("state").asText())) {
+                stages.add(t.get("state").asText());
+            }
+        });
+        assertEquals(List.of("waiting", "running", "passed"), stages, "waits while its dependencies pass, then runs");
+        assertEquals(1, reportStates.get(0).get("waiting_for").size(), "one dependency passed, one to go: " + reportStates.get(0));
         JsonNode lastReport = reportStates.get(reportStates.size() - 1);
         assertEquals("passed", lastReport.get("state").asText());
         assertEquals(1, lastReport.get("sql_count").asInt());
         assertEquals(240, lastReport.get("tokens").asLong(), "two model calls of 120 tokens");
+        assertTrue(lastReport.get("detail").asText().startsWith("2 iterations · 1 SQL · 240 tokens · "), lastReport.toString());
+        assertEquals(lastReport.get("detail").asText(), "2 iterations · 1 SQL · 240 tokens · " + lastReport.get("elapsed").asText(),
+                "the time in the detail is the task's elapsed, in the one duration format");
 
         assertEquals("{\"state\":\"succeeded\",\"exit_code\":0}", events.get(events.size() - 2).data());
         JsonNode result = json(events.get(events.size() - 1).data());
         assertEquals(runId, result.get("run_id").asText());
         assertEquals("succeeded", result.get("state").asText());
         assertEquals(0, result.get("exit_code").asInt());
+        assertEquals("Done: 3 of 3 tasks passed.", result.get("verdict").asText());
+        assertEquals(last.get(1).strip(), result.get("totals").asText());
         JsonNode summarize = result.get("tasks").get(0);
         assertEquals("summarize", summarize.get("task").asText());
         assertEquals("passed", summarize.get("status").asText());

@@ -104,13 +104,13 @@ class BrowserTest {
         driver.findElement(By.id("start")).click();
 
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("console"),
-                "Running specs.main with openai/gpt-5.2: 3 tasks"));
+                "Running specs.main -> output.db with openai/gpt-5.2: 3 tasks"));
         waitUpTo(20).until(d -> "running".equals(nodeState("summarize")));
         assertEquals(3, driver.findElements(By.cssSelector("#dag .task-node")).size());
         assertEquals(2, driver.findElements(By.cssSelector("#dag path.edge")).size());
         assertTrue(driver.findElement(By.cssSelector("#dag .task-node[data-task='summarize']")).getAttribute("class")
                 .contains("state-running"));
-        assertTrue(List.of("pending", "running").contains(nodeState("report")), nodeState("report"));
+        assertTrue(List.of("waiting", "running").contains(nodeState("report")), nodeState("report"));
         assertTrue(driver.findElement(By.id("run-status")).getText().endsWith(": running"));
         screenshot("run-in-progress.png");
 
@@ -119,9 +119,13 @@ class BrowserTest {
         waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
         assertEquals("passed", nodeState("summarize"));
         assertEquals("passed", nodeState("top_earners"));
+        String progress = driver.findElement(By.cssSelector("#task-table tr[data-task='summarize'] td:last-child"))
+                .getAttribute("textContent");
+        assertTrue(progress.startsWith("2 iterations · 1 SQL · 240 tokens · "), "the terminal board's words: " + progress);
         assertTrue(driver.findElement(By.id("run-status")).getText().endsWith(": succeeded"));
-        assertTrue(driver.findElement(By.id("console")).getText().contains("export summary.csv written"));
-        assertTrue(driver.findElement(By.id("result-summary")).getText().startsWith("succeeded: 3 of 3 tasks passed"));
+        assertTrue(driver.findElement(By.id("console")).getText().contains("export summary.csv: wrote summary.csv"));
+        assertTrue(driver.findElement(By.id("result-summary")).getText().startsWith("Done: 3 of 3 tasks passed. Total: "),
+                driver.findElement(By.id("result-summary")).getText());
         waitUpTo(10).until(d -> d.findElements(By.cssSelector(".preview[data-view='department_report'] tbody tr")).size() == 3);
         assertEquals("department", driver.findElement(
                 By.cssSelector(".preview[data-view='department_report'] thead th")).getText());
@@ -149,7 +153,7 @@ class BrowserTest {
         driver.navigate().refresh();
         waitUpTo(20).until(d -> d.findElements(By.cssSelector("#dag .task-node[data-state='passed']")).size() == 3);
         waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
-        assertTrue(driver.findElement(By.id("console")).getText().contains("Finished in "));
+        assertTrue(driver.findElement(By.id("console")).getText().contains("Done: 3 of 3 tasks passed."));
     }
 
     private static long sizeOf(Path file) {

@@ -3,7 +3,7 @@ package io.taskgraph.adapters.cli.command;
 import io.taskgraph.adapters.cli.Cli;
 import io.taskgraph.adapters.cli.ExitCodes;
 import io.taskgraph.adapters.cli.GlobalOptions;
-import io.taskgraph.adapters.cli.progress.Formats;
+import io.taskgraph.adapters.cli.progress.ShellWord;
 import io.taskgraph.adapters.cli.progress.Style;
 import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.application.run.RunRequest;
@@ -104,12 +104,12 @@ public final class DemoCommand implements Callable<Integer> {
         Path export = out.toAbsolutePath().getParent().resolve(EXPORT);
         Optional<Path> examples = repositoryExamples();
         List<String[]> look = new ArrayList<>();
-        look.add(new String[] {"taskgraph query " + Formats.shellWord(output) + " \"SELECT * FROM profit_report\"",
+        look.add(new String[] {"taskgraph query " + ShellWord.quote(output) + " \"SELECT * FROM profit_report\"",
             "the monthly report the agents built"});
         if (Files.isRegularFile(export)) {
-            look.add(new String[] {"cat " + Formats.shellWord(shown(export)), "the same report, written by the spec's export"});
+            look.add(new String[] {"cat " + ShellWord.quote(shown(export)), "the same report, written by the spec's export"});
         }
-        String live = examples.map(dir -> "cd " + Formats.shellWord(shown(dir))).orElse("cd examples")
+        String live = examples.map(dir -> "cd " + ShellWord.quote(shown(dir))).orElse("cd examples")
                 + " && ../taskgraph run --spec " + DemoBundle.SPEC + " -o diamond.db";
         int width = look.stream().mapToInt(l -> l[0].length()).max().orElse(0);
         print.println();

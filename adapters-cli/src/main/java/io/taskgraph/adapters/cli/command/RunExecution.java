@@ -9,8 +9,10 @@ import io.taskgraph.adapters.cli.progress.LiveProgress;
 import io.taskgraph.adapters.cli.progress.ProgressRenderer;
 import io.taskgraph.adapters.cli.progress.Style;
 import io.taskgraph.adapters.cli.progress.SummaryReport;
+import io.taskgraph.application.progress.RunTracker;
 import io.taskgraph.application.run.RunControl;
 import io.taskgraph.domain.TaskgraphException;
+import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.run.RunSummary;
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What {@code run} and {@code rerun} share around their use case: the model client (live, recording or
- * replaying), the progress display, Ctrl-C handling, the summary, and the exit code.
+ * replaying), the run model that the progress display and the summary render, Ctrl-C handling, and the exit code.
  */
 final class RunExecution {
     /** The use case call, given the model client, the listener to report to, and the control to stop it with. */
@@ -51,8 +53,10 @@ final class RunExecution {
      */
     int execute(String shownOutput, String preamble, Body body) {
         cassettes.check();
+        RunTracker tracker = new RunTracker(cli.clock());
         AtomicReference<ProgressRenderer> display = new AtomicReference<>();
         RunListener events = event -> {
+            tracker.apply(event);
             ProgressRenderer renderer = display.get();
             if (renderer != null) {
                 renderer.on(event);
@@ -63,7 +67,7 @@ final class RunExecution {
         if (!preamble.isEmpty() && !output.quiet) {
             cli.out().println(preamble);
         }
-        ProgressRenderer renderer = renderer();
+        ProgressRenderer renderer = renderer(tracker);
         display.set(renderer);
         RunControl control = new RunControl();
         // Ctrl-C handling lasts until the summary is printed, so a shutdown (SIGTERM) waits for it too.
@@ -81,7 +85,10 @@ final class RunExecution {
             } finally {
                 renderer.close();
             }
-            new SummaryReport(style()).print(summary, shownOutput, cli.out());
+            if (!tracker.snapshot().finished()) {
+                tracker.apply(new RunEvent.RunFinished(summary));
+            }
+            new SummaryReport(style()).print(tracker.snapshot(), shownOutput, cli.out());
             if (summary.interrupted()) {
                 return ExitCodes.INTERRUPTED;
             }
@@ -108,10 +115,10 @@ final class RunExecution {
         return ClosableLlm.of(cli.adapters().recording(live, cli.resolve(record.get())), live::close);
     }
 
-    private ProgressRenderer renderer() {
+    private ProgressRenderer renderer(RunTracker tracker) {
         if (cli.terminal().interactive() && !output.quiet) {
-            return new LiveProgress(cli.out(), style(), cli.clock(), cli.terminal().width(cli.environment()),
-                    cli.workingDirectory());
+            return new LiveProgress(cli.out(), style(), cli.terminal().width(cli.environment()), cli.workingDirectory(),
+                    tracker);
         }
         return new LineProgress(cli.out(), cli.err(), cli.clock(), cli.workingDirectory(), output.quiet, global.debug);
     }

@@ -1,7 +1,7 @@
 package io.taskgraph.adapters.cli.inspect;
 
-import io.taskgraph.adapters.cli.progress.Formats;
 import io.taskgraph.adapters.cli.progress.Style;
+import io.taskgraph.application.progress.Readable;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,14 +85,14 @@ final class ResultTable implements ResultPrinter {
     }
 
     private String footer(long rows, int visible) {
-        StringBuilder footer = new StringBuilder(Formats.count(rows, "row", "rows"));
+        StringBuilder footer = new StringBuilder(Readable.count(rows, "row", "rows"));
         if (rows > shown.size()) {
             footer.append(" (the first ").append(shown.size()).append(" shown; --max-rows 0 shows all, --format csv "
                     + "prints every row)");
         }
         if (visible < columns.size()) {
             int hidden = columns.size() - visible;
-            footer.append("; ").append(Formats.count(hidden, "more column", "more columns")).append(" not shown: ")
+            footer.append("; ").append(Readable.count(hidden, "more column", "more columns")).append(" not shown: ")
                     .append(String.join(", ", columns.subList(visible, columns.size())))
                     .append(" (select fewer columns, or use --format csv)");
         }

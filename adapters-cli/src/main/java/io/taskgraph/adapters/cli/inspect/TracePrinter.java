@@ -1,10 +1,11 @@
 package io.taskgraph.adapters.cli.inspect;
 
-import io.taskgraph.adapters.cli.progress.Formats;
 import io.taskgraph.adapters.cli.progress.Style;
 import io.taskgraph.application.inspect.TraceEntry;
+import io.taskgraph.application.progress.Readable;
 import io.taskgraph.application.trace.TraceListing;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +30,7 @@ public final class TracePrinter {
         List<TraceEntry> entries = listing.entries();
         if (entries.isEmpty()) {
             out.println("No " + what + " in " + db + " (its trace holds "
-                    + Formats.count(listing.totalStatements(), "statement", "statements") + ").");
+                    + Readable.count(listing.totalStatements(), "statement", "statements") + ").");
             out.flush();
             return;
         }
@@ -47,14 +48,14 @@ public final class TracePrinter {
                     .append(style.dim(time)).append("  ")
                     .append(style.cyan(entry.task())).append(" ".repeat(taskWidth - entry.task().length())).append("  ")
                     .append(outcome).append("  ")
-                    .append(String.format(Locale.ROOT, "%8s", millis(entry.elapsedMs())));
-            entry.rowCount().ifPresent(rows -> head.append("  ").append(style.dim(Formats.count(rows, "row", "rows"))));
+                    .append(String.format(Locale.ROOT, "%7s", Readable.duration(Duration.ofNanos(Math.round(entry.elapsedMs() * 1_000_000)))));
+            entry.rowCount().ifPresent(rows -> head.append("  ").append(style.dim(Readable.count(rows, "row", "rows"))));
             out.println(head);
             indented(entry.statement(), INDENT, INDENT, false);
             entry.error().ifPresent(error -> indented(error, INDENT + "error: ", INDENT + "       ", true));
         }
         long failed = listing.failed();
-        out.println(style.dim(Formats.count(entries.size(), "statement", "statements")
+        out.println(style.dim(Readable.count(entries.size(), "statement", "statements")
                 + (failed > 0 ? ", " + failed + " failed" : "")
                 + (entries.size() < listing.totalStatements() ? " (" + what + "; the trace holds "
                         + listing.totalStatements() + ")" : "") + "."));
@@ -67,9 +68,5 @@ public final class TracePrinter {
             String line = ((i == 0 ? first : rest) + lines[i]).stripTrailing();
             out.println(error ? style.red(line) : line);
         }
-    }
-
-    private static String millis(double ms) {
-        return ms < 1000 ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.1f s", ms / 1000);
     }
 }

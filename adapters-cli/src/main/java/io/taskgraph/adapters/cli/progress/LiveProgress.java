@@ -1,37 +1,40 @@
 package io.taskgraph.adapters.cli.progress;
 
-import io.taskgraph.adapters.cli.progress.EventLine.Kind;
-import io.taskgraph.adapters.cli.progress.EventLine.Level;
-import io.taskgraph.adapters.cli.progress.TaskBoard.Row;
-import io.taskgraph.adapters.cli.progress.TaskBoard.State;
+import io.taskgraph.application.progress.EventWording;
+import io.taskgraph.application.progress.ProgressLine;
+import io.taskgraph.application.progress.ProgressLine.Level;
+import io.taskgraph.application.progress.ProgressLine.Topic;
+import io.taskgraph.application.progress.Readable;
+import io.taskgraph.application.progress.RunTracker;
+import io.taskgraph.application.progress.TaskProgress;
+import io.taskgraph.application.progress.TaskState;
+import io.taskgraph.application.progress.TaskWording;
 import io.taskgraph.domain.event.RunEvent;
-import io.taskgraph.domain.spec.TaskKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Progress on a terminal: one line per task, redrawn in place with ANSI cursor movement, with log lines
- * (ingestion, validation failures, retries, warnings, failures) scrolling above the board. Events only
- * update the model; a ticker redraws ten times a second, so thousands of SQL events cost no flicker.
+ * Progress on a terminal: one line per task of the run model, redrawn in place with ANSI cursor movement, with
+ * log lines (ingestion, validation failures, retries, warnings, failures) scrolling above the board. Events only
+ * queue log lines; the board is drawn from the {@link RunTracker}'s snapshot by a ticker ten times a second, so
+ * thousands of SQL events cost no flicker. Whoever feeds this renderer feeds the tracker first.
  */
 public final class LiveProgress implements ProgressRenderer {
     private static final String[] SPINNER_UNICODE = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
     private static final String[] SPINNER_ASCII = {"|", "/", "-", "\\"};
     private static final long TICK_MILLIS = 100;
+    private static final int LABEL_WIDTH = 11;
 
     private final PrintStream out;
     private final Style style;
-    private final Clock clock;
     private final int width;
-    private final Path base;
-    private final TaskBoard board = new TaskBoard();
+    private final RunTracker tracker;
+    private final EventWording wording;
     private final List<String> pending = new ArrayList<>();
     private final ScheduledExecutorService ticker;
     private int drawnLines;
@@ -39,13 +42,13 @@ public final class LiveProgress implements ProgressRenderer {
     private boolean closed;
     private boolean dirty;
 
-    /** Draws on {@code out}, {@code width} columns wide; paths inside {@code base} are shown relative to it. */
-    public LiveProgress(PrintStream out, Style style, Clock clock, int width, Path base) {
+    /** Draws {@code tracker}'s run on {@code out}, {@code width} columns wide; paths under {@code base} relative to it. */
+    public LiveProgress(PrintStream out, Style style, int width, Path base, RunTracker tracker) {
         this.out = out;
         this.style = style;
-        this.clock = clock;
         this.width = Math.max(40, width);
-        this.base = base;
+        this.tracker = tracker;
+        this.wording = new EventWording(base);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "taskgraph-progress");
             t.setDaemon(true);
@@ -59,9 +62,7 @@ public final class LiveProgress implements ProgressRenderer {
         if (closed) {
             return;
         }
-        board.apply(event, clock.instant());
-        Optional<EventLine> line = EventLine.of(event, base);
-        line.filter(LiveProgress::worthALogLine).ifPresent(l -> pending.add(colour(l)));
+        wording.line(event).filter(LiveProgress::worthALogLine).ifPresent(this::queue);
         dirty = true;
         if (event instanceof RunEvent.RunFinished) {
             draw();
@@ -99,25 +100,30 @@ public final class LiveProgress implements ProgressRenderer {
 
     /** Redraws when an event changed something, or while a task runs (its spinner and clock move). */
     private synchronized void tick() {
-        if (!closed && (dirty || board.anyRunning())) {
+        if (!closed && (dirty || tracker.snapshot().anyRunning())) {
             frame++;
             draw();
         }
     }
 
-    /** Tasks starting and passing show on the board; every other line is kept in the scrolling log. */
-    private static boolean worthALogLine(EventLine line) {
-        if (line.level() == Level.DETAIL || line.kind() == Kind.TASK_STARTED) {
+    /** Tasks starting and passing show on the board, the verdict in the summary; the rest scrolls above. */
+    private static boolean worthALogLine(ProgressLine line) {
+        if (line.level() == Level.DETAIL || line.topic() == Topic.TASK_STARTED || line.topic() == Topic.RUN_FINISHED) {
             return false;
         }
-        return line.kind() != Kind.TASK_SETTLED || line.level() == Level.ERROR;
+        return line.topic() != Topic.TASK_SETTLED || line.level() == Level.ERROR;
     }
 
-    private String colour(EventLine line) {
-        return switch (line.level()) {
-            case ERROR -> style.red(line.text());
-            case WARNING -> style.yellow(line.text());
-            default -> line.text();
+    private void queue(ProgressLine line) {
+        pending.add(colour(line.level(), line.text()));
+        line.more().forEach(more -> pending.add(colour(line.level(), "    " + more)));
+    }
+
+    private String colour(Level level, String text) {
+        return switch (level) {
+            case ERROR -> style.red(text);
+            case WARNING -> style.yellow(text);
+            default -> text;
         };
     }
 
@@ -131,31 +137,24 @@ public final class LiveProgress implements ProgressRenderer {
             screen.append("\033[2K").append(line).append('\n');
         }
         pending.clear();
-        List<Row> rows = board.rows(clock.instant());
-        int nameWidth = rows.stream().mapToInt(r -> r.task().length()).max().orElse(0);
-        for (Row row : rows) {
-            screen.append("\033[2K").append(render(row, nameWidth)).append('\n');
+        List<TaskProgress> tasks = tracker.snapshot().tasks();
+        int nameWidth = tasks.stream().mapToInt(t -> t.task().length()).max().orElse(0);
+        for (TaskProgress task : tasks) {
+            screen.append("\033[2K").append(render(task, nameWidth)).append('\n');
         }
         screen.append("\033[J");
-        drawnLines = rows.size();
+        drawnLines = tasks.size();
         out.print(screen);
         out.flush();
     }
 
-    private String render(Row row, int nameWidth) {
-        String name = row.task() + " ".repeat(nameWidth - row.task().length());
-        String label = row.state().name().toLowerCase(java.util.Locale.ROOT);
-        String detail = switch (row.state()) {
-            case WAITING -> row.waitingFor().isEmpty() ? "" : "for " + String.join(", ", row.waitingFor());
-            case RUNNING -> progress(row, true);
-            case PASSED, FAILED, INTERRUPTED -> progress(row, false) + (row.state() == State.FAILED && !row.note().isBlank()
-                    ? " · " + row.note() : "");
-            case REUSED -> "still valid, no model call";
-            case BLOCKED -> row.note();
-        };
-        String text = "  " + symbol(row.state()) + " " + name + "  " + pad(label, 11) + detail;
-        text = Formats.cut(text, width - 1).stripTrailing();
-        return switch (row.state()) {
+    private String render(TaskProgress task, int nameWidth) {
+        String name = task.task() + " ".repeat(nameWidth - task.task().length());
+        String label = task.state().label();
+        String text = "  " + symbol(task.state()) + " " + name + "  " + label
+                + " ".repeat(Math.max(1, LABEL_WIDTH - label.length())) + TaskWording.detail(task);
+        text = Readable.cut(text, width - 1).stripTrailing();
+        return switch (task.state()) {
             case PASSED, REUSED -> style.green(text);
             case FAILED -> style.red(text);
             case BLOCKED, INTERRUPTED -> style.yellow(text);
@@ -164,24 +163,7 @@ public final class LiveProgress implements ProgressRenderer {
         };
     }
 
-    private String progress(Row row, boolean running) {
-        StringBuilder s = new StringBuilder();
-        if (row.kind() == TaskKind.AGENT) {
-            s.append(!running ? Formats.count(row.iteration(), "iteration", "iterations")
-                    : row.iteration() == 0 ? "starting" : "iteration " + row.iteration()).append(" · ");
-        }
-        s.append(row.sql()).append(" SQL");
-        if (row.failedSql() > 0) {
-            s.append(" (").append(row.failedSql()).append(" failed)");
-        }
-        s.append(" · ").append(Formats.tokens(row.tokens())).append(" tokens · ").append(Formats.duration(row.elapsed()));
-        if (running && !row.note().isBlank()) {
-            s.append(" · ").append(row.note());
-        }
-        return s.toString();
-    }
-
-    private String symbol(State state) {
+    private String symbol(TaskState state) {
         return switch (state) {
             case WAITING -> style.symbol("·", ".");
             case RUNNING -> {
@@ -193,9 +175,5 @@ public final class LiveProgress implements ProgressRenderer {
             case BLOCKED -> style.symbol("⊘", "-");
             case INTERRUPTED -> style.symbol("■", "!");
         };
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(Math.max(1, width - s.length()));
     }
 }

@@ -1,21 +1,21 @@
 package io.taskgraph.adapters.cli.progress;
 
 import io.taskgraph.application.inspect.Dollars;
+import io.taskgraph.application.progress.Readable;
+import io.taskgraph.application.progress.RunProgress;
+import io.taskgraph.application.progress.RunWording;
+import io.taskgraph.application.progress.TaskProgress;
+import io.taskgraph.application.progress.TaskState;
 import io.taskgraph.domain.port.ExportResult;
 import io.taskgraph.domain.run.RunSummary;
-import io.taskgraph.domain.run.TaskOutcome;
-import io.taskgraph.domain.run.TaskStatus;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The end of a run as the user reads it: a table of tasks (status, iterations, tool calls, tokens, time),
- * the exports, a one-line verdict, and where to look next in the workspace.
+ * The end of a run as the user reads it, from the run model once the run finished: a table of tasks (status,
+ * iterations, tool calls, tokens, time), the exports, the run's verdict, and where to look next in the workspace.
  */
 public final class SummaryReport {
     private static final String[] HEADERS = {"Task", "Status", "Iterations", "Tool calls", "Tokens", "Time"};
@@ -26,18 +26,22 @@ public final class SummaryReport {
         this.style = style;
     }
 
-    /** {@code output} is the workspace path as the user wrote it, so the hints can be pasted as they are. */
-    public void print(RunSummary summary, String output, PrintStream out) {
+    /**
+     * Prints {@code run}, which has finished (its summary is there). {@code output} is the workspace path as the
+     * user wrote it, so the hints can be pasted as they are.
+     */
+    public void print(RunProgress run, String output, PrintStream out) {
+        RunSummary summary = run.summary().orElseThrow(() -> new IllegalStateException("the run has not finished"));
         out.println();
-        table(summary, out);
+        table(run, out);
         cost(summary, out);
         exports(summary, out);
         out.println();
         out.println(verdict(summary));
-        for (TaskOutcome failed : summary.tasks()) {
-            if (failed.status() == TaskStatus.FAILED) {
+        for (TaskProgress failed : run.tasks()) {
+            if (failed.state() == TaskState.FAILED) {
                 out.println("  " + style.red(failed.task()) + ": " + (failed.reason().isBlank() ? "failed" : failed.reason()));
-                failed.failures().stream().limit(3).forEach(f -> out.println("      " + Formats.oneLine(f, 140)));
+                failed.failures().stream().limit(3).forEach(f -> out.println("      " + Readable.oneLine(f, 140)));
             }
         }
         out.println();
@@ -45,18 +49,17 @@ public final class SummaryReport {
         out.flush();
     }
 
-    private void table(RunSummary summary, PrintStream out) {
+    private void table(RunProgress run, PrintStream out) {
+        List<TaskProgress> tasks = run.tasks();
         List<String[]> rows = new ArrayList<>();
-        for (TaskOutcome t : summary.tasks()) {
-            boolean ran = t.status() != TaskStatus.BLOCKED && t.status() != TaskStatus.REUSED;
-            rows.add(new String[] {t.task(), t.status().label(), ran ? Integer.toString(t.iterations()) : "-",
-                ran ? Integer.toString(t.toolCalls()) : "-", ran ? Formats.tokens(t.usage().total()) : "-",
-                ran ? Formats.duration(t.elapsed()) : "-"});
+        for (TaskProgress t : tasks) {
+            boolean ran = t.state() != TaskState.BLOCKED && t.state() != TaskState.REUSED;
+            rows.add(new String[] {t.task(), t.state().label(), ran ? Integer.toString(t.iteration()) : "-",
+                ran ? Integer.toString(t.toolCalls()) : "-", ran ? Readable.tokens(t.tokens()) : "-",
+                ran ? Readable.duration(t.elapsed()) : "-"});
         }
-        int iterations = summary.tasks().stream().mapToInt(TaskOutcome::iterations).sum();
-        int toolCalls = summary.tasks().stream().mapToInt(TaskOutcome::toolCalls).sum();
-        String[] total = {"total", "", Integer.toString(iterations), Integer.toString(toolCalls),
-            Formats.tokens(summary.usage().total()), Formats.duration(summary.elapsed())};
+        String[] total = {"total", "", Integer.toString(run.iterations()), Integer.toString(run.toolCalls()),
+            Readable.tokens(run.usage().total()), Readable.duration(run.elapsed())};
         int[] widths = new int[HEADERS.length];
         for (int c = 0; c < HEADERS.length; c++) {
             widths[c] = HEADERS[c].length();
@@ -66,9 +69,9 @@ public final class SummaryReport {
             widths[c] = Math.max(widths[c], total[c].length());
         }
         out.println(style.bold(format(HEADERS, widths, UnaryOperator.identity())));
-        for (String[] row : rows) {
-            TaskStatus status = TaskStatus.valueOf(row[1].toUpperCase(Locale.ROOT));
-            out.println(format(row, widths, cell -> switch (status) {
+        for (int r = 0; r < rows.size(); r++) {
+            TaskState state = tasks.get(r).state();
+            out.println(format(rows.get(r), widths, cell -> switch (state) {
                 case PASSED, REUSED -> style.green(cell);
                 case FAILED -> style.red(cell);
                 default -> style.yellow(cell);
@@ -114,30 +117,15 @@ public final class SummaryReport {
     }
 
     private String verdict(RunSummary summary) {
-        Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
-        summary.tasks().forEach(t -> counts.merge(t.status(), 1, Integer::sum));
-        int total = summary.tasks().size();
-        int passed = counts.getOrDefault(TaskStatus.PASSED, 0) + counts.getOrDefault(TaskStatus.REUSED, 0);
-        List<String> parts = new ArrayList<>();
-        for (TaskStatus status : List.of(TaskStatus.REUSED, TaskStatus.FAILED, TaskStatus.BLOCKED, TaskStatus.INTERRUPTED)) {
-            if (counts.getOrDefault(status, 0) > 0) {
-                parts.add(counts.get(status) + " " + status.label());
-            }
-        }
-        long failedExports = summary.exports().stream().filter(e -> !e.succeeded()).count();
-        if (failedExports > 0) {
-            parts.add(Formats.count(failedExports, "export", "exports") + " failed");
-        }
-        String detail = parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
-        String counted = passed + " of " + Formats.count(total, "task", "tasks") + " passed" + detail;
+        String verdict = RunWording.verdict(summary);
         if (summary.interrupted()) {
-            return style.yellow("Interrupted: " + counted + ". The workspace is valid and records the interruption.");
+            return style.yellow(verdict);
         }
-        return summary.succeeded() ? style.green("Done: " + counted + ".") : style.red("Finished with failures: " + counted + ".");
+        return summary.succeeded() ? style.green(verdict) : style.red(verdict);
     }
 
     private void nextSteps(RunSummary summary, String output, PrintStream out) {
-        String db = Formats.shellWord(output);
+        String db = ShellWord.quote(output);
         List<String[]> hints = new ArrayList<>();
         hints.add(new String[] {"taskgraph report " + db, "a page to review the run: graph, each task's SQL, rows, "
             + "trace" + (summary.usage().cost().isPresent() ? ", cost" : "")});
@@ -146,7 +134,7 @@ public final class SummaryReport {
         hints.add(new String[] {"taskgraph query " + db + " \"SHOW TABLES\"",
             "the inputs and views; query any of them the same way"});
         if (summary.interrupted() || !summary.allTasksPassed()) {
-            hints.add(new String[] {"taskgraph rerun " + db + " -o " + Formats.shellWord(nextName(output)),
+            hints.add(new String[] {"taskgraph rerun " + db + " -o " + ShellWord.quote(nextName(output)),
                 "reuses the tasks that passed, runs the others again"});
         }
         int width = hints.stream().mapToInt(h -> h[0].length()).max().orElse(0);

@@ -4,27 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskgraph.application.progress.RunTracker;
+import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.run.TaskOutcome;
+import io.taskgraph.domain.testing.ManualClock;
+import io.taskgraph.domain.testing.ScriptedRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryReportTest {
-    private static String print(RunSummary summary, String output, Style style) {
+    private static final Path BASE = Path.of("/projects/shop");
+
+    private static String print(List<RunEvent> run, String output, Style style) {
+        RunTracker tracker = new RunTracker(new ManualClock());
+        run.forEach(tracker::apply);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new SummaryReport(style).print(summary, output, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        new SummaryReport(style).print(tracker.snapshot(), output, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<RunEvent> finished(boolean interrupted) {
+        return List.of(new RunEvent.RunStarted(ScriptedRun.SPEC, BASE.resolve("out.db"), ScriptedRun.MODEL,
+                Map.of("prep", List.of()), false), new RunEvent.TaskFinished(ScriptedRun.PREP), new RunEvent.RunFinished(
+                new RunSummary(BASE.resolve("out.db"), List.of(ScriptedRun.PREP), List.of(), Duration.ofSeconds(6), interrupted)));
     }
 
     @Test
     void tableListsEveryTaskWithItsEffortAndATotal() {
-        String text = print(RunEvents.diamondWithFailure(), "out.db", Style.plain());
+        String text = print(ScriptedRun.withFailure(BASE), "out.db", Style.plain());
 
         assertTrue(text.contains("""
                   Task    Status   Iterations  Tool calls  Tokens   Time
@@ -38,18 +55,25 @@ class SummaryReportTest {
 
     @Test
     void verdictCountsStatusesAndExplainsFailures() {
-        String text = print(RunEvents.diamondWithFailure(), "out.db", Style.plain());
+        String text = print(ScriptedRun.withFailure(BASE), "out.db", Style.plain());
 
-        assertTrue(text.contains("Finished with failures: 2 of 4 tasks passed (1 failed, 1 blocked, 1 export failed)."), text);
-        assertTrue(text.contains("  costs: iteration budget of 200 model calls spent\n      View 'costs_summary' does not exist.\n"), text);
-        assertTrue(text.contains("Exports\n  report.csv  failed: blocked by failed tasks\n"), text);
+        assertTrue(text.contains("\nFinished with failures: 2 of 4 tasks passed (1 failed, 1 blocked).\n"
+                + "  costs: iteration budget of 200 model calls spent\n      View 'costs_summary' does not exist.\n"), text);
+    }
+
+    @Test
+    void exportsAreListedWithTheFileEachWrote() {
+        String text = print(ScriptedRun.passingWithExport(BASE), "out.db", Style.plain());
+
+        assertTrue(text.contains("Exports\n  report.csv  /projects/shop/exports/report.csv\n"), text);
+        assertTrue(text.contains("Done: 1 of 1 task passed.\n"), text);
     }
 
     @Test
     void pointsAtTheReportTheFailedStatementsAQueryAndARerun() {
-        String text = print(RunEvents.diamondWithFailure(), "runs/my out.db", Style.plain());
+        String text = print(ScriptedRun.withFailure(BASE), "runs/my out.db", Style.plain());
 
-        assertTrue(text.contains("Workspace /work/out.db\n"), text);
+        assertTrue(text.contains("Workspace /projects/shop/out.db\n"), text);
         assertTrue(text.contains("  taskgraph report 'runs/my out.db'   "), text);
         assertTrue(text.contains("# a page to review the run: graph, each task's SQL, rows, trace\n"), text);
         assertTrue(text.contains("  taskgraph trace 'runs/my out.db' --failed   "), text);
@@ -60,10 +84,7 @@ class SummaryReportTest {
 
     @Test
     void successfulRunSaysDoneAndSuggestsNoRerun() {
-        RunSummary ok = new RunSummary(Path.of("/work/out.db"), List.of(RunEvents.passed("prep", 1, 1, 10, 5, 300)),
-                List.of(), Duration.ofSeconds(1), false);
-
-        String text = print(ok, "out.db", Style.plain());
+        String text = print(finished(false), "out.db", Style.plain());
 
         assertTrue(text.contains("Done: 1 of 1 task passed."), text);
         assertFalse(text.contains("taskgraph rerun"), text);
@@ -71,18 +92,26 @@ class SummaryReportTest {
 
     @Test
     void theCostTheServerReportedIsTotalledAndNoCostShowsNone() {
-        TaskOutcome prep = RunEvents.passed("prep", 2, 1, 10, 5, 300);
-        TaskOutcome sales = RunEvents.passed("sales", 1, 1, 10, 5, 300);
-        RunSummary priced = new RunSummary(Path.of("runs", "out.db"), List.of(
-                withCost(prep, "0.0125"), withCost(sales, "0.001")), List.of(), Duration.ofSeconds(1), false);
-        RunSummary unpriced = new RunSummary(Path.of("runs", "out.db"), List.of(prep, sales), List.of(),
-                Duration.ofSeconds(1), false);
+        TaskOutcome prep = ScriptedRun.passed("prep", 2, 1, 10, 5, 300);
+        TaskOutcome sales = ScriptedRun.passed("sales", 1, 1, 10, 5, 300);
 
-        String text = print(priced, "out.db", Style.plain());
-        String none = print(unpriced, "out.db", Style.plain());
+        String text = print(finishedWith(List.of(withCost(prep, "0.0125"), withCost(sales, "0.001"))), "out.db",
+                Style.plain());
+        String none = print(finishedWith(List.of(prep, sales)), "out.db", Style.plain());
 
         assertTrue(text.contains("\n  Cost: $0.0135 (as reported by the model server)\n"), text);
         assertFalse(none.contains("Cost") || none.contains("$"), none);
+    }
+
+    private static List<RunEvent> finishedWith(List<TaskOutcome> outcomes) {
+        Map<String, List<String>> tasks = new LinkedHashMap<>();
+        outcomes.forEach(outcome -> tasks.put(outcome.task(), List.of()));
+        List<RunEvent> events = new ArrayList<>(List.of(new RunEvent.RunStarted(ScriptedRun.SPEC, BASE.resolve("out.db"),
+                ScriptedRun.MODEL, tasks, false)));
+        outcomes.forEach(outcome -> events.add(new RunEvent.TaskFinished(outcome)));
+        events.add(new RunEvent.RunFinished(new RunSummary(BASE.resolve("out.db"), outcomes, List.of(),
+                Duration.ofSeconds(1), false)));
+        return events;
     }
 
     private static TaskOutcome withCost(TaskOutcome outcome, String dollars) {
@@ -93,10 +122,7 @@ class SummaryReportTest {
 
     @Test
     void interruptedRunSaysTheWorkspaceIsValidAndHowToContinue() {
-        RunSummary stopped = new RunSummary(Path.of("/work/out.db"), List.of(RunEvents.passed("prep", 1, 1, 10, 5, 300)),
-                List.of(), Duration.ofSeconds(1), true);
-
-        String text = print(stopped, "out.db", Style.plain());
+        String text = print(finished(true), "out.db", Style.plain());
 
         assertTrue(text.contains("Interrupted: 1 of 1 task passed. The workspace is valid and records the interruption."), text);
         assertTrue(text.contains("taskgraph rerun out.db -o out-rerun.db"), text);
@@ -104,11 +130,12 @@ class SummaryReportTest {
 
     @Test
     void coloursOnlyWhenAskedAndKeepsColumnsAligned() {
-        String coloured = print(RunEvents.diamondWithFailure(), "out.db", new Style(true, true));
+        String coloured = print(ScriptedRun.withFailure(BASE), "out.db", new Style(true, true));
 
         assertTrue(coloured.contains("\033[32mpassed\033[0m"), coloured);
         assertTrue(coloured.contains("\033[31mfailed\033[0m"), coloured);
+        assertTrue(coloured.contains("\033[31mFinished with failures: 2 of 4 tasks passed"), coloured);
         assertEquals(Style.visibleLength("  prep    \033[32mpassed\033[0m "), "  prep    passed ".length());
-        assertFalse(print(RunEvents.diamondWithFailure(), "out.db", Style.plain()).contains("\033["));
+        assertFalse(print(ScriptedRun.withFailure(BASE), "out.db", Style.plain()).contains("\033["));
     }
 }

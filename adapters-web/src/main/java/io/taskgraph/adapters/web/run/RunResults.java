@@ -1,32 +1,37 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.progress.Readable;
+import io.taskgraph.application.progress.RunProgress;
+import io.taskgraph.application.progress.RunWording;
 import io.taskgraph.domain.llm.Usage;
 import io.taskgraph.domain.port.ExportResult;
 import io.taskgraph.domain.run.RunSummary;
-import io.taskgraph.domain.run.TaskOutcome;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** The {@code result} JSON of a run: per-task status, iterations, tool calls, tokens and time; exports; views. */
+/**
+ * The {@code result} JSON of a run, from the run model once it finished: the verdict and totals as the terminal
+ * words them, per-task status, iterations, tool calls, tokens and time; exports; views.
+ */
 final class RunResults {
     private RunResults() {
     }
 
-    static Map<String, Object> of(String runId, RunState state, RunSummary summary, List<String> views) {
+    /** {@code run} has finished: its summary is there. */
+    static Map<String, Object> of(String runId, RunState state, RunProgress run, List<String> views) {
+        RunSummary summary = run.summary().orElseThrow(() -> new IllegalStateException("run " + runId + " has not finished"));
         Map<String, Object> json = header(runId, state, null);
-        json.put("elapsed_s", Durations.seconds(summary.elapsed()));
-        List<Map<String, Object>> tasks = new ArrayList<>();
-        summary.tasks().forEach(t -> tasks.add(task(t)));
-        json.put("tasks", tasks);
-        List<Map<String, Object>> exports = new ArrayList<>();
-        summary.exports().forEach(x -> exports.add(export(runId, x)));
-        json.put("exports", exports);
-        json.put("usage", usage(summary.usage()));
+        json.put("verdict", RunWording.verdict(summary));
+        json.put("totals", RunWording.totals(summary));
+        json.put("elapsed_s", TaskJson.seconds(summary.elapsed()));
+        json.put("elapsed", Readable.duration(summary.elapsed()));
+        json.put("tasks", run.tasks().stream().map(TaskJson::result).toList());
+        json.put("exports", summary.exports().stream().map(x -> export(runId, x)).toList());
+        json.put("usage", TaskJson.usage(summary.usage()));
         json.put("views", views);
         json.put("db_url", "/api/run/" + runId + "/download/db");
         return json;
@@ -35,10 +40,13 @@ final class RunResults {
     /** The result of a run that could not be carried out: no tasks ran, the error says why. */
     static Map<String, Object> failed(String runId, RunState state, String error) {
         Map<String, Object> json = header(runId, state, error);
+        json.put("verdict", null);
+        json.put("totals", null);
         json.put("elapsed_s", 0.0);
+        json.put("elapsed", Readable.duration(Duration.ZERO));
         json.put("tasks", List.of());
         json.put("exports", List.of());
-        json.put("usage", usage(Usage.NONE));
+        json.put("usage", TaskJson.usage(Usage.NONE));
         json.put("views", List.of());
         json.put("db_url", null);
         return json;
@@ -53,20 +61,6 @@ final class RunResults {
         return json;
     }
 
-    private static Map<String, Object> task(TaskOutcome t) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("task", t.task());
-        json.put("kind", t.kind().name().toLowerCase(Locale.ROOT));
-        json.put("status", t.status().label());
-        json.put("iterations", t.iterations());
-        json.put("tool_calls", t.toolCalls());
-        json.put("tokens", usage(t.usage()));
-        json.put("elapsed_s", Durations.seconds(t.elapsed()));
-        json.put("reason", t.reason());
-        json.put("failures", t.failures());
-        return json;
-    }
-
     private static Map<String, Object> export(String runId, ExportResult x) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", x.name());
@@ -74,16 +68,6 @@ final class RunResults {
         json.put("error", x.error().orElse(null));
         json.put("url", x.succeeded() ? "/api/run/" + runId + "/download/export/"
                 + URLEncoder.encode(x.name(), StandardCharsets.UTF_8).replace("+", "%20") : null);
-        return json;
-    }
-
-    static Map<String, Object> usage(Usage u) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("prompt", u.prompt());
-        json.put("completion", u.completion());
-        json.put("cached_prompt", u.cachedPrompt());
-        json.put("reasoning", u.reasoning());
-        json.put("total", u.total());
         return json;
     }
 }

@@ -1,6 +1,9 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.progress.EventWording;
+import io.taskgraph.application.progress.RunTracker;
 import io.taskgraph.application.run.RunControl;
+import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.llm.ReasoningEffort;
 import io.taskgraph.domain.port.ExportResult;
 import io.taskgraph.domain.port.RunListener;
@@ -15,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One run started from the web: what was asked, its folder, its progress and its stream. The run thread
+ * One run started from the web: what was asked, its folder, its run model and its stream. The run thread
  * writes it through {@link #listener()}, {@link #complete} and {@link #fail}; HTTP threads read it.
  */
 public final class WebRun {
@@ -27,7 +30,8 @@ public final class WebRun {
     private final List<String> uploads;
     private final Instant createdAt;
     private final RunJournal journal = new RunJournal();
-    private final RunProgress progress;
+    private final RunLifecycle lifecycle;
+    private final RunTracker tracker;
     private final RunEventTranslator translator;
     private final RunControl control = new RunControl();
     private volatile RunSummary summary;
@@ -41,8 +45,9 @@ public final class WebRun {
         this.folder = folder;
         this.uploads = List.copyOf(uploads);
         this.createdAt = clock.instant();
-        this.progress = new RunProgress(clock);
-        this.translator = new RunEventTranslator(progress, journal);
+        this.lifecycle = new RunLifecycle(clock);
+        this.tracker = new RunTracker(clock);
+        this.translator = new RunEventTranslator(tracker, new EventWording(folder.root()), journal);
     }
 
     public String id() {
@@ -58,7 +63,7 @@ public final class WebRun {
     }
 
     public RunState state() {
-        return progress.state();
+        return lifecycle.state();
     }
 
     RunControl control() {
@@ -75,7 +80,7 @@ public final class WebRun {
     }
 
     void started(String line) {
-        progress.started();
+        lifecycle.started();
         translator.log(line);
     }
 
@@ -86,9 +91,12 @@ public final class WebRun {
         }
         RunState end = finished.interrupted() ? RunState.INTERRUPTED
                 : finished.succeeded() ? RunState.SUCCEEDED : RunState.FAILED;
+        if (!tracker.snapshot().finished()) {
+            translator.on(new RunEvent.RunFinished(finished)); // the use case reports its end; should it not, say it here
+        }
         summary = finished;
-        result = RunResults.of(id, end, finished, views);
-        progress.finished(end, null);
+        result = RunResults.of(id, end, tracker.snapshot(), views);
+        lifecycle.finished(end, null);
         journal.finish(List.of(done(end), StreamEvents.json(StreamEvents.RESULT, result)));
     }
 
@@ -98,7 +106,7 @@ public final class WebRun {
             return;
         }
         result = RunResults.failed(id, end, message);
-        progress.finished(end, message);
+        lifecycle.finished(end, message);
         journal.finish(List.of(StreamEvents.log("error: " + message), done(end),
                 StreamEvents.json(StreamEvents.RESULT, result)));
     }
@@ -127,10 +135,9 @@ public final class WebRun {
         json.put("model", model);
         json.put("reasoning_effort", effort.wire());
         json.put("created_at", createdAt.toString());
-        json.putAll(progress.headerJson());
+        json.putAll(lifecycle.json());
         json.put("uploads", uploads);
-        json.put("tasks", progress.tasksJson());
-        json.put("edges", progress.edgesJson());
+        json.putAll(TaskJson.graph(tracker.snapshot()));
         json.put("events", journal.size());
         json.put("result", result);
         return json;

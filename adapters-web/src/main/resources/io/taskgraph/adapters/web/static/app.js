@@ -312,13 +312,9 @@ function updateNode(task) {
   if (!node) return;
   node.setAttribute('class', 'task-node state-' + task.state);
   node.setAttribute('data-state', task.state);
-  const detail = node.querySelector('.task-detail');
-  const parts = [task.state];
-  if (task.iteration) parts.push('it ' + task.iteration);
-  if (task.sql_count) parts.push(task.sql_count + ' sql');
-  detail.textContent = parts.join(' · ');
-  node.querySelector('title').textContent = task.task + ': ' + task.state
-    + (task.reason ? ' (' + task.reason + ')' : '');
+  const started = task.state !== 'waiting' && task.state !== 'blocked' && task.state !== 'reused';
+  node.querySelector('.task-detail').textContent = task.state + (started ? ' · ' + task.elapsed : '');
+  node.querySelector('title').textContent = task.task + ': ' + task.state + (task.detail ? ' · ' + task.detail : '');
 }
 
 function renderTaskTable() {
@@ -326,7 +322,7 @@ function renderTaskTable() {
   const rows = [...state.tasks.values()].map((t) => {
     const tr = document.createElement('tr');
     tr.dataset.task = t.task;
-    [t.task, t.state, t.iteration, t.sql_count, formatNumber(t.tokens), t.elapsed_s.toFixed(1) + ' s'].forEach((value, i) => {
+    [t.task, t.state, t.detail].forEach((value, i) => {
       const cell = document.createElement(i === 0 ? 'th' : 'td');
       if (i === 0) cell.scope = 'row';
       if (i === 1) cell.className = 'state-text state-' + t.state;
@@ -350,9 +346,7 @@ function showResults(runId, result) {
     summary.textContent = 'The run could not be carried out: ' + result.error;
     summary.className = 'error-text';
   } else {
-    const passed = result.tasks.filter((t) => t.status === 'passed' || t.status === 'reused').length;
-    summary.textContent = result.state + ': ' + passed + ' of ' + result.tasks.length + ' tasks passed in '
-      + result.elapsed_s.toFixed(1) + ' s, ' + formatNumber(result.usage.total) + ' tokens.';
+    summary.textContent = result.verdict + ' ' + result.totals;
     summary.className = '';
   }
   const downloads = $('downloads');
@@ -449,10 +443,6 @@ function truncate(text, length) {
 
 function cssEscape(text) {
   return window.CSS && CSS.escape ? CSS.escape(text) : text.replace(/["\\]/g, '\\$&');
-}
-
-function formatNumber(n) {
-  return Number(n || 0).toLocaleString('en-US');
 }
 
 function formatBytes(n) {

@@ -1,16 +1,22 @@
-package io.taskgraph.adapters.cli.progress;
+package io.taskgraph.application.progress;
 
 import java.time.Duration;
 import java.util.Locale;
 
-/** Short human forms of durations and token counts for progress lines and the summary table. */
-public final class Formats {
-    private Formats() {
+/**
+ * The short human forms every progress display uses, so a time or a token count reads the same in the terminal,
+ * in plain log lines and on the web page.
+ */
+public final class Readable {
+    private Readable() {
     }
 
-    /** {@code 0.4s}, {@code 12.3s}, {@code 3m12s}, {@code 1h02m}. */
+    /** {@code 40ms}, {@code 1.5s}, {@code 12.3s}, {@code 3m12s}, {@code 1h02m}. */
     public static String duration(Duration d) {
         long millis = Math.max(0, d.toMillis());
+        if (millis < 1000) {
+            return millis + "ms";
+        }
         if (millis < 60_000) {
             return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
         }
@@ -32,24 +38,19 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.1fM", n / 1_000_000.0);
     }
 
-    /** {@code 1 SQL check} / {@code 2 SQL checks}: a count with its noun in the right number. */
+    /** {@code 1 row} / {@code 2 rows}: a count with its noun in the right number. */
     public static String count(long n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);
     }
 
-    /** The first line of {@code text}, cut to {@code max} characters with an ellipsis. */
+    /** {@code text} on one line (line breaks and the spaces around them become one space), cut to {@code max}. */
     public static String oneLine(String text, int max) {
         String line = text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
-        return line.length() <= max ? line : line.substring(0, Math.max(0, max - 1)) + "…";
+        return cut(line, max);
     }
 
-    /** {@code text} cut to {@code max} characters with an ellipsis, whitespace kept. */
+    /** {@code text} cut to {@code max} characters, the last one an ellipsis when anything was cut. */
     public static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, Math.max(0, max - 1)) + "…";
-    }
-
-    /** A path as the user can paste it into a shell. */
-    public static String shellWord(String word) {
-        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }
