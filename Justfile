@@ -29,9 +29,9 @@ inspect-xlsx file sheet="" range="":
 demo *args:
     ./taskgraph demo {{args}}
 
-# the whole test suite (what CI runs)
+# the whole test suite, as CI runs it: installs what the tests need when missing, then mvn -B verify
 test *args:
-    mvn -B verify {{args}}
+    bash .ci/run {{args}}
 
 # tests whose class or method name matches a pattern, e.g. just test-k Diamond
 test-k pattern:

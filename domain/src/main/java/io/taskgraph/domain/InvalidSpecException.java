@@ -9,4 +9,9 @@ public class InvalidSpecException extends TaskgraphException {
     public InvalidSpecException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorCategory category() {
+        return ErrorCategory.BAD_INPUT;
+    }
 }

@@ -20,4 +20,10 @@ public class LlmException extends TaskgraphException {
     public boolean isConfiguration() {
         return configuration;
     }
+
+    /** Configuration problems are the user's to fix ({@link ErrorCategory#SETUP}); the rest are the server's. */
+    @Override
+    public ErrorCategory category() {
+        return configuration ? ErrorCategory.SETUP : ErrorCategory.UPSTREAM;
+    }
 }

@@ -9,4 +9,9 @@ public class UsageException extends TaskgraphException {
     public UsageException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorCategory category() {
+        return ErrorCategory.BAD_INPUT;
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The domain is plain Java: its main classes may use only the JDK's {@code java.*} packages and each other
- * (DESIGN.md, module table). Test classes are left out; they may use JUnit, ArchUnit and Mockito.
+ * (the README's module table). Test classes are left out; they may use JUnit, ArchUnit and Mockito.
  *
  * <p>Run alone: {@code mvn -B -pl domain test -Dtest=DomainArchitectureTest -Dsurefire.failIfNoSpecifiedTests=false}.
  * The whole module table is checked by {@code ModuleBoundariesTest} in adapters-cli.
@@ -37,7 +37,7 @@ class DomainArchitectureTest {
     void domainDependsOnlyOnTheJdk() {
         classes().that().resideInAPackage("io.taskgraph.domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.taskgraph.domain..", "java..")
-                .because("the domain holds the rules and ports and must stay plain Java (DESIGN.md)")
+                .because("the domain holds the rules and ports and must stay plain Java")
                 .check(DOMAIN);
     }
 }

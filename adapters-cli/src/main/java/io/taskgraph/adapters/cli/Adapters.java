@@ -1,5 +1,9 @@
 package io.taskgraph.adapters.cli;
 
+import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
+import io.taskgraph.adapters.web.WebConfig;
+import io.taskgraph.adapters.web.WebServer;
+import io.taskgraph.adapters.web.WebServices;
 import io.taskgraph.domain.llm.ChatRequest;
 import io.taskgraph.domain.llm.ChatResponse;
 import io.taskgraph.domain.port.LlmClient;
@@ -7,29 +11,39 @@ import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The adapters a command needs, made on demand. Commands ask for exactly what they use, so {@code show}
- * never loads DuckDB or the HTTP client: each method is the only place its adapter class is mentioned.
+ * The adapters a command needs, made on demand: the only way commands get one, so every adapter is constructed
+ * in this package and a capability wired here (record and replay, the Python choice, the model settings, the
+ * environment) works the same in the terminal and on the web. Commands ask for exactly what they use, so
+ * {@code show} never loads DuckDB or the HTTP client. The implementation knows the environment and the directory
+ * taskgraph was started in; no adapter reads the JVM's environment itself.
  */
 public interface Adapters {
-    SpecLoader specLoader(Path workingDirectory, Map<String, String> environment);
+    /** The Python spec loader; each line a spec prints goes to {@code specOutput}. */
+    SpecLoader specLoader(Consumer<String> specOutput);
 
     SqlEngine sqlEngine();
 
     /**
-     * The OpenRouter (or OpenAI-compatible) client configured from {@code environment} and the {@code .env} file
-     * in {@code workingDirectory}; a missing key is a configuration {@link io.taskgraph.domain.LlmException}.
-     * Retries are reported to {@code listener}. Close it when the run is over.
+     * The OpenRouter (or OpenAI-compatible) client configured from the environment and the {@code .env} file in
+     * the working directory; a missing key is a configuration {@link io.taskgraph.domain.LlmException}. Retries are
+     * reported to {@code listener}. Close it when the run is over.
      */
-    ClosableLlm openRouter(Map<String, String> environment, Path workingDirectory, RunListener listener);
+    ClosableLlm openRouter(RunListener listener);
 
     /** Answers from a recorded cassette, with no network and no API key. */
     LlmClient replay(Path cassette);
 
     /** Wraps {@code delegate}, writing every call to {@code cassette}. */
     LlmClient recording(LlmClient delegate, Path cassette);
+
+    /** Opens an Excel workbook for reading. */
+    XlsxWorkbook workbook(Path file);
+
+    /** Starts the web app serving what {@code services} run; returns once it listens. */
+    WebServer webServer(WebConfig config, WebServices services);
 
     /** An LLM client that may hold resources (connection pools) to release after the run. */
     interface ClosableLlm extends LlmClient, AutoCloseable {

@@ -1,10 +1,7 @@
 package io.taskgraph.adapters.cli;
 
-import io.taskgraph.domain.InvalidSpecException;
-import io.taskgraph.domain.LlmException;
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.TaskgraphException;
-import io.taskgraph.domain.UsageException;
-import io.taskgraph.domain.WorkspaceException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The one place errors become messages and exit codes. Users get one clear message (the exceptions are
- * written for them) and exit 2 for anything they can fix; the stack trace only with {@code --debug}.
+ * written for them); the exit code follows the error's {@link ErrorCategory} (the classification the web app's HTTP
+ * statuses follow too): 2 for anything they can fix, 1 otherwise. The stack trace only with {@code --debug}.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private final GlobalOptions global;
@@ -39,7 +37,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         int code = exitCode(e);
-        if (e instanceof TaskgraphException) {
+        if (e instanceof TaskgraphException known && known.category() != ErrorCategory.INTERNAL) {
             err.println("taskgraph: " + e.getMessage());
         } else {
             err.println("taskgraph: internal error: " + e
@@ -53,12 +51,13 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     }
 
     static int exitCode(Exception e) {
-        if (e instanceof LlmException llm) {
-            return llm.isConfiguration() ? ExitCodes.USAGE : ExitCodes.FAILED;
-        }
-        if (e instanceof InvalidSpecException || e instanceof UsageException || e instanceof WorkspaceException) {
-            return ExitCodes.USAGE;
-        }
-        return ExitCodes.FAILED;
+        return exitCode(ErrorCategory.of(e));
+    }
+
+    static int exitCode(ErrorCategory category) {
+        return switch (category) {
+            case BAD_INPUT, NOT_FOUND, CONFLICT, SETUP -> ExitCodes.USAGE;
+            case UPSTREAM, INTERNAL -> ExitCodes.FAILED;
+        };
     }
 }

@@ -1,35 +1,55 @@
 package io.taskgraph.adapters.cli;
 
 import io.taskgraph.adapters.duckdb.DuckDbEngine;
+import io.taskgraph.adapters.duckdb.DuckDbSettings;
+import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
 import io.taskgraph.adapters.openrouter.OpenRouterClient;
 import io.taskgraph.adapters.openrouter.OpenRouterConfig;
 import io.taskgraph.adapters.openrouter.RecordingLlmClient;
 import io.taskgraph.adapters.openrouter.ReplayLlmClient;
 import io.taskgraph.adapters.python.PythonSpecLoader;
+import io.taskgraph.adapters.web.WebConfig;
+import io.taskgraph.adapters.web.WebServer;
+import io.taskgraph.adapters.web.WebServices;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The real adapters: DuckDB, python3, OpenRouter. Each adapter class is named only inside the method that
- * makes it, so the JVM loads DuckDB or OkHttp only for the commands that ask for them.
+ * The real adapters: DuckDB, python3, OpenRouter, the web app. They all get the environment and the working
+ * directory taskgraph was started with from here. Each adapter class is named only inside the method that makes it,
+ * so the JVM loads DuckDB or OkHttp only for the commands that ask for them.
  */
-final class ProductionAdapters implements Adapters {
+public final class ProductionAdapters implements Adapters {
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+
+    /**
+     * @param environment      the environment taskgraph runs in: the spec's process, the Python choice and the
+     *                         model settings read it
+     * @param workingDirectory where the user started taskgraph: its {@code .venv} and {@code .env} count
+     */
+    public ProductionAdapters(Map<String, String> environment, Path workingDirectory) {
+        this.environment = Map.copyOf(environment);
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
     @Override
-    public SpecLoader specLoader(Path workingDirectory, Map<String, String> environment) {
-        return new PythonSpecLoader();
+    public SpecLoader specLoader(Consumer<String> specOutput) {
+        return new PythonSpecLoader(environment, workingDirectory, specOutput);
     }
 
     @Override
     public SqlEngine sqlEngine() {
-        return new DuckDbEngine();
+        return new DuckDbEngine(DuckDbSettings.defaults());
     }
 
     @Override
-    public ClosableLlm openRouter(Map<String, String> environment, Path workingDirectory, RunListener listener) {
+    public ClosableLlm openRouter(RunListener listener) {
         OpenRouterClient client = new OpenRouterClient(OpenRouterConfig.fromEnvironment(environment, workingDirectory),
                 listener);
         return ClosableLlm.of(client, client::close);
@@ -43,5 +63,15 @@ final class ProductionAdapters implements Adapters {
     @Override
     public LlmClient recording(LlmClient delegate, Path cassette) {
         return new RecordingLlmClient(delegate, cassette);
+    }
+
+    @Override
+    public XlsxWorkbook workbook(Path file) {
+        return XlsxWorkbook.open(file);
+    }
+
+    @Override
+    public WebServer webServer(WebConfig config, WebServices services) {
+        return WebServer.start(config, services);
     }
 }

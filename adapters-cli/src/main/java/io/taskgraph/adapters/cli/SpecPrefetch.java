@@ -1,5 +1,9 @@
 package io.taskgraph.adapters.cli;
 
+import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
+import io.taskgraph.adapters.web.WebConfig;
+import io.taskgraph.adapters.web.WebServer;
+import io.taskgraph.adapters.web.WebServices;
 import io.taskgraph.application.discovery.SpecDiscovery;
 import io.taskgraph.domain.TaskgraphException;
 import io.taskgraph.domain.port.LlmClient;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * Starts loading the spec for {@code taskgraph show} while picocli is still building its command model: a cold
@@ -31,8 +36,11 @@ final class SpecPrefetch implements Adapters {
         this.session = session;
     }
 
-    /** {@code adapters}, with the spec of a {@code show} command line already loading in the background. */
-    static Adapters wrap(Adapters adapters, String[] args, Path workingDirectory, Map<String, String> environment) {
+    /**
+     * {@code adapters}, with the spec of a {@code show} command line already loading in the background; the spec's
+     * prints while it loads go to {@code specOutput}, where the command would send them.
+     */
+    static Adapters wrap(Adapters adapters, String[] args, Path workingDirectory, Consumer<String> specOutput) {
         Optional<String> module = showModule(args, workingDirectory);
         if (module.isEmpty()) {
             return adapters;
@@ -41,7 +49,7 @@ final class SpecPrefetch implements Adapters {
         CompletableFuture<SpecSession> session = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                session.complete(adapters.specLoader(workingDirectory, environment).open(request));
+                session.complete(adapters.specLoader(specOutput).open(request));
             } catch (RuntimeException e) {
                 session.completeExceptionally(e);
             }
@@ -76,13 +84,13 @@ final class SpecPrefetch implements Adapters {
     }
 
     @Override
-    public SpecLoader specLoader(Path workingDirectory, Map<String, String> environment) {
+    public SpecLoader specLoader(Consumer<String> specOutput) {
         return asked -> {
             if (asked.equals(request)) {
                 return take();
             }
             session.thenAccept(SpecSession::close);
-            return adapters.specLoader(workingDirectory, environment).open(asked);
+            return adapters.specLoader(specOutput).open(asked);
         };
     }
 
@@ -106,8 +114,8 @@ final class SpecPrefetch implements Adapters {
     }
 
     @Override
-    public ClosableLlm openRouter(Map<String, String> environment, Path workingDirectory, RunListener listener) {
-        return adapters.openRouter(environment, workingDirectory, listener);
+    public ClosableLlm openRouter(RunListener listener) {
+        return adapters.openRouter(listener);
     }
 
     @Override
@@ -118,5 +126,15 @@ final class SpecPrefetch implements Adapters {
     @Override
     public LlmClient recording(LlmClient delegate, Path cassette) {
         return adapters.recording(delegate, cassette);
+    }
+
+    @Override
+    public XlsxWorkbook workbook(Path file) {
+        return adapters.workbook(file);
+    }
+
+    @Override
+    public WebServer webServer(WebConfig config, WebServices services) {
+        return adapters.webServer(config, services);
     }
 }

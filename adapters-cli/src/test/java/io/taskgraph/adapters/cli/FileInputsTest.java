@@ -178,8 +178,8 @@ class FileInputsTest {
         }
         assertTrue(example != null, "SPEC_GUIDE.md shows an XLSX input with a sheet");
         spec(example);
-        ProductionAdapters adapters = new ProductionAdapters();
-        try (SpecSession session = adapters.specLoader(app, Map.of()).open(SpecRequest.of("specs.main", app));
+        ProductionAdapters adapters = new ProductionAdapters(System.getenv(), app);
+        try (SpecSession session = adapters.specLoader(line -> { }).open(SpecRequest.of("specs.main", app));
              Workspace workspace = adapters.sqlEngine().create(app.resolve("guide.db"), false)) {
             for (InputSpec input : session.spec().inputs()) {
                 TableSource source = session.materialize(input.name(), app.resolve("scratch"));

@@ -1,6 +1,10 @@
 package io.taskgraph.adapters.cli;
 
 import io.taskgraph.adapters.cli.progress.Terminal;
+import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
+import io.taskgraph.adapters.web.WebConfig;
+import io.taskgraph.adapters.web.WebServer;
+import io.taskgraph.adapters.web.WebServices;
 import io.taskgraph.domain.LlmException;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
@@ -14,11 +18,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The CLI run inside the test JVM on adapters that fail on purpose: for parsing and the mapping of errors to
- * messages and exit codes. Real runs are the end-to-end tests' job. Records which adapters were asked for.
+ * The CLI run inside the test JVM on adapters that fail on purpose (but the workbook reader, which is real): for
+ * parsing and the mapping of errors to messages and exit codes. Real runs are the end-to-end tests' job. Records
+ * which adapters were asked for.
  */
 final class InProcessCli implements Adapters {
     record Outcome(int exitCode, String out, String err) {
@@ -38,7 +44,7 @@ final class InProcessCli implements Adapters {
     }
 
     @Override
-    public SpecLoader specLoader(Path workingDirectory, Map<String, String> env) {
+    public SpecLoader specLoader(Consumer<String> specOutput) {
         requested.add("specLoader");
         throw specLoaderFailure.get();
     }
@@ -50,7 +56,7 @@ final class InProcessCli implements Adapters {
     }
 
     @Override
-    public ClosableLlm openRouter(Map<String, String> env, Path workingDirectory, RunListener listener) {
+    public ClosableLlm openRouter(RunListener listener) {
         requested.add("openRouter");
         throw new LlmException("No OpenRouter API key is set.", true);
     }
@@ -65,5 +71,18 @@ final class InProcessCli implements Adapters {
     public LlmClient recording(LlmClient delegate, Path cassette) {
         requested.add("recording");
         return delegate;
+    }
+
+    /** The real workbook reader: it only reads the file it is given, so inspect-xlsx runs for real in-process. */
+    @Override
+    public XlsxWorkbook workbook(Path file) {
+        requested.add("workbook");
+        return XlsxWorkbook.open(file);
+    }
+
+    @Override
+    public WebServer webServer(WebConfig config, WebServices services) {
+        requested.add("webServer");
+        throw new AssertionError("web server not expected");
     }
 }

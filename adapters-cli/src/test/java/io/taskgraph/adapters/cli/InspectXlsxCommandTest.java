@@ -43,7 +43,7 @@ class InspectXlsxCommandTest {
 
                 See a sheet's cells: taskgraph inspect-xlsx invoices.xlsx SHEET [RANGE such as A1:D10]
                 """, o.out());
-        assertEquals(List.of(), cli.requested, "no spec, engine or model is involved");
+        assertEquals(List.of("workbook"), cli.requested, "no spec, engine or model is involved");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The CLI in the test JVM on the real adapters (python3, DuckDB, OpenRouter client), on a plain terminal, with an
- * environment holding only what the test gives it (plus $TASKGRAPH_PYTHON when the machine sets one).
+ * environment holding only what the test gives it (plus $PATH, and $TASKGRAPH_PYTHON when the machine sets one).
  */
 final class RealCli {
     record Outcome(int exitCode, String out, String err) {
@@ -27,12 +27,14 @@ final class RealCli {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> environment = new HashMap<>(env);
-        String python = System.getenv("TASKGRAPH_PYTHON");
-        if (python != null) {
-            environment.putIfAbsent("TASKGRAPH_PYTHON", python);
+        for (String inherited : new String[] {"PATH", "TASKGRAPH_PYTHON"}) {
+            String value = System.getenv(inherited);
+            if (value != null) {
+                environment.putIfAbsent(inherited, value);
+            }
         }
         Cli cli = new Cli(workingDirectory, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.plain(), new ProductionAdapters(),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.plain(), new ProductionAdapters(environment, workingDirectory),
                 Clock.systemUTC());
         int code = TaskgraphCommand.commandLine(cli, args).execute(args);
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

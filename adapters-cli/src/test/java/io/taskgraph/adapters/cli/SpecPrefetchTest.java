@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
+import io.taskgraph.adapters.web.WebConfig;
+import io.taskgraph.adapters.web.WebServer;
+import io.taskgraph.adapters.web.WebServices;
 import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.port.ExportResult;
@@ -23,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,9 +58,9 @@ class SpecPrefetchTest {
 
     @Test
     void theCommandGetsThePrefetchedSessionWithoutASecondLoad() {
-        Adapters wrapped = SpecPrefetch.wrap(adapters, new String[] {"show"}, dir, Map.of());
+        Adapters wrapped = SpecPrefetch.wrap(adapters, new String[] {"show"}, dir, line -> { });
 
-        SpecSession session = wrapped.specLoader(dir, Map.of()).open(new SpecRequest("specs.main", dir, Map.of()));
+        SpecSession session = wrapped.specLoader(line -> { }).open(new SpecRequest("specs.main", dir, Map.of()));
 
         assertSame(adapters.opened.get(0), session);
         assertEquals(1, adapters.opened.size());
@@ -63,9 +68,9 @@ class SpecPrefetchTest {
 
     @Test
     void aDifferentRequestClosesThePrefetchedSessionAndLoadsAnew() throws Exception {
-        Adapters wrapped = SpecPrefetch.wrap(adapters, new String[] {"show"}, dir, Map.of());
+        Adapters wrapped = SpecPrefetch.wrap(adapters, new String[] {"show"}, dir, line -> { });
 
-        SpecSession session = wrapped.specLoader(dir, Map.of()).open(new SpecRequest("other.spec", dir, Map.of()));
+        SpecSession session = wrapped.specLoader(line -> { }).open(new SpecRequest("other.spec", dir, Map.of()));
 
         for (int i = 0; i < 200 && !(adapters.opened.size() == 2 && adapters.opened.stream().anyMatch(s -> s.closed)); i++) {
             Thread.sleep(10);
@@ -79,17 +84,17 @@ class SpecPrefetchTest {
     @Test
     void aFailedPrefetchReportsTheLoadersOwnError() {
         adapters.failWith = new InvalidSpecException("Spec module 'specs.main' failed to import: SyntaxError");
-        Adapters wrapped = SpecPrefetch.wrap(adapters, new String[] {"show"}, dir, Map.of());
+        Adapters wrapped = SpecPrefetch.wrap(adapters, new String[] {"show"}, dir, line -> { });
 
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
-                () -> wrapped.specLoader(dir, Map.of()).open(new SpecRequest("specs.main", dir, Map.of())));
+                () -> wrapped.specLoader(line -> { }).open(new SpecRequest("specs.main", dir, Map.of())));
 
         assertSame(adapters.failWith, e);
     }
 
     @Test
     void otherCommandsAreNotWrapped() {
-        assertSame(adapters, SpecPrefetch.wrap(adapters, new String[] {"run", "-o", "x.db"}, dir, Map.of()));
+        assertSame(adapters, SpecPrefetch.wrap(adapters, new String[] {"run", "-o", "x.db"}, dir, line -> { }));
     }
 
     /** Adapters whose spec loader hands out recognisable sessions (or fails as told). */
@@ -98,7 +103,7 @@ class SpecPrefetchTest {
         volatile RuntimeException failWith;
 
         @Override
-        public SpecLoader specLoader(Path workingDirectory, Map<String, String> environment) {
+        public SpecLoader specLoader(Consumer<String> specOutput) {
             return request -> {
                 if (failWith != null) {
                     throw failWith;
@@ -115,7 +120,7 @@ class SpecPrefetchTest {
         }
 
         @Override
-        public ClosableLlm openRouter(Map<String, String> environment, Path workingDirectory, RunListener listener) {
+        public ClosableLlm openRouter(RunListener listener) {
             throw new AssertionError();
         }
 
@@ -126,6 +131,16 @@ class SpecPrefetchTest {
 
         @Override
         public LlmClient recording(LlmClient delegate, Path cassette) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public XlsxWorkbook workbook(Path file) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public WebServer webServer(WebConfig config, WebServices services) {
             throw new AssertionError();
         }
     }

@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.duckdb;
 
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.port.SqlEngine;
 import io.taskgraph.domain.port.Workspace;
@@ -39,7 +40,7 @@ public final class DuckDbEngine implements SqlEngine {
         Path from = normalize(source);
         Path to = normalize(target);
         if (from.equals(to)) {
-            throw new WorkspaceException("Cannot copy the workspace " + from + " onto itself: give the rerun a "
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Cannot copy the workspace " + from + " onto itself: give the rerun a "
                     + "different output file.");
         }
         WorkspaceFiles.requireCopyableSource(from);
@@ -49,7 +50,7 @@ public final class DuckDbEngine implements SqlEngine {
             return openForWriting(to, false);
         } catch (WorkspaceException e) {
             WorkspaceFiles.deleteQuietly(to);
-            throw new WorkspaceException(e.getMessage().replace(to.toString(), from + " (copied to " + to + ")"), e);
+            throw new WorkspaceException(e.category(), e.getMessage().replace(to.toString(), from + " (copied to " + to + ")"), e);
         }
     }
 
@@ -57,7 +58,7 @@ public final class DuckDbEngine implements SqlEngine {
     public Workspace openReadOnly(Path file) {
         Path path = normalize(file);
         if (!Files.isRegularFile(path)) {
-            throw new WorkspaceException("The workspace file " + path + " does not exist.");
+            throw new WorkspaceException(ErrorCategory.NOT_FOUND, "The workspace file " + path + " does not exist.");
         }
         OpenFiles.claimForReading(path);
         DuckDBConnection connection = null;
@@ -107,7 +108,7 @@ public final class DuckDbEngine implements SqlEngine {
 
     private static void requireWorkspace(Path path, DuckDBConnection connection) throws SQLException {
         if (!MetadataTables.isWorkspace(connection)) {
-            throw new WorkspaceException("The file " + path + " is a DuckDB database but not a Taskgraph workspace "
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, "The file " + path + " is a DuckDB database but not a Taskgraph workspace "
                     + "(it has no _workspace_meta table). Give the .db file a taskgraph run wrote.");
         }
     }
@@ -118,11 +119,11 @@ public final class DuckDbEngine implements SqlEngine {
         }
         String message = e instanceof SQLException sql ? Sql.shortMessage(sql) : String.valueOf(e.getMessage());
         if (message.contains("not a valid DuckDB database")) {
-            return new WorkspaceException("The file " + path + " is not a DuckDB database, so it cannot be a "
+            return new WorkspaceException(ErrorCategory.BAD_INPUT, "The file " + path + " is not a DuckDB database, so it cannot be a "
                     + "Taskgraph workspace. Give the .db file a taskgraph run wrote.", e);
         }
         if (message.contains("lock")) {
-            return new WorkspaceException("The workspace " + path + " is open in another program (a running taskgraph "
+            return new WorkspaceException(ErrorCategory.CONFLICT, "The workspace " + path + " is open in another program (a running taskgraph "
                     + "or duckdb?). Close it, then retry. (" + message + ")", e);
         }
         return new WorkspaceException("Could not open the workspace " + path + ": " + message, e);

@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.duckdb;
 
+import io.taskgraph.domain.run.RunDefaults;
 import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.StatementPolicy;
 import io.taskgraph.domain.sql.StatementVerdict;
@@ -9,17 +10,14 @@ import java.util.function.BiFunction;
 
 /**
  * How the engine treats agent SQL: the per-statement timeout, the size limit of a result's JSON, and the
- * statement policy consulted first. The defaults are the product's (30 s, 30,000 characters, the domain's
- * {@link StatementPolicy}); tests shorten the timeout, and replace the policy to prove that the engine's own
- * catalog guard holds even when the policy lets a statement through.
+ * statement policy consulted first. The defaults are the product's ({@link RunDefaults}, which the agents'
+ * instructions quote, and the domain's {@link StatementPolicy}); tests shorten the timeout, and replace the policy
+ * to prove that the engine's own catalog guard holds even when the policy lets a statement through.
  */
 public record DuckDbSettings(
         Duration statementTimeout,
         int resultLimitChars,
         BiFunction<String, Namespace, StatementVerdict> policy) {
-
-    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
-    public static final int DEFAULT_RESULT_LIMIT_CHARS = 30_000;
 
     public DuckDbSettings {
         Objects.requireNonNull(statementTimeout, "statementTimeout");
@@ -33,7 +31,7 @@ public record DuckDbSettings(
     }
 
     public static DuckDbSettings defaults() {
-        return new DuckDbSettings(DEFAULT_STATEMENT_TIMEOUT, DEFAULT_RESULT_LIMIT_CHARS, StatementPolicy::evaluate);
+        return new DuckDbSettings(RunDefaults.STATEMENT_TIMEOUT, RunDefaults.RESULT_LIMIT_CHARS, StatementPolicy::evaluate);
     }
 
     public DuckDbSettings withStatementTimeout(Duration timeout) {

@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.duckdb;
 
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.port.TaskSession;
@@ -86,7 +87,7 @@ final class DuckDbWorkspace implements Workspace {
                     + "' came after");
         }
         if (MetadataTables.NAMES.contains(table.toLowerCase(java.util.Locale.ROOT))) {
-            throw new WorkspaceException("An input cannot be named '" + table + "': the workspace keeps its own "
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, "An input cannot be named '" + table + "': the workspace keeps its own "
                     + "metadata in that table. Rename the input.");
         }
         return TableIngestion.ingest(connection, table, source);

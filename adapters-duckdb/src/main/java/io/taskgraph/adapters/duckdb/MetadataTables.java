@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The metadata tables every workspace keeps, with exactly the columns DESIGN.md fixes (existing queries on
- * workspaces of the original tool keep working). Upserts are a DELETE and an INSERT in one transaction: no key
+ * The metadata tables every workspace keeps, with exactly the original tool's columns (the README promises the
+ * same {@code .db} layout, so existing queries on workspaces of the original tool keep working). Upserts are a DELETE and an INSERT in one transaction: no key
  * constraints, so the tables stay plain and cheap to append to.
  */
 final class MetadataTables {

@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.duckdb;
 
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ final class OpenFiles {
 
     static synchronized void claimForReading(Path file) {
         if (WRITERS.containsKey(file)) {
-            throw new WorkspaceException("Workspace " + file + " is open for writing in this process (a run is "
+            throw new WorkspaceException(ErrorCategory.CONFLICT, "Workspace " + file + " is open for writing in this process (a run is "
                     + "using it); open it read-only after the run has finished.");
         }
         READERS.merge(file, 1, Integer::sum);
@@ -41,7 +42,7 @@ final class OpenFiles {
     /** Fails when this process has {@code file} open in any mode; {@code action} says what was attempted. */
     static synchronized void requireNotOpen(Path file, String action) {
         if (WRITERS.containsKey(file) || READERS.containsKey(file)) {
-            throw new WorkspaceException("Cannot " + action + ": workspace " + file + " is open in this process. "
+            throw new WorkspaceException(ErrorCategory.CONFLICT, "Cannot " + action + ": workspace " + file + " is open in this process. "
                     + "Close it first, or use another file.");
         }
     }

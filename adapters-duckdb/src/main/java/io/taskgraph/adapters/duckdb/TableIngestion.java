@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.duckdb;
 
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.data.Column;
 import io.taskgraph.domain.data.SourceFormat;
@@ -32,7 +33,7 @@ final class TableIngestion {
             return XlsxIngestion.ingest(connection, table, source);
         }
         if (!Files.isRegularFile(source.file())) {
-            throw new WorkspaceException("Could not ingest input '" + table + "' from " + source.origin()
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Could not ingest input '" + table + "' from " + source.origin()
                     + ": the data file " + source.file() + " does not exist.");
         }
         String sql = isEmpty(source) ? emptyTable(table, source.columns()) : createTable(table, source);
@@ -43,7 +44,7 @@ final class TableIngestion {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new WorkspaceException("Could not ingest input '" + table + "' from " + source.origin() + ": "
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Could not ingest input '" + table + "' from " + source.origin() + ": "
                     + Sql.shortMessage(e), e);
         }
     }
@@ -57,7 +58,7 @@ final class TableIngestion {
             return source.format() == SourceFormat.NDJSON && Files.size(source.file()) < 64
                     && Files.readString(source.file()).isBlank();
         } catch (IOException e) {
-            throw new WorkspaceException("Could not read the data file " + source.file() + ": " + e.getMessage(), e);
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Could not read the data file " + source.file() + ": " + e.getMessage(), e);
         }
     }
 
@@ -103,7 +104,7 @@ final class TableIngestion {
         try {
             size = Math.max(Files.size(source.file()), 1_048_576L);
         } catch (IOException e) {
-            throw new WorkspaceException("Could not read the data file " + source.file() + ": " + e.getMessage(), e);
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Could not read the data file " + source.file() + ": " + e.getMessage(), e);
         }
         String unnest = source.columns().stream()
                 .map(c -> "unnest(" + Sql.identifier(c.name()) + ") AS " + Sql.identifier(c.name()))

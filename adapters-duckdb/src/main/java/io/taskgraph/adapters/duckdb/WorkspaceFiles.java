@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.duckdb;
 
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -24,12 +25,12 @@ final class WorkspaceFiles {
         OpenFiles.requireNotOpen(file, "replace " + file);
         try {
             if (Files.isDirectory(file)) {
-                throw new WorkspaceException("Cannot create the " + what + " " + file + ": it is a directory. "
+                throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Cannot create the " + what + " " + file + ": it is a directory. "
                         + "Give a file path such as " + file.resolve("out.db") + ".");
             }
             if (Files.exists(file)) {
                 if (!replace) {
-                    throw new WorkspaceException("The " + what + " " + file + " already exists. Choose another "
+                    throw new WorkspaceException(ErrorCategory.CONFLICT, "The " + what + " " + file + " already exists. Choose another "
                             + "output file, or ask to replace it.");
                 }
                 Files.delete(file);
@@ -48,7 +49,7 @@ final class WorkspaceFiles {
     /** Checks what can be checked about a copy's source before anything is deleted to make room for the copy. */
     static void requireCopyableSource(Path source) {
         if (!Files.isRegularFile(source)) {
-            throw new WorkspaceException("The previous workspace " + source + " does not exist"
+            throw new WorkspaceException(ErrorCategory.NOT_FOUND, "The previous workspace " + source + " does not exist"
                     + (Files.isDirectory(source) ? " as a file (it is a directory)." : "."));
         }
         OpenFiles.requireNotOpen(source, "copy " + source);
@@ -70,7 +71,7 @@ final class WorkspaceFiles {
                 lock = null;
             }
             if (lock == null) {
-                throw new WorkspaceException("The previous workspace " + source + " is open for writing in another "
+                throw new WorkspaceException(ErrorCategory.CONFLICT, "The previous workspace " + source + " is open for writing in another "
                         + "program (a running taskgraph or duckdb?). Wait for it to finish or close it, then retry.");
             }
             try {

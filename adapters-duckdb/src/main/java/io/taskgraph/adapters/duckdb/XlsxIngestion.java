@@ -2,6 +2,7 @@ package io.taskgraph.adapters.duckdb;
 
 import io.taskgraph.adapters.duckdb.xlsx.XlsxTable;
 import io.taskgraph.domain.TaskgraphException;
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.data.Column;
 import io.taskgraph.domain.data.SourceFormat;
@@ -38,7 +39,7 @@ final class XlsxIngestion {
             try {
                 read = XlsxTable.toNdjson(source.file(), source.sheet(), ndjson);
             } catch (TaskgraphException | UncheckedIOException e) {
-                throw new WorkspaceException("Could not ingest input '" + table + "' from " + source.origin() + ": "
+                throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Could not ingest input '" + table + "' from " + source.origin() + ": "
                         + e.getMessage(), e);
             }
             List<Column> columns = withDeclaredTypes(table, source, read);
@@ -65,7 +66,7 @@ final class XlsxIngestion {
             columns.add(type == null ? column : new Column(column.name(), type));
         }
         if (!declared.isEmpty()) {
-            throw new WorkspaceException("Could not ingest input '" + table + "' from " + source.origin()
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Could not ingest input '" + table + "' from " + source.origin()
                     + ": the sheet has no column " + String.join(", ", declared.keySet()) + "; its header row names "
                     + read.stream().map(Column::name).toList() + ".");
         }
@@ -76,7 +77,7 @@ final class XlsxIngestion {
         try {
             return Files.createTempFile("taskgraph-xlsx-", ".ndjson");
         } catch (IOException e) {
-            throw new WorkspaceException("Could not ingest input '" + table + "' from " + source.origin()
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Could not ingest input '" + table + "' from " + source.origin()
                     + ": cannot create a temporary file for the sheet (" + e.getMessage()
                     + "); check that the temp directory (java.io.tmpdir) is writable.", e);
         }

@@ -3,45 +3,38 @@ package io.taskgraph.adapters.web;
 import io.javalin.Javalin;
 import io.taskgraph.adapters.web.http.OpenStreams;
 import io.taskgraph.adapters.web.http.WebApp;
-import io.taskgraph.adapters.web.run.RunEngine;
+import io.taskgraph.adapters.web.http.FormOptions;
 import io.taskgraph.adapters.web.run.RunOutputs;
 import io.taskgraph.adapters.web.run.RunService;
+import io.taskgraph.adapters.web.run.RunsDirectory;
 import io.taskgraph.adapters.web.spec.BuiltinSpecs;
 import io.taskgraph.adapters.web.spec.SpecCatalog;
 import io.taskgraph.adapters.web.spec.WorkspaceSpecs;
 import io.taskgraph.application.discovery.DiscoveredSpec;
 import io.taskgraph.application.discovery.SpecDiscovery;
 import io.taskgraph.domain.UsageException;
-import io.taskgraph.domain.port.SqlEngine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The web app, running: {@code taskgraph serve} calls {@link #start(WebConfig)} and keeps the returned server
- * until it should stop. This class is the web module's composition root: it wires the real adapters (spec
- * loader, DuckDB, the LLM client) into the run use case and serves the HTTP API and the page.
+ * The web app, running: {@code taskgraph serve} calls {@link #start(WebConfig, WebServices)} with what the composition
+ * root wired and keeps the returned server until it should stop. This class wires the web module's own parts (spec
+ * catalog, runs, HTTP routes); it constructs no adapter of another module.
  */
 public final class WebServer implements AutoCloseable {
-    /** What a server is built from; {@link #start(WebConfig)} supplies the real parts, tests may supply fakes. */
-    record Parts(RunEngine engine, SqlEngine sqlEngine) {
-    }
-
     /** How long a stopping server waits for open event streams to deliver their runs' last events. */
     static final Duration STREAM_DRAIN = Duration.ofSeconds(3);
 
     private final Javalin app;
     private final RunService runs;
     private final OpenStreams streams;
-    private final Path runsDirectory;
+    private final RunsDirectory runsDirectory;
     private final String host;
 
-    private WebServer(Javalin app, RunService runs, OpenStreams streams, Path runsDirectory, String host) {
+    private WebServer(Javalin app, RunService runs, OpenStreams streams, RunsDirectory runsDirectory, String host) {
         this.app = app;
         this.runs = runs;
         this.streams = streams;
@@ -49,24 +42,21 @@ public final class WebServer implements AutoCloseable {
         this.host = host;
     }
 
-    /** Starts the server with the real pipeline; returns once it listens. */
-    public static WebServer start(WebConfig config) {
-        return start(config, RealParts.of(config));
-    }
-
-    static WebServer start(WebConfig config, Parts parts) {
-        Path runsDirectory = runsDirectory(config);
-        SpecCatalog catalog = new SpecCatalog(BuiltinSpecs.fromClasspath(), new WorkspaceSpecs(config.workingDirectory()),
-                () -> projectSpec(config.workingDirectory()));
-        RunOutputs outputs = new RunOutputs(parts.sqlEngine());
-        RunService runs = new RunService(catalog, parts.engine(), outputs, runsDirectory, config.maxConcurrentRuns(),
-                Clock.systemUTC());
+    /** Starts the server; returns once it listens. A port that cannot be bound is a {@link UsageException}. */
+    public static WebServer start(WebConfig config, WebServices services) {
+        RunsDirectory runsDirectory = RunsDirectory.open(config.runsDirectory());
+        SpecCatalog catalog = catalog(config);
+        RunOutputs outputs = new RunOutputs(services.workspaces());
+        RunService runs = new RunService(catalog, services.runs(), outputs, runsDirectory.path(),
+                config.maxConcurrentRuns(), config.keepRuns(), Clock.systemUTC());
         OpenStreams streams = new OpenStreams();
-        Javalin app = WebApp.create(catalog, runs, outputs, config.uploadLimits(), streams);
+        Javalin app = WebApp.create(catalog, runs, outputs, new FormOptions(config.defaultModel(),
+                config.uploadLimits(), config.keepRuns(), config.replay()), streams);
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
             runs.close();
+            runsDirectory.removeIfTemporary();
             if (causedByBind(e)) {
                 throw new UsageException("Cannot listen on " + config.host() + ":" + config.port() + ": the port is "
                         + "in use or the address is not this machine's. Pick another with --port (or --host).", e);
@@ -74,6 +64,14 @@ public final class WebServer implements AutoCloseable {
             throw e;
         }
         return new WebServer(app, runs, streams, runsDirectory, config.host());
+    }
+
+    /** Every spec of the working directory and the built-in examples, or the one spec the configuration names. */
+    private static SpecCatalog catalog(WebConfig config) {
+        WorkspaceSpecs workspace = new WorkspaceSpecs(config.workingDirectory());
+        return config.onlySpec().map(module -> SpecCatalog.only(workspace, module))
+                .orElseGet(() -> new SpecCatalog(BuiltinSpecs.fromClasspath(), workspace,
+                        () -> projectSpec(config.workingDirectory())));
     }
 
     private static boolean causedByBind(Throwable e) {
@@ -94,17 +92,6 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static Path runsDirectory(WebConfig config) {
-        try {
-            if (config.runsDirectory() == null) {
-                return Files.createTempDirectory("taskgraph-web-runs-");
-            }
-            return Files.createDirectories(config.runsDirectory().toAbsolutePath().normalize());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the runs directory: " + e.getMessage(), e);
-        }
-    }
-
     /** The port the server listens on (the chosen one when the configuration asked for 0). */
     public int port() {
         return app.port();
@@ -119,12 +106,17 @@ public final class WebServer implements AutoCloseable {
 
     /** Where the runs' folders are (each holds its uploads, output.db and exports). */
     public Path runsDirectory() {
-        return runsDirectory;
+        return runsDirectory.path();
+    }
+
+    /** True when the runs directory is a temporary one, removed when the server stops. */
+    public boolean runsDirectoryIsTemporary() {
+        return runsDirectory.temporary();
     }
 
     /**
      * Stops the runs still going (they end as interrupted), lets connected pages receive their last events,
-     * then stops the HTTP server.
+     * stops the HTTP server, and removes the runs directory unless it was chosen ({@link WebConfig#runsDirectory()}).
      */
     public void stop() {
         runs.close();
@@ -134,6 +126,7 @@ public final class WebServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         app.stop();
+        runsDirectory.removeIfTemporary();
     }
 
     @Override

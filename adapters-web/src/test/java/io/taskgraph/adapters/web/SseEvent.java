@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** One Server-Sent Event as a client receives it. */
-record SseEvent(String id, String event, String data) {
+public record SseEvent(String id, String event, String data) {
     /** Parses an event stream's lines (comments and retry hints skipped). */
-    static List<SseEvent> parse(Stream<String> lines) {
+    public static List<SseEvent> parse(Stream<String> lines) {
         List<SseEvent> events = new ArrayList<>();
         String[] current = {null, "message", null};
         StringBuilder data = new StringBuilder();

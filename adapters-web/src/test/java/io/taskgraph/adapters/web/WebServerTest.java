@@ -1,92 +1,47 @@
 package io.taskgraph.adapters.web;
 
-import static io.taskgraph.adapters.web.WebFixture.json;
+import static io.taskgraph.adapters.web.WebClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskgraph.application.run.RunRequest;
+import io.taskgraph.domain.InvalidSpecException;
+import io.taskgraph.domain.LlmException;
 import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.llm.ReasoningEffort;
+import io.taskgraph.domain.run.RunDefaults;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Starting and stopping the server as {@code taskgraph serve} does, and what it needs to start runs. */
+/** Starting and stopping the server as {@code taskgraph serve} does, and what it serves about itself. */
 class WebServerTest {
     @TempDir
     Path temp;
 
     @Test
-    void withoutAnApiKeyRunsAreRefusedWith503AndTheFix() throws Exception {
-        try (WebFixture web = WebFixture.start(temp, config -> config, false)) {
-            HttpResponse<String> response = web.post(new Multipart().field("spec_id", "specs.main"));
-
-            assertEquals(503, response.statusCode(), response.body());
-            assertTrue(json(response).get("error").asText().startsWith("No OpenRouter API key is set. Set the "
-                    + "OPENROUTER_API_KEY environment variable"), response.body());
-            assertEquals(200, web.get("/api/specs").statusCode(), "the rest of the app still works");
-            assertEquals(0, web.llm.requests());
-        }
-    }
-
-    @Test
-    void theKeyCanComeFromTheWorkingDirectorysDotEnvLikeTheCli() throws Exception {
-        try (WebFixture web = WebFixture.start(temp, config -> {
-            try {
-                Files.writeString(config.workingDirectory().resolve(".env"), "OPENROUTER_API_KEY=sk-from-dotenv\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return config;
-        }, false)) {
-            String runId = web.startRun("specs.main");
-            assertEquals("succeeded", web.awaitResult(runId).get("state").asText());
-        }
-    }
-
-    @Test
-    void stoppingTheServerEndsARunningRunAsInterrupted() throws Exception {
-        WebFixture web = WebFixture.start(temp);
-        web.llm.hold("summarize", 1);
-        String runId = web.startRun("specs.main");
-        web.llm.awaitHeld("summarize", 1);
-        var stream = java.util.concurrent.CompletableFuture.supplyAsync(() -> web.stream(runId));
-        Thread.sleep(200);
-
-        Thread stopping = new Thread(web.server::stop);
-        stopping.start();
-        Thread.sleep(300);
-        web.llm.release("summarize", 1); // the agent sees the cancellation once its model call returns
-        stopping.join(30_000);
-
-        var events = stream.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals("result", events.get(events.size() - 1).event());
-        assertEquals("interrupted", json(events.get(events.size() - 1).data()).get("state").asText());
-        assertTrue(Files.isRegularFile(web.server.runsDirectory().resolve(runId).resolve("output.db")),
-                "an interrupted run still leaves its workspace file");
-        web.llm.close();
-    }
-
-    @Test
     void theServerReportsWhereItListens() throws Exception {
-        WebConfig config = WebConfig.of("127.0.0.1", 0, temp, Map.of()).withRunsDirectory(temp.resolve("runs"));
-        try (WebServer server = WebServer.start(config)) {
-            assertTrue(server.port() > 0);
-            assertEquals("http://127.0.0.1:" + server.port() + "/", server.url().toString());
-            assertEquals(temp.resolve("runs").toAbsolutePath(), server.runsDirectory());
+        try (FakeServer web = FakeServer.start(temp, new FakeRuns(1, 10), c -> c.withRunsDirectory(temp.resolve("runs")))) {
+            assertTrue(web.server.port() > 0);
+            assertEquals("http://127.0.0.1:" + web.server.port() + "/", web.server.url().toString());
+            assertEquals(temp.resolve("runs").toAbsolutePath(), web.server.runsDirectory());
+            assertFalse(web.server.runsDirectoryIsTemporary());
         }
     }
 
     @Test
     void aPortInUseIsAUsageErrorThatSaysWhatToDo() throws Exception {
-        WebConfig config = WebConfig.of("127.0.0.1", 0, temp, Map.of()).withRunsDirectory(temp.resolve("runs"));
-        try (WebServer first = WebServer.start(config)) {
-            WebConfig samePort = WebConfig.of("127.0.0.1", first.port(), temp, Map.of())
-                    .withRunsDirectory(temp.resolve("runs2"));
-            UsageException e = assertThrows(UsageException.class, () -> WebServer.start(samePort));
-            assertEquals("Cannot listen on 127.0.0.1:" + first.port() + ": the port is in use or the address is not "
+        try (FakeServer first = FakeServer.start(temp, new FakeRuns(1, 10), c -> c)) {
+            int port = first.server.port();
+            UsageException e = assertThrows(UsageException.class, () -> WebServer.start(
+                    WebConfig.of("127.0.0.1", port, temp), new WebServices(new FakeRuns(1, 10), FakeServer.NO_WORKSPACES)));
+            assertEquals("Cannot listen on 127.0.0.1:" + port + ": the port is in use or the address is not "
                     + "this machine's. Pick another with --port (or --host).", e.getMessage());
         }
     }
@@ -94,9 +49,124 @@ class WebServerTest {
     @Test
     void aBadConfigurationIsRefusedWithTheFix() {
         assertEquals("Port 70000 is not a TCP port; use 1-65535, or 0 for any free port.",
-                assertThrows(IllegalArgumentException.class,
-                        () -> WebConfig.of("127.0.0.1", 70000, temp, Map.of())).getMessage());
+                assertThrows(UsageException.class, () -> WebConfig.of("127.0.0.1", 70000, temp)).getMessage());
         assertEquals("The host to bind must not be empty; use 127.0.0.1.",
-                assertThrows(IllegalArgumentException.class, () -> WebConfig.of(" ", 8000, temp, Map.of())).getMessage());
+                assertThrows(UsageException.class, () -> WebConfig.of(" ", 8000, temp)).getMessage());
+        assertEquals("--keep-runs must be at least 1 (got 0): a finished run must stay long enough to download its "
+                + "results.", assertThrows(UsageException.class,
+                        () -> WebConfig.of("127.0.0.1", 8000, temp).withKeepRuns(0)).getMessage());
+    }
+
+    @Test
+    void aTemporaryRunsDirectoryIsRemovedWhenTheServerStops() throws Exception {
+        FakeServer web = FakeServer.start(temp, new FakeRuns(3, 10), c -> c);
+        Path runs = web.server.runsDirectory();
+        String runId = web.startRun(FakeServer.SPEC);
+        assertEquals("succeeded", web.awaitResult(runId).get("state").asText());
+        assertTrue(web.server.runsDirectoryIsTemporary());
+        assertTrue(Files.isRegularFile(runs.resolve(runId).resolve(FakeRuns.EXPORT)), "the run wrote into its folder");
+
+        web.close();
+
+        assertFalse(Files.exists(runs), "nothing is left behind in the temporary folder");
+    }
+
+    @Test
+    void aChosenRunsDirectoryIsKeptWithItsRunsWhenTheServerStops() throws Exception {
+        Path chosen = temp.resolve("my-runs");
+        FakeServer web = FakeServer.start(temp, new FakeRuns(3, 10), c -> c.withRunsDirectory(chosen));
+        String runId = web.startRun(FakeServer.SPEC);
+        web.awaitResult(runId);
+
+        web.close();
+
+        assertTrue(Files.isRegularFile(chosen.resolve(runId).resolve(FakeRuns.EXPORT)));
+    }
+
+    @Test
+    void whenRunsCannotStartAsSetUpTheRequestIsA503WithTheFixAndNoRunExists() throws Exception {
+        FakeRuns runs = new FakeRuns(1, 10);
+        runs.refuseWith(() -> new LlmException("No OpenRouter API key is set. Set the OPENROUTER_API_KEY "
+                + "environment variable.", true));
+        try (FakeServer web = FakeServer.start(temp, runs, c -> c)) {
+            HttpResponse<String> response = web.post(new Multipart().field("spec_id", FakeServer.SPEC));
+
+            assertEquals(503, response.statusCode(), response.body());
+            assertEquals("No OpenRouter API key is set. Set the OPENROUTER_API_KEY environment variable.",
+                    json(response).get("error").asText());
+            assertEquals("[]", web.get("/api/runs").body());
+            assertEquals(0, runs.requests.size());
+            try (var folders = Files.list(web.server.runsDirectory())) {
+                assertEquals(0, folders.count(), "a refused run leaves no folder");
+            }
+        }
+    }
+
+    @Test
+    void aRunThatCannotBeCarriedOutEndsInErrorWithTheExitCodeOfItsCategory() throws Exception {
+        try (FakeServer web = FakeServer.start(temp, new FakeRuns(1, 10), c -> c)) {
+            web.runs.failRunsWith(() -> new InvalidSpecException("TASKS[0] has no name."));
+            JsonNode badSpec = web.awaitResult(web.startRun(FakeServer.SPEC));
+            web.runs.failRunsWith(() -> new LlmException("The model server kept failing after 8 attempts.", false));
+            JsonNode modelDown = web.awaitResult(web.startRun(FakeServer.SPEC));
+            web.runs.failRunsWith(() -> new IllegalStateException("a bug"));
+            List<SseEvent> bug = web.stream(web.startRun(FakeServer.SPEC));
+
+            assertEquals("error", badSpec.get("state").asText());
+            assertEquals(2, badSpec.get("exit_code").asInt(), "the user can fix the spec, as the CLI's exit 2 says");
+            assertEquals("TASKS[0] has no name.", badSpec.get("error").asText());
+            assertEquals(1, modelDown.get("exit_code").asInt(), "the model server failed, as the CLI's exit 1 says");
+            JsonNode done = json(bug.get(bug.size() - 2).data());
+            assertEquals("{\"state\":\"error\",\"exit_code\":1}", done.toString());
+            assertEquals("error: Internal error (IllegalStateException: a bug); the server's log has the details.",
+                    bug.get(bug.size() - 3).data());
+        }
+    }
+
+    @Test
+    void theFormsDefaultsComeFromTheServerAndARunGetsWhatTheFormSent() throws Exception {
+        try (FakeServer web = FakeServer.start(temp, new FakeRuns(1, 10), c -> c)) {
+            JsonNode options = json(web.get("/api/options"));
+            assertEquals(RunDefaults.MODEL, options.get("default_model").asText());
+            assertEquals(RunDefaults.REASONING_EFFORT.wire(), options.get("default_reasoning_effort").asText());
+            assertEquals("[\"low\",\"medium\",\"high\"]", options.get("reasoning_efforts").toString());
+            assertEquals(RunDefaults.MODEL, options.get("model_suggestions").get(0).asText());
+            assertEquals(WebConfig.DEFAULT_KEEP_RUNS, options.get("keep_runs").asInt());
+            assertTrue(options.get("replay").isNull(), "a live server says nothing of a replay");
+
+            web.awaitResult(web.startRun(FakeServer.SPEC));
+            web.awaitResult(web.startRun(new Multipart().field("spec_id", FakeServer.SPEC)
+                    .field("model", "anthropic/claude-sonnet-4").field("reasoning_effort", "high")));
+
+            RunRequest byDefault = web.runs.requests.get(0);
+            assertEquals(RunDefaults.MODEL, byDefault.options().model());
+            assertEquals(RunDefaults.REASONING_EFFORT, byDefault.options().effort());
+            assertEquals(RunDefaults.MAX_ITERATIONS, byDefault.options().maxIterations());
+            RunRequest chosen = web.runs.requests.get(1);
+            assertEquals("anthropic/claude-sonnet-4", chosen.options().model());
+            assertEquals(ReasoningEffort.HIGH, chosen.options().effort());
+        }
+    }
+
+    @Test
+    void aReplayServerSaysSoAndOffersOnlyTheSpecItWasGiven() throws Exception {
+        Files.createDirectories(temp.resolve("project/specs"));
+        Files.writeString(temp.resolve("project/specs/other.py"), "TASKS = []\n");
+        try (FakeServer web = FakeServer.start(temp, new FakeRuns(1, 10), c -> c.withOnlySpec(FakeServer.SPEC)
+                .withDefaultModel("taskgraph/demo-replay").withReplay("REPLAY: answers from a recording."))) {
+            JsonNode options = json(web.get("/api/options"));
+            assertEquals("REPLAY: answers from a recording.", options.get("replay").get("notice").asText());
+            assertEquals("taskgraph/demo-replay", options.get("default_model").asText());
+
+            JsonNode specs = json(web.get("/api/specs"));
+            assertEquals(1, specs.size(), specs.toString());
+            assertEquals(FakeServer.SPEC, specs.get(0).get("id").asText());
+            HttpResponse<String> other = web.post(new Multipart().field("spec_id", "specs.other"));
+            assertEquals(400, other.statusCode());
+            assertTrue(json(other).get("error").asText().startsWith("Unknown spec 'specs.other'"), other.body());
+
+            web.awaitResult(web.startRun(FakeServer.SPEC));
+            assertEquals("taskgraph/demo-replay", web.runs.requests.get(0).options().model());
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.llm.ToolDefinition;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.TaskSession;
+import io.taskgraph.domain.run.RunDefaults;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.sql.StatementResult;
 import io.taskgraph.domain.validation.OutputValidator;
@@ -24,7 +25,8 @@ public final class RunSqlTool implements Tool {
     private static final ToolDefinition DEFINITION = new ToolDefinition(NAME,
             "Run exactly one DuckDB SQL statement in the workspace and get its result as JSON. Use it to explore "
                     + "tables and views (SELECT, DESCRIBE, SUMMARIZE, ...) and to create or replace your views "
-                    + "and macros. Results are capped at 30,000 characters, so use LIMIT when exploring.",
+                    + "and macros. Results are capped at " + Limits.characters(RunDefaults.RESULT_LIMIT_CHARS)
+                    + " characters, so use LIMIT when exploring.",
             "{\"type\":\"object\",\"properties\":{\"query\":{\"type\":\"string\",\"description\":"
                     + "\"One SQL statement, without a trailing second statement.\"}},"
                     + "\"required\":[\"query\"],\"additionalProperties\":false}");

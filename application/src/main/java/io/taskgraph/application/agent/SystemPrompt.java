@@ -1,5 +1,7 @@
 package io.taskgraph.application.agent;
 
+import io.taskgraph.domain.run.RunDefaults;
+
 /**
  * The system prompt every task agent gets: the job, the sandbox rules, and the parts of DuckDB's SQL
  * dialect that models most often get wrong or do not know. It is the same for every task (task details
@@ -13,7 +15,7 @@ public final class SystemPrompt {
         return TEXT;
     }
 
-    private static final String TEXT = """
+    private static final String TEMPLATE = """
             You are a data engineer working inside one DuckDB database. You complete one task by writing SQL \
             views (and, if useful, macros). The views you leave behind are the deliverable: other tasks and \
             people will query them, so they must be correct, readable and complete.
@@ -37,7 +39,7 @@ public final class SystemPrompt {
             underscore.
             - No tables, no INSERT/UPDATE/DELETE, no COPY/ATTACH/INSTALL/LOAD/SET/PRAGMA, no reading or writing \
             files or URLs. Input tables are read-only.
-            - Queries time out after 30 seconds. Results larger than 30,000 characters are refused: add LIMIT, \
+            - Queries time out after {timeout} seconds. Results larger than {limit} characters are refused: add LIMIT, \
             select fewer columns, or aggregate.
             - Every input table has a _row_id column (1..n in source order): use it to refer to source rows.
 
@@ -68,4 +70,9 @@ public final class SystemPrompt {
             - Inspect the catalog with DESCRIBE view_name, SELECT * FROM duckdb_views(), duckdb_columns().
             - Money: prefer DECIMAL for sums that must be exact; round only at the end.
             """;
+
+    /** The limits the SQL engine enforces, worded where the agent reads them. */
+    private static final String TEXT = TEMPLATE
+            .replace("{timeout}", Long.toString(RunDefaults.STATEMENT_TIMEOUT.toSeconds()))
+            .replace("{limit}", Limits.characters(RunDefaults.RESULT_LIMIT_CHARS));
 }

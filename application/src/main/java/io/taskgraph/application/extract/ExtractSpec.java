@@ -2,6 +2,7 @@ package io.taskgraph.application.extract;
 
 import io.taskgraph.application.files.WholeFile;
 import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.port.SqlEngine;
 import io.taskgraph.domain.port.Workspace;
@@ -44,7 +45,7 @@ public final class ExtractSpec {
         String source = meta.get("spec_source");
         Optional<String> module = known(meta.get("spec_module"));
         if (source == null || source.isEmpty()) {
-            throw new WorkspaceException(db + " records no spec source" + module.map(m -> " (spec module " + m + ")")
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, db + " records no spec source" + module.map(m -> " (spec module " + m + ")")
                     .orElse("") + ", so there is nothing to extract; it was written without the spec's source text.");
         }
         byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
@@ -56,7 +57,7 @@ public final class ExtractSpec {
     private Map<String, String> readMeta(Path db) {
         try (Workspace workspace = engine.openReadOnly(db)) {
             if (workspace.describe(META_TABLE).isEmpty()) {
-                throw new WorkspaceException(db + " is a DuckDB database but not a taskgraph workspace: it has no "
+                throw new WorkspaceException(ErrorCategory.BAD_INPUT, db + " is a DuckDB database but not a taskgraph workspace: it has no "
                         + META_TABLE + " table.");
             }
             return workspace.workspaceMeta();

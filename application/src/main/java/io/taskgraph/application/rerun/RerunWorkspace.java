@@ -7,6 +7,7 @@ import io.taskgraph.application.run.TaskPolicy;
 import io.taskgraph.application.run.WorkspaceExecution;
 import io.taskgraph.application.run.WorkspaceMetadata;
 import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.fingerprint.Fingerprint;
@@ -113,7 +114,7 @@ public final class RerunWorkspace {
             recorded = previous.workspaceMeta();
         }
         if (!recorded.containsKey(WorkspaceMetadata.FINGERPRINT)) {
-            throw new WorkspaceException(source + " is not a Taskgraph workspace (its _workspace_meta has no "
+            throw new WorkspaceException(ErrorCategory.BAD_INPUT, source + " is not a Taskgraph workspace (its _workspace_meta has no "
                     + "fingerprint); rerun needs a .db file written by 'taskgraph run' or 'taskgraph rerun'.");
         }
         return recorded;

@@ -2,6 +2,7 @@ package io.taskgraph.application.run;
 
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.llm.ReasoningEffort;
+import io.taskgraph.domain.run.RunDefaults;
 import java.util.Objects;
 
 /**
@@ -12,14 +13,10 @@ import java.util.Objects;
  */
 public record RunOptions(String model, ReasoningEffort effort, int maxIterations, int concurrency,
                          long tokenBudget, boolean replay) {
-    public static final String DEFAULT_MODEL = "openai/gpt-5.2";
-    public static final int DEFAULT_MAX_ITERATIONS = 200;
-    public static final long DEFAULT_TOKEN_BUDGET = 20_000_000L;
-
     public RunOptions {
         Objects.requireNonNull(effort, "effort");
         if (model == null || model.isBlank()) {
-            throw new UsageException("No model given; pass a model name such as " + DEFAULT_MODEL + ".");
+            throw new UsageException("No model given; pass a model name such as " + RunDefaults.MODEL + ".");
         }
         if (maxIterations < 1) {
             throw new UsageException("--max-iterations must be at least 1 (got " + maxIterations + ").");
@@ -37,9 +34,10 @@ public record RunOptions(String model, ReasoningEffort effort, int maxIterations
         this(model, effort, maxIterations, concurrency, tokenBudget, false);
     }
 
-    /** The CLI's defaults: low effort, 200 iterations, no concurrency cap, 20M tokens per task. */
+    /** {@code model} with the product's {@link RunDefaults} for everything else. */
     public static RunOptions defaults(String model) {
-        return new RunOptions(model, ReasoningEffort.LOW, DEFAULT_MAX_ITERATIONS, 0, DEFAULT_TOKEN_BUDGET, false);
+        return new RunOptions(model, RunDefaults.REASONING_EFFORT, RunDefaults.MAX_ITERATIONS, RunDefaults.CONCURRENCY,
+                RunDefaults.TOKEN_BUDGET, false);
     }
 
     public RunOptions withModel(String newModel) {

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The keys and values of {@code _workspace_meta} and {@code _task_meta}, as DESIGN.md fixes them: workspace
- * values are plain text except the JSON keys (fingerprint, prompts, input_row_counts); task values are JSON.
+ * The keys and values of {@code _workspace_meta} and {@code _task_meta}, as the original tool writes them (the
+ * README promises the same {@code .db} layout): workspace values are plain text except the JSON keys (fingerprint,
+ * prompts, input_row_counts); task values are JSON.
  */
 public final class WorkspaceMetadata {
     public static final String FINGERPRINT = "fingerprint";

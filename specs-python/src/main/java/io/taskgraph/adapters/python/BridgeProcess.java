@@ -49,6 +49,8 @@ final class BridgeProcess implements AutoCloseable {
                                Consumer<String> stderrSink) {
         ProcessBuilder builder = new ProcessBuilder(python.executable(), BridgeFiles.script().toString())
                 .directory(workingDirectory.toFile());
+        // Exactly the environment the composition root chose, not the JVM's own.
+        builder.environment().clear();
         builder.environment().putAll(environment);
         builder.environment().put("PYTHONIOENCODING", "utf-8");
         builder.environment().remove("PYTHONSTARTUP");

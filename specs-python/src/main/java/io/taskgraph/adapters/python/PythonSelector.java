@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chooses the Python that runs spec modules, as DESIGN.md fixes it: {@code $TASKGRAPH_PYTHON} if set,
- * else {@code ./.venv/bin/python} in the working directory if present, else {@code python3} on the PATH.
+ * Chooses the Python that runs spec modules (the README's "Which spec" section documents it):
+ * {@code $TASKGRAPH_PYTHON} if set, else {@code ./.venv/bin/python} in the working directory if present, else
+ * {@code python3} on the {@code PATH}, all read from the environment given (never the JVM's own).
  * Cheap (no process is started); the version is checked when the bridge says hello.
  */
 public final class PythonSelector {
@@ -48,13 +49,8 @@ public final class PythonSelector {
                 + ", and python3 is not on the PATH. " + HOW_TO_CHOOSE));
     }
 
-    /** Like {@link #select(Path, Map)} with this process's environment. */
-    public static PythonCommand select(Path workingDirectory) {
-        return select(workingDirectory, System.getenv());
-    }
-
     private static Optional<Found> onPath(String program, Map<String, String> environment) {
-        String path = environment.getOrDefault("PATH", System.getenv().getOrDefault("PATH", ""));
+        String path = environment.getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;

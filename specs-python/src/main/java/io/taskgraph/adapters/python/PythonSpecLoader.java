@@ -20,18 +20,27 @@ import java.util.function.Consumer;
  * {@link SpecLoader} for Python spec modules: starts the bridge with the chosen Python in the working
  * directory, imports the module there, and keeps the process for ingestion and exports. Loading starts
  * nothing else (no database), so {@code taskgraph show} pays only for Python and the import.
+ *
+ * <p>The composition root gives the loader the environment taskgraph runs in (the spec's process gets exactly that
+ * plus the request's own variables; this class never reads the JVM's environment) and the directory whose
+ * {@code ./.venv} counts when choosing Python: the directory the user started taskgraph in, also when a spec is
+ * imported from somewhere else (the demo's examples, a web run's copy of a built-in spec).
  */
 public final class PythonSpecLoader implements SpecLoader {
-    private final Consumer<String> stderrSink;
+    private final Map<String, String> environment;
+    private final Path pythonDirectory;
+    private final Consumer<String> output;
 
-    /** A loader passing the spec's own prints and warnings (its stderr) through to this process's stderr. */
-    public PythonSpecLoader() {
-        this(System.err::println);
-    }
-
-    /** A loader sending each line the spec prints (stdout and stderr alike) to {@code stderrSink}. */
-    public PythonSpecLoader(Consumer<String> stderrSink) {
-        this.stderrSink = stderrSink;
+    /**
+     * @param environment     the environment of the spec's process and of the Python choice ({@code TASKGRAPH_PYTHON},
+     *                        {@code PATH}); a request's variables are added to it
+     * @param pythonDirectory where {@code ./.venv/bin/python} is looked for
+     * @param output          receives each line the spec prints (stdout and stderr alike)
+     */
+    public PythonSpecLoader(Map<String, String> environment, Path pythonDirectory, Consumer<String> output) {
+        this.environment = Map.copyOf(environment);
+        this.pythonDirectory = pythonDirectory.toAbsolutePath().normalize();
+        this.output = output;
     }
 
     @Override
@@ -41,12 +50,12 @@ public final class PythonSpecLoader implements SpecLoader {
             throw new UsageException("Cannot load spec module " + request.module() + ": the working "
                     + "directory " + workingDirectory + " does not exist.");
         }
-        Map<String, String> environment = new HashMap<>(System.getenv());
+        Map<String, String> environment = new HashMap<>(this.environment);
         environment.putAll(request.environment());
-        PythonCommand python = PythonSelector.select(workingDirectory, environment);
+        PythonCommand python = PythonSelector.select(pythonDirectory, environment);
         // git runs while Python starts and imports: the spec is almost always in the working directory's repo
         CompletableFuture<GitInfo> early = CompletableFuture.supplyAsync(() -> GitProbe.probe(workingDirectory));
-        BridgeProcess bridge = BridgeProcess.start(python, workingDirectory, request.environment(), stderrSink);
+        BridgeProcess bridge = BridgeProcess.start(python, workingDirectory, environment, output);
         try {
             Map<String, Object> reply = bridge.request(
                     Map.of("op", "load", "module", request.module()), "importing spec module " + request.module());

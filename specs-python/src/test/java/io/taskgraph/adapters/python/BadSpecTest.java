@@ -19,7 +19,7 @@ class BadSpecTest {
     @TempDir
     static Path app;
 
-    private final PythonSpecLoader loader = new PythonSpecLoader(line -> { });
+    private final PythonSpecLoader loader = PythonFixtures.loader(line -> { });
 
     @BeforeAll
     static void copyFixtures() {

@@ -24,7 +24,7 @@ class ExportsTest {
     @TempDir
     Path out;
 
-    private final PythonSpecLoader loader = new PythonSpecLoader(line -> { });
+    private final PythonSpecLoader loader = PythonFixtures.loader(line -> { });
     private final DuckDbReader db = new DuckDbReader();
 
     @BeforeAll

@@ -26,7 +26,7 @@ class FileAndFrameInputsTest {
     @TempDir
     Path scratch;
 
-    private final PythonSpecLoader loader = new PythonSpecLoader(line -> { });
+    private final PythonSpecLoader loader = PythonFixtures.loader(line -> { });
     private final DuckDbReader db = new DuckDbReader();
 
     @BeforeAll

@@ -18,7 +18,7 @@ class GitInfoTest {
     @TempDir
     Path repo;
 
-    private final PythonSpecLoader loader = new PythonSpecLoader(line -> { });
+    private final PythonSpecLoader loader = PythonFixtures.loader(line -> { });
 
     private static String git(Path dir, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString(),

@@ -34,7 +34,7 @@ class IngestBenchmark {
     @Test
     void ingestAgainstTheJsonDumpsFloor() throws Exception {
         PythonFixtures.copyTo(app);
-        String python = PythonSelector.select(app).executable();
+        String python = PythonSelector.select(app, System.getenv()).executable();
         String floorScript = """
                 import json, time
                 t = time.perf_counter()
@@ -84,7 +84,7 @@ class IngestBenchmark {
     private double loaderSeconds(SpecRequest request) throws Exception {
         SpecRequest sized = new SpecRequest(request.module(), request.workingDirectory(),
                 merge(request.environment(), Map.of("TASKGRAPH_TEST_ROWS", String.valueOf(ROWS))));
-        try (SpecSession session = new PythonSpecLoader(line -> { }).open(sized); DuckDbReader db = new DuckDbReader()) {
+        try (SpecSession session = PythonFixtures.loader(line -> { }).open(sized); DuckDbReader db = new DuckDbReader()) {
             long start = System.nanoTime();
             TableSource source = session.materialize("big", scratch);
             long written = System.nanoTime();

@@ -32,7 +32,7 @@ class IngestTest {
     @BeforeAll
     static void open() {
         PythonFixtures.copyTo(app);
-        PythonSpecLoader loader = new PythonSpecLoader(line -> { });
+        PythonSpecLoader loader = PythonFixtures.loader(line -> { });
         types = loader.open(SpecRequest.of("ingest.types", app));
         failures = loader.open(SpecRequest.of("ingest.failures", app));
     }

@@ -30,7 +30,7 @@ class LargeInputTest {
         long maxHeap = Runtime.getRuntime().maxMemory();
         assertTrue(maxHeap <= 64L << 20, "this test must run with a small heap, not " + (maxHeap >> 20) + " MB");
         PythonFixtures.copyTo(app);
-        try (SpecSession session = new PythonSpecLoader(line -> { }).open(SpecRequest.of("ingest.large", app));
+        try (SpecSession session = PythonFixtures.loader(line -> { }).open(SpecRequest.of("ingest.large", app));
              DuckDbReader db = new DuckDbReader()) {
             TableSource source = session.materialize("big", scratch);
             assertEquals(SourceFormat.PARQUET, source.format());

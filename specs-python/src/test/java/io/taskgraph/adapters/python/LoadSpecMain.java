@@ -10,7 +10,8 @@ public final class LoadSpecMain {
     }
 
     public static void main(String[] args) {
-        try (SpecSession session = new PythonSpecLoader().open(SpecRequest.of(args[0], Path.of(args[1])))) {
+        PythonSpecLoader loader = new PythonSpecLoader(System.getenv(), Path.of(args[1]), System.err::println);
+        try (SpecSession session = loader.open(SpecRequest.of(args[0], Path.of(args[1])))) {
             System.out.println(session.spec().tasks().size() + " tasks");
         }
     }

@@ -40,6 +40,14 @@ final class PythonFixtures {
         }
     }
 
+    /**
+     * The loader as the composition root makes it, on this JVM's environment (tests are their own root): each line
+     * a spec prints goes to {@code output}.
+     */
+    static PythonSpecLoader loader(java.util.function.Consumer<String> output) {
+        return new PythonSpecLoader(System.getenv(), SOURCE, output);
+    }
+
     /** A request for {@code module} run by the machine's python3 (unless $TASKGRAPH_PYTHON says otherwise). */
     static SpecRequest request(String module, Path workingDirectory) {
         return SpecRequest.of(module, workingDirectory);

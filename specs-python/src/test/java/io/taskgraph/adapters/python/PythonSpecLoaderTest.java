@@ -13,7 +13,9 @@ import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class PythonSpecLoaderTest extends SpecLoaderContract {
     static Path app;
 
     private final List<String> stderr = new CopyOnWriteArrayList<>();
-    private final PythonSpecLoader loader = new PythonSpecLoader(stderr::add);
+    private final PythonSpecLoader loader = PythonFixtures.loader(stderr::add);
 
     @BeforeAll
     static void copyFixtures() {
@@ -123,6 +125,23 @@ class PythonSpecLoaderTest extends SpecLoaderContract {
         }
         assertTrue(stderr.contains("loading the printing spec"), stderr.toString());
         assertTrue(stderr.contains("a line that looks like JSON: {\"type\": \"spec\"}"), stderr.toString());
+    }
+
+    @Test
+    void theSpecRunsInTheEnvironmentTheLoaderWasGivenPlusTheRequestsNeverTheJvms() {
+        List<String> printed = new CopyOnWriteArrayList<>();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("TASKGRAPH_TEST_FROM_ROOT", "root");
+        PythonSpecLoader fromRoot = new PythonSpecLoader(environment, app, printed::add);
+        try (SpecSession session = fromRoot.open(new SpecRequest("misc.environment", app,
+                Map.of("TASKGRAPH_TEST_FROM_REQUEST", "request")))) {
+            assertEquals(List.of("sales"), session.spec().inputs().stream().map(InputSpec::name).toList());
+        }
+        assertTrue(printed.containsAll(List.of("TASKGRAPH_TEST_FROM_ROOT=root", "TASKGRAPH_TEST_FROM_REQUEST=request")),
+                printed.toString());
+        assertTrue(System.getenv("HOME") != null, "the JVM has a variable the loader was not given");
+        assertTrue(printed.contains("HOME=(unset)"), printed.toString());
     }
 
     @Test

@@ -21,7 +21,7 @@ class ShowCostBenchmark {
     void coldSpecLoadAgainstJavaVersionPlusPythonImport() throws Exception {
         PythonFixtures.copyTo(app);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String python = PythonSelector.select(app).executable();
+        String python = PythonSelector.select(app, System.getenv()).executable();
         String classpath = System.getProperty("java.class.path");
         List<Double> javaVersion = new ArrayList<>();
         List<Double> pythonImport = new ArrayList<>();

@@ -46,7 +46,7 @@ class SpecGuideTest {
         Files.writeString(app.resolve("data/orders_2026_02.csv"), "id,amount\n1,10.5\n2,20\n");
         Files.copy(PythonFixtures.SOURCE.resolve("data/invoices.xlsx"), app.resolve("data/invoices.xlsx"));
         Files.createDirectories(app.resolve("guide"));
-        PythonSpecLoader loader = new PythonSpecLoader(line -> { });
+        PythonSpecLoader loader = PythonFixtures.loader(line -> { });
         for (int i = 0; i < blocks.size(); i++) {
             String module = "guide.example_" + (i + 1);
             Files.writeString(app.resolve("guide/example_" + (i + 1) + ".py"), blocks.get(i));

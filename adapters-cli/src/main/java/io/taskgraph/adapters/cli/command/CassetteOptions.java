@@ -1,5 +1,7 @@
 package io.taskgraph.adapters.cli.command;
 
+import io.taskgraph.adapters.cli.Cli;
+import io.taskgraph.adapters.cli.ModelChoice;
 import io.taskgraph.domain.UsageException;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -20,6 +22,15 @@ public final class CassetteOptions {
 
     Optional<String> replay() {
         return Optional.ofNullable(replay);
+    }
+
+    /** Where the agents' answers come from, as these options say; paths are the user's, resolved in {@code cli}. */
+    ModelChoice choice(Cli cli) {
+        check();
+        if (replay != null) {
+            return new ModelChoice.Replay(cli.resolve(replay));
+        }
+        return record == null ? new ModelChoice.Live() : new ModelChoice.Recording(cli.resolve(record));
     }
 
     void check() {

@@ -48,7 +48,7 @@ public final class InspectXlsxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CellRange chosen = range == null ? null : CellRange.parse(range);
-        try (XlsxWorkbook workbook = XlsxWorkbook.open(cli.resolve(file))) {
+        try (XlsxWorkbook workbook = cli.adapters().workbook(cli.resolve(file))) {
             PrintStream out = cli.out();
             if (sheet == null) {
                 listSheets(workbook, out);

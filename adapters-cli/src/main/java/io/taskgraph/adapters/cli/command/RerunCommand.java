@@ -8,6 +8,7 @@ import io.taskgraph.application.rerun.RerunWorkspace;
 import io.taskgraph.application.rerun.SpecCommitMismatchException;
 import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.run.RunDefaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -88,14 +89,14 @@ public final class RerunCommand implements Callable<Integer> {
         boolean replace = OutputFile.mayReplace(out, output, outputOptions.force, cli.terminal());
         RunExecution execution = new RunExecution(cli, global, outputOptions, cassettes);
         Optional<String> model = agent.model();
-        RunOptions options = agent.toRunOptions(model.orElse(RunOptions.DEFAULT_MODEL), execution.replaying());
+        RunOptions options = agent.toRunOptions(model.orElse(RunDefaults.MODEL), execution.replaying());
         Optional<String> specModule = Optional.ofNullable(spec).map(String::strip);
         boolean freshData = reingest != null ? reingest : specModule.isPresent();
         RerunRequest request = new RerunRequest(previous, out, replace, specModule, cli.workingDirectory(), Map.of(),
                 rerunMode, freshData, ignoreCommit, model, options);
         return execution.execute(output, "", (llm, listener, control) -> {
             try {
-                return new RerunWorkspace(cli.adapters().specLoader(cli.workingDirectory(), cli.environment()),
+                return new RerunWorkspace(cli.adapters().specLoader(cli.err()::println),
                         cli.adapters().sqlEngine(), llm, listener, cli.clock()).rerun(request, control);
             } catch (SpecCommitMismatchException e) {
                 throw new UsageException(e.getMessage() + " To rerun with the spec as it is now anyway, add --ignore-commit.", e);

@@ -8,6 +8,7 @@ import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.application.run.RunRequest;
 import io.taskgraph.application.run.RunWorkspace;
 import io.taskgraph.domain.port.SpecRequest;
+import io.taskgraph.domain.run.RunDefaults;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -59,13 +60,13 @@ public final class RunCommand implements Callable<Integer> {
         Path out = cli.resolve(output);
         boolean replace = OutputFile.mayReplace(out, output, outputOptions.force, cli.terminal());
         RunExecution execution = new RunExecution(cli, global, outputOptions, cassettes);
-        RunOptions options = agent.toRunOptions(agent.model().orElse(RunOptions.DEFAULT_MODEL), execution.replaying());
+        RunOptions options = agent.toRunOptions(agent.model().orElse(RunDefaults.MODEL), execution.replaying());
         RunRequest request = new RunRequest(new SpecRequest(module.module(), cli.workingDirectory(), Map.of()), out,
                 replace, options);
         String preamble = module.source() == DiscoveredSpec.Source.EXPLICIT ? ""
                 : "Spec " + module.module() + " (" + module.source().description() + ")";
         return execution.execute(output, preamble, (llm, listener, control) -> new RunWorkspace(
-                cli.adapters().specLoader(cli.workingDirectory(), cli.environment()), cli.adapters().sqlEngine(), llm,
+                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(), llm,
                 listener, cli.clock()).run(request, control));
     }
 }

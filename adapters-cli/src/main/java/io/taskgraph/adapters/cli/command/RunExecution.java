@@ -4,6 +4,7 @@ import io.taskgraph.adapters.cli.Adapters.ClosableLlm;
 import io.taskgraph.adapters.cli.Cli;
 import io.taskgraph.adapters.cli.ExitCodes;
 import io.taskgraph.adapters.cli.GlobalOptions;
+import io.taskgraph.adapters.cli.ModelChoice;
 import io.taskgraph.adapters.cli.progress.LineProgress;
 import io.taskgraph.adapters.cli.progress.LiveProgress;
 import io.taskgraph.adapters.cli.progress.ProgressRenderer;
@@ -16,8 +17,6 @@ import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.run.RunSummary;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -97,22 +96,13 @@ final class RunExecution {
     }
 
     private ClosableLlm model(RunListener events) {
-        Optional<String> replay = cassettes.replay();
-        if (replay.isPresent()) {
-            Path cassette = cli.resolve(replay.get());
-            LlmClient client = cli.adapters().replay(cassette);
-            if (!output.quiet) {
-                cli.out().println("Replaying recorded model answers from " + replay.get()
-                        + ": no model is called and no API key is needed.");
-            }
-            return ClosableLlm.of(client, () -> { });
+        ModelChoice choice = cassettes.choice(cli);
+        ClosableLlm llm = choice.open(cli.adapters(), events);
+        if (choice.replays() && !output.quiet) {
+            cli.out().println("Replaying recorded model answers from " + cassettes.replay().orElseThrow()
+                    + ": no model is called and no API key is needed.");
         }
-        ClosableLlm live = cli.adapters().openRouter(cli.environment(), cli.workingDirectory(), events);
-        Optional<String> record = cassettes.record();
-        if (record.isEmpty()) {
-            return live;
-        }
-        return ClosableLlm.of(cli.adapters().recording(live, cli.resolve(record.get())), live::close);
+        return llm;
     }
 
     private ProgressRenderer renderer(RunTracker tracker) {

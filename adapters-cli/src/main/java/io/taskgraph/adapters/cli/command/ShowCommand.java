@@ -49,7 +49,7 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         OverviewFormat chosen = OverviewFormat.parse(format);
         DiscoveredSpec module = SpecDiscovery.resolve(Optional.ofNullable(spec), cli.workingDirectory());
-        SpecOverview overview = new ShowSpec(cli.adapters().specLoader(cli.workingDirectory(), cli.environment()))
+        SpecOverview overview = new ShowSpec(cli.adapters().specLoader(cli.err()::println))
                 .show(new SpecRequest(module.module(), cli.workingDirectory(), Map.of()));
         cli.out().print(chosen.render(overview));
         cli.out().flush();

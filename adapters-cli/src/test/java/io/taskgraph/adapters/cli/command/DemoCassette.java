@@ -51,7 +51,7 @@ final class DemoCassette {
             solutions.forEach((task, statements) -> model.task(task, turns((List<?>) statements)));
             RunRequest request = new RunRequest(new SpecRequest(DemoBundle.SPEC, dir, Map.of()), dir.resolve("record.db"),
                     false, DemoCommand.options().withConcurrency(1));
-            RunSummary summary = new RunWorkspace(new PythonSpecLoader(line -> { }), new DuckDbEngine(),
+            RunSummary summary = new RunWorkspace(new PythonSpecLoader(System.getenv(), dir, line -> { }), new DuckDbEngine(),
                     new RecordingLlmClient(model, cassette), event -> { }, Clock.systemUTC()).run(request, new RunControl());
             if (!summary.allTasksPassed()) {
                 throw new IllegalStateException("The reference SQL in examples/solutions/diamond.json no longer passes "

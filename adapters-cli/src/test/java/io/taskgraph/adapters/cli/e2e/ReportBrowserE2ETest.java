@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.adapters.cli.e2e.FakeModelServer.Reply;
+import io.taskgraph.adapters.cli.web.Chromium;
 import io.taskgraph.domain.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -43,9 +42,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Tag("e2e")
 class ReportBrowserE2ETest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Markup an agent could write into its final message and its SQL. */
     static final String PAYLOAD = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
     static final String MISTAKE = "SELECT * FROM \"" + PAYLOAD.replace("\"", "\"\"") + "\"";
@@ -79,14 +75,12 @@ class ReportBrowserE2ETest {
 
     @TempDir
     static Path dir;
+    static Chromium chromium;
     static ChromeDriver driver;
     static Path report;
 
     @BeforeAll
     static void reportOfARunWithHostileText() throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "The browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium "
-                        + "chromium-driver (.ci/run installs them).");
         AppDir app = new AppDir(dir);
         String spec = app.spec("main", Diamond.SPEC);
         try (FakeModelServer model = Diamond.solve(FakeModelServer.start()).reportCost("0.0015")) {
@@ -100,23 +94,16 @@ class ReportBrowserE2ETest {
         assertEquals(0, written.exitCode(), written.all());
         report = dir.resolve("out.html");
 
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1366,900", "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(options);
-        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.start(dir, options -> options.setCapability("goog:loggingPrefs", logs));
+        driver = chromium.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -209,7 +196,7 @@ class ReportBrowserE2ETest {
         String pdf = driver.print(new PrintOptions()).getContent();
         byte[] bytes = Base64.getDecoder().decode(pdf);
         assertTrue(bytes.length > 10_000 && new String(bytes, 0, 5).equals("%PDF-"), "a printed report");
-        Files.write(SCREENSHOTS.resolve("report.pdf"), bytes);
+        Files.write(Chromium.SCREENSHOTS.resolve("report.pdf"), bytes);
     }
 
     @Test
@@ -254,6 +241,6 @@ class ReportBrowserE2ETest {
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(name);
     }
 }

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /** Reads a workspace .db file the CLI wrote, with plain DuckDB JDBC, as a user's own query would. */
-final class WorkspaceFile {
+public final class WorkspaceFile {
     private WorkspaceFile() {
     }
 
     /** Rows of {@code sql}, each row's values as text (null stays null). */
-    static List<List<String>> query(Path db, String sql) throws SQLException {
+    public static List<List<String>> query(Path db, String sql) throws SQLException {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db, readOnly);
@@ -37,7 +37,7 @@ final class WorkspaceFile {
         }
     }
 
-    static Map<String, String> workspaceMeta(Path db) throws SQLException {
+    public static Map<String, String> workspaceMeta(Path db) throws SQLException {
         Map<String, String> meta = new LinkedHashMap<>();
         for (List<String> row : query(db, "SELECT key, value FROM _workspace_meta ORDER BY key")) {
             meta.put(row.get(0), row.get(1));
@@ -46,7 +46,7 @@ final class WorkspaceFile {
     }
 
     /** {@code key -> JSON text} of one task's {@code _task_meta}. */
-    static Map<String, String> taskMeta(Path db, String task) throws SQLException {
+    public static Map<String, String> taskMeta(Path db, String task) throws SQLException {
         Map<String, String> meta = new LinkedHashMap<>();
         for (List<String> row : query(db, "SELECT key, value FROM _task_meta WHERE task = '" + task + "' ORDER BY key")) {
             meta.put(row.get(0), row.get(1));

@@ -11,17 +11,17 @@ import java.util.Map;
 /** Starting runs and watching them: {@code POST /api/run}, {@code GET /api/runs}, status and stream. */
 final class RunEndpoints {
     private final RunService runs;
-    private final UploadLimits limits;
+    private final FormOptions options;
     private final OpenStreams streams;
 
-    RunEndpoints(RunService runs, UploadLimits limits, OpenStreams streams) {
+    RunEndpoints(RunService runs, FormOptions options, OpenStreams streams) {
         this.runs = runs;
-        this.limits = limits;
+        this.options = options;
         this.streams = streams;
     }
 
     void start(Context ctx) {
-        RunForm form = RunForm.read(ctx, limits);
+        RunForm form = RunForm.read(ctx, options);
         WebRun run = runs.start(form.settings(), form.uploads());
         ctx.header("Location", "/api/run/" + run.id());
         JsonResponses.send(ctx, 201, JsonObjects.of("run_id", run.id()));

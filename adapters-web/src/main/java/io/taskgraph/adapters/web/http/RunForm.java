@@ -19,11 +19,10 @@ import java.util.regex.Pattern;
  * before its content matters.
  */
 record RunForm(RunSettings settings, List<Upload> uploads) {
-    static final String DEFAULT_MODEL = "openai/gpt-5.2";
-    static final ReasoningEffort DEFAULT_EFFORT = ReasoningEffort.LOW;
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
 
-    static RunForm read(Context ctx, UploadLimits limits) {
+    static RunForm read(Context ctx, FormOptions options) {
+        UploadLimits limits = options.limits();
         long length = ctx.contentLength();
         if (length > limits.maxRequestBytes()) {
             throw WebException.tooLarge("The request is " + UploadLimits.describe(length) + ", more than this server "
@@ -35,8 +34,8 @@ record RunForm(RunSettings settings, List<Upload> uploads) {
         if (specId == null || specId.isBlank()) {
             throw WebException.badInput("Form field 'spec_id' is missing: pick a spec from GET /api/specs.");
         }
-        return new RunForm(new RunSettings(specId.strip(), model(ctx.formParam("model")),
-                effort(ctx.formParam("reasoning_effort"))), uploads);
+        return new RunForm(new RunSettings(specId.strip(), model(ctx.formParam("model"), options.defaultModel()),
+                effort(ctx.formParam("reasoning_effort"), options.defaultEffort())), uploads);
     }
 
     private static List<Upload> uploads(List<UploadedFile> files, UploadLimits limits) {
@@ -62,21 +61,21 @@ record RunForm(RunSettings settings, List<Upload> uploads) {
         return uploads;
     }
 
-    private static String model(String text) {
+    private static String model(String text, String defaultModel) {
         if (text == null || text.isBlank()) {
-            return DEFAULT_MODEL;
+            return defaultModel;
         }
         String model = text.strip();
         if (!MODEL.matcher(model).matches()) {
-            throw WebException.badInput("Form field 'model' must be a model id such as " + DEFAULT_MODEL
+            throw WebException.badInput("Form field 'model' must be a model id such as " + defaultModel
                     + " (letters, digits and . _ : / @ + -, at most 200 characters).");
         }
         return model;
     }
 
-    private static ReasoningEffort effort(String text) {
+    private static ReasoningEffort effort(String text, ReasoningEffort defaultEffort) {
         if (text == null || text.isBlank()) {
-            return DEFAULT_EFFORT;
+            return defaultEffort;
         }
         try {
             return ReasoningEffort.parse(text);

@@ -9,10 +9,6 @@ import io.taskgraph.adapters.web.run.JsonObjects;
 import io.taskgraph.adapters.web.run.RunOutputs;
 import io.taskgraph.adapters.web.run.RunService;
 import io.taskgraph.adapters.web.spec.SpecCatalog;
-import io.taskgraph.domain.llm.ReasoningEffort;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The Javalin application: the API's routes, the page's static files and the error mapping, nothing else. */
 public final class WebApp {
@@ -22,9 +18,10 @@ public final class WebApp {
     private WebApp() {
     }
 
-    public static Javalin create(SpecCatalog catalog, RunService runs, RunOutputs outputs, UploadLimits limits,
+    public static Javalin create(SpecCatalog catalog, RunService runs, RunOutputs outputs, FormOptions options,
                                  OpenStreams streams) {
-        RunEndpoints runEndpoints = new RunEndpoints(runs, limits, streams);
+        UploadLimits limits = options.limits();
+        RunEndpoints runEndpoints = new RunEndpoints(runs, options, streams);
         ResultEndpoints results = new ResultEndpoints(runs, outputs);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -45,7 +42,7 @@ public final class WebApp {
             });
             cfg.routes.get("/api/specs", ctx -> JsonResponses.ok(ctx, catalog.list().stream().map(spec -> JsonObjects.of(
                     "id", spec.id(), "path", spec.path(), "source", spec.source().wire())).toList()));
-            cfg.routes.get("/api/options", ctx -> JsonResponses.ok(ctx, options(limits)));
+            cfg.routes.get("/api/options", ctx -> JsonResponses.ok(ctx, options.json()));
             cfg.routes.post("/api/run", runEndpoints::start);
             cfg.routes.get("/api/runs", runEndpoints::list);
             cfg.routes.get("/api/run/{id}", runEndpoints::status);
@@ -57,16 +54,5 @@ public final class WebApp {
             cfg.routes.get("/api/run/{id}/preview/{view}", results::preview);
             ErrorMapping.register(cfg.routes);
         });
-    }
-
-    /** What the page's form offers: defaults, the efforts, and the upload limits it can tell the user about. */
-    private static Map<String, Object> options(UploadLimits limits) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("default_model", RunForm.DEFAULT_MODEL);
-        json.put("reasoning_efforts", Arrays.stream(ReasoningEffort.values()).map(ReasoningEffort::wire).toList());
-        json.put("default_reasoning_effort", RunForm.DEFAULT_EFFORT.wire());
-        json.put("max_file_bytes", limits.maxFileBytes());
-        json.put("max_files", limits.maxFiles());
-        return json;
     }
 }

@@ -1,5 +1,7 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.run.RunWorkspaces;
+import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.TaskgraphException;
 import io.taskgraph.domain.run.RunSummary;
 import java.util.List;
@@ -10,25 +12,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Runs web runs in the background, up to a fixed number at once (the rest wait their turn, queued).
  * Whatever happens inside a run ends as its {@code done} and {@code result} events: never as a lost thread.
+ * Once a run's thread is done with it, {@code ended} hears of it exactly once.
  */
 final class RunLauncher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RunLauncher.class.getName());
     /** How long a stopping server lets cancelled runs record their interruption. */
     static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(15);
 
-    private final RunEngine engine;
+    private final RunWorkspaces runs;
     private final RunOutputs outputs;
+    private final Consumer<WebRun> ended;
     private final ExecutorService executor;
     /** Runs launched and not yet ended, queued or running. */
     private final Set<WebRun> active = ConcurrentHashMap.newKeySet();
 
-    RunLauncher(RunEngine engine, RunOutputs outputs, int maxConcurrentRuns) {
-        this.engine = engine;
+    RunLauncher(RunWorkspaces runs, RunOutputs outputs, int maxConcurrentRuns, Consumer<WebRun> ended) {
+        this.runs = runs;
         this.outputs = outputs;
+        this.ended = ended;
         this.executor = Executors.newFixedThreadPool(maxConcurrentRuns, threads());
     }
 
@@ -46,22 +52,30 @@ final class RunLauncher implements AutoCloseable {
     }
 
     private void execute(WebRun run, RunOrder order) {
-        if (run.control().isCancelled() || run.journal().finished()) {
-            active.remove(run);
-            run.fail(RunState.INTERRUPTED, "The run was cancelled before it started.");
-            return;
+        try {
+            if (run.control().isCancelled() || run.journal().finished()) {
+                active.remove(run);
+                run.fail(RunState.INTERRUPTED, "The run was cancelled before it started.");
+                return;
+            }
+            carryOut(run, order);
+        } finally {
+            ended.accept(run);
         }
+    }
+
+    private void carryOut(WebRun run, RunOrder order) {
         run.started("Starting run " + run.id() + ": spec " + order.spec().module() + ", model " + order.model()
                 + ", reasoning effort " + order.effort().wire());
         try {
-            RunSummary summary = engine.run(order, run.listener(), run::specOutput, run.control());
+            RunSummary summary = runs.run(order.request(), run.listener(), run::specOutput, run.control());
             run.complete(summary, views(order));
         } catch (TaskgraphException e) {
-            run.fail(RunState.ERROR, e.getMessage());
+            run.fail(RunState.ERROR, RunState.exitCode(e.category()), e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "Run " + run.id() + " failed unexpectedly", e);
-            run.fail(RunState.ERROR, "Internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); the server's log has the details.");
+            run.fail(RunState.ERROR, RunState.exitCode(ErrorCategory.INTERNAL), "Internal error ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the server's log has the details.");
         } finally {
             active.remove(run);
             if (!run.journal().finished()) {

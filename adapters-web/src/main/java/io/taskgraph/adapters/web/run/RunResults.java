@@ -24,7 +24,7 @@ final class RunResults {
     /** {@code run} has finished: its summary is there. */
     static Map<String, Object> of(String runId, RunState state, RunProgress run, List<String> views) {
         RunSummary summary = run.summary().orElseThrow(() -> new IllegalStateException("run " + runId + " has not finished"));
-        Map<String, Object> json = header(runId, state, null);
+        Map<String, Object> json = header(runId, state, state.exitCode(), null);
         json.put("verdict", RunWording.verdict(summary));
         json.put("totals", RunWording.totals(summary));
         json.put("elapsed_s", TaskJson.seconds(summary.elapsed()));
@@ -38,8 +38,8 @@ final class RunResults {
     }
 
     /** The result of a run that could not be carried out: no tasks ran, the error says why. */
-    static Map<String, Object> failed(String runId, RunState state, String error) {
-        Map<String, Object> json = header(runId, state, error);
+    static Map<String, Object> failed(String runId, RunState state, int exitCode, String error) {
+        Map<String, Object> json = header(runId, state, exitCode, error);
         json.put("verdict", null);
         json.put("totals", null);
         json.put("elapsed_s", 0.0);
@@ -52,11 +52,11 @@ final class RunResults {
         return json;
     }
 
-    private static Map<String, Object> header(String runId, RunState state, String error) {
+    private static Map<String, Object> header(String runId, RunState state, int exitCode, String error) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_id", runId);
         json.put("state", state.wire());
-        json.put("exit_code", state.exitCode());
+        json.put("exit_code", exitCode);
         json.put("error", error);
         return json;
     }

@@ -4,6 +4,7 @@ import io.taskgraph.adapters.web.error.WebException;
 import io.taskgraph.adapters.web.spec.SpecCatalog;
 import io.taskgraph.adapters.web.spec.SpecEntry;
 import io.taskgraph.adapters.web.spec.SpecLocation;
+import io.taskgraph.application.run.RunWorkspaces;
 import io.taskgraph.domain.port.SpecRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,24 +12,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Starts web runs and finds them again: the one door from the HTTP layer to runs. */
 public final class RunService implements AutoCloseable {
     private final SpecCatalog catalog;
-    private final RunEngine engine;
+    private final RunWorkspaces runs;
     private final RunRegistry registry;
     private final RunLauncher launcher;
 
-    public RunService(SpecCatalog catalog, RunEngine engine, RunOutputs outputs, Path runsDirectory,
-                      int maxConcurrentRuns, Clock clock) {
+    /**
+     * @param keepRuns how many finished runs stay (their state and folder); older ones are forgotten
+     */
+    public RunService(SpecCatalog catalog, RunWorkspaces runs, RunOutputs outputs, Path runsDirectory,
+                      int maxConcurrentRuns, int keepRuns, Clock clock) {
         this.catalog = catalog;
-        this.engine = engine;
-        this.registry = new RunRegistry(runsDirectory, clock);
-        this.launcher = new RunLauncher(engine, outputs, maxConcurrentRuns);
+        this.runs = runs;
+        this.registry = new RunRegistry(runsDirectory, keepRuns, clock);
+        this.launcher = new RunLauncher(runs, outputs, maxConcurrentRuns, registry::ended);
     }
 
     /**
@@ -37,7 +39,7 @@ public final class RunService implements AutoCloseable {
      */
     public WebRun start(RunSettings settings, List<Upload> uploads) {
         SpecEntry spec = catalog.find(settings.specId());
-        engine.checkReady();
+        runs.checkReady();
         RunFolder folder = registry.newFolder();
         try {
             for (Upload upload : uploads) {
@@ -50,7 +52,7 @@ public final class RunService implements AutoCloseable {
             launcher.launch(run, new RunOrder(request, folder.output(), settings.model(), settings.effort()));
             return run;
         } catch (RuntimeException e) {
-            deleteQuietly(folder.root());
+            Folders.delete(folder.root());
             throw e;
         }
     }
@@ -86,13 +88,5 @@ public final class RunService implements AutoCloseable {
     @Override
     public void close() {
         launcher.close();
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // best effort: a leftover empty folder of a refused run harms no one
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.domain.ErrorCategory;
 import java.util.Locale;
 
 /** Where a web run is; {@link #wire()} is the name the API and the page use. */
@@ -12,7 +13,10 @@ public enum RunState {
     SUCCEEDED,
     /** The run finished but a task or an export failed (exit code 1). */
     FAILED,
-    /** The run could not be carried out: the spec failed to load, a cycle, bad input data... (exit code 2). */
+    /**
+     * The run could not be carried out: the spec failed to load, a cycle, bad input data... (exit code 2), or the
+     * model server or taskgraph itself failed (exit code 1).
+     */
     ERROR,
     /** Stopped before it finished (the server shut down). */
     INTERRUPTED;
@@ -25,7 +29,15 @@ public enum RunState {
         return this != QUEUED && this != RUNNING;
     }
 
-    /** The CLI's exit code for a run that ended this way. */
+    /**
+     * The CLI's exit code for a run that could not be carried out because of an error of {@code category}: 2 when
+     * the user can fix it, 1 when the model server failed or taskgraph has a bug.
+     */
+    public static int exitCode(ErrorCategory category) {
+        return category.userFixable() ? 2 : 1;
+    }
+
+    /** The CLI's exit code for a run that ended this way ({@link #ERROR}: when the user can fix the error). */
     public int exitCode() {
         return switch (this) {
             case SUCCEEDED -> 0;

@@ -102,17 +102,26 @@ public final class WebRun {
 
     /** The run could not be carried out; {@code message} says why (and is the console's last line). */
     synchronized void fail(RunState end, String message) {
+        fail(end, end.exitCode(), message);
+    }
+
+    /** As {@link #fail(RunState, String)}, ending with the CLI's {@code exitCode} for the error that stopped it. */
+    synchronized void fail(RunState end, int exitCode, String message) {
         if (journal.finished()) {
             return;
         }
-        result = RunResults.failed(id, end, message);
+        result = RunResults.failed(id, end, exitCode, message);
         lifecycle.finished(end, message);
-        journal.finish(List.of(StreamEvents.log("error: " + message), done(end),
+        journal.finish(List.of(StreamEvents.log("error: " + message), done(end, exitCode),
                 StreamEvents.json(StreamEvents.RESULT, result)));
     }
 
     private static RunJournal.Event done(RunState end) {
-        return StreamEvents.json(StreamEvents.DONE, JsonObjects.of("state", end.wire(), "exit_code", end.exitCode()));
+        return done(end, end.exitCode());
+    }
+
+    private static RunJournal.Event done(RunState end, int exitCode) {
+        return StreamEvents.json(StreamEvents.DONE, JsonObjects.of("state", end.wire(), "exit_code", exitCode));
     }
 
     /** The workspace file, once the run has finished and written it. */

@@ -44,6 +44,12 @@ public final class BuiltinSpecs {
         }
     }
 
+    /** No built-in specs at all. */
+    public static BuiltinSpecs none() {
+        return new BuiltinSpecs(new ClassLoader(null) {
+        });
+    }
+
     public static BuiltinSpecs fromClasspath() {
         return new BuiltinSpecs(BuiltinSpecs.class.getClassLoader());
     }

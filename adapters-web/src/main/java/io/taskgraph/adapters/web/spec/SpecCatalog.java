@@ -18,15 +18,27 @@ public final class SpecCatalog {
     private final BuiltinSpecs builtins;
     private final WorkspaceSpecs workspace;
     private final Supplier<Optional<String>> projectSpec;
+    private final boolean onlyProjectSpec;
 
     /**
      * @param projectSpec the module the project's configuration names, if any (the CLI's spec discovery);
      *                    listed first when its file exists in the working directory
      */
     public SpecCatalog(BuiltinSpecs builtins, WorkspaceSpecs workspace, Supplier<Optional<String>> projectSpec) {
+        this(builtins, workspace, projectSpec, false);
+    }
+
+    private SpecCatalog(BuiltinSpecs builtins, WorkspaceSpecs workspace, Supplier<Optional<String>> projectSpec,
+                        boolean onlyProjectSpec) {
         this.builtins = builtins;
         this.workspace = workspace;
         this.projectSpec = projectSpec;
+        this.onlyProjectSpec = onlyProjectSpec;
+    }
+
+    /** A catalog of exactly one spec, {@code module} of the working directory (the demo offers only its own). */
+    public static SpecCatalog only(WorkspaceSpecs workspace, String module) {
+        return new SpecCatalog(BuiltinSpecs.none(), workspace, () -> Optional.of(module), true);
     }
 
     /** Workspace specs first (they win over a built-in of the same id), then built-ins. */
@@ -34,6 +46,9 @@ public final class SpecCatalog {
         Map<String, SpecEntry> byId = new LinkedHashMap<>();
         projectSpec.get().ifPresent(module -> workspace.fileOf(module).ifPresent(path ->
                 byId.put(module, new SpecEntry(module, path, SpecEntry.Source.WORKSPACE))));
+        if (onlyProjectSpec) {
+            return new ArrayList<>(byId.values());
+        }
         workspace.list().forEach(spec -> byId.putIfAbsent(spec.id(), spec));
         builtins.list().forEach(spec -> byId.putIfAbsent(spec.id(), spec));
         return new ArrayList<>(byId.values());

@@ -51,7 +51,9 @@ async function loadForm() {
   try {
     const [options, specs] = await Promise.all([api('/api/options'), api('/api/specs')]);
     state.limits = options;
+    showReplay(options.replay);
     $('model').value = options.default_model;
+    $('model-suggestions').replaceChildren(...options.model_suggestions.map((m) => new Option('', m)));
     const effort = $('effort');
     effort.replaceChildren(...options.reasoning_efforts.map((e) => new Option(e, e, false, e === options.default_reasoning_effort)));
     const spec = $('spec');
@@ -69,6 +71,13 @@ async function loadForm() {
   } catch (e) {
     showError(e.message);
   }
+}
+
+// A server that replays recorded model answers (serve --demo, serve --llm-replay) says so above everything.
+function showReplay(replay) {
+  const banner = $('replay-banner');
+  banner.textContent = replay ? replay.notice : '';
+  banner.hidden = !replay;
 }
 
 function showSpecPath() {

@@ -39,14 +39,14 @@ class SpecCatalogTest {
 
         List<SpecEntry> specs = catalog(Optional.empty()).list();
 
-        assertEquals(List.of("specs.main", "specs.monthly.feb", "webtest.greeting.main",
+        assertEquals(List.of("specs.main", "specs.monthly.feb", 
                 "examples.specs.minimal", "examples.specs.diamond", "examples.specs.reconcile",
                 "examples.specs.orders_jan", "examples.specs.orders_feb"),
                 specs.stream().map(SpecEntry::id).toList());
         assertEquals("specs/monthly/feb.py", specs.get(1).path());
         assertEquals(SpecEntry.Source.WORKSPACE, specs.get(0).source());
         assertEquals(SpecEntry.Source.BUILTIN, specs.get(2).source());
-        assertEquals("webtest/greeting/main.py", specs.get(2).path());
+        assertEquals("examples/specs/minimal.py", specs.get(2).path());
     }
 
     @Test
@@ -55,12 +55,12 @@ class SpecCatalogTest {
         write("specs/main.py");
 
         List<String> ids = catalog(Optional.of("my_app.specs.jan")).list().stream().map(SpecEntry::id).toList();
-        assertEquals(List.of("my_app.specs.jan", "specs.main", "webtest.greeting.main",
+        assertEquals(List.of("my_app.specs.jan", "specs.main",
                 "examples.specs.minimal", "examples.specs.diamond", "examples.specs.reconcile",
                 "examples.specs.orders_jan", "examples.specs.orders_feb"), ids);
 
         List<String> missing = catalog(Optional.of("my_app.specs.gone")).list().stream().map(SpecEntry::id).toList();
-        assertEquals(List.of("specs.main", "webtest.greeting.main",
+        assertEquals(List.of("specs.main",
                 "examples.specs.minimal", "examples.specs.diamond", "examples.specs.reconcile",
                 "examples.specs.orders_jan", "examples.specs.orders_feb"), missing);
     }
@@ -93,11 +93,24 @@ class SpecCatalogTest {
         SpecCatalog catalog = catalog(Optional.empty());
         Path runSpec = dir.resolve("run/spec");
 
-        SpecLocation location = catalog.locate(catalog.find("webtest.greeting.main"), runSpec);
+        SpecLocation location = catalog.locate(catalog.find("examples.specs.diamond"), runSpec);
 
-        assertEquals(new SpecLocation("webtest.greeting.main", runSpec), location);
-        assertTrue(Files.readString(runSpec.resolve("webtest/greeting/main.py")).contains("INPUTS"));
-        assertEquals("name,greeting\nAda,hello\nGrace,hi\n", Files.readString(runSpec.resolve("webtest/greeting/names.csv")));
+        assertEquals(new SpecLocation("examples.specs.diamond", runSpec), location);
+        assertTrue(Files.readString(runSpec.resolve("examples/specs/diamond.py")).contains("INPUTS"));
+        assertTrue(Files.readString(runSpec.resolve("examples/data/transactions.csv")).startsWith("txn_id,"));
+    }
+
+    @Test
+    void aCatalogOfOneSpecOffersOnlyThatOne() throws Exception {
+        write("specs/diamond.py");
+        write("specs/minimal.py");
+        SpecCatalog catalog = SpecCatalog.only(new WorkspaceSpecs(dir), "specs.diamond");
+
+        assertEquals(List.of(new SpecEntry("specs.diamond", "specs/diamond.py", SpecEntry.Source.WORKSPACE)),
+                catalog.list());
+        assertEquals(Problem.BAD_INPUT, assertThrows(WebException.class, () -> catalog.find("specs.minimal")).problem());
+        assertEquals(Problem.BAD_INPUT,
+                assertThrows(WebException.class, () -> catalog.find("examples.specs.diamond")).problem());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.taskgraph.adapters.web;
+package io.taskgraph.adapters.cli.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -30,46 +26,35 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The page in real headless Chromium (Debian's chromium and chromium-driver; never a driver download): start a
  * run, watch the console and the graph change live, download the results; see the API's errors on the page.
- * Screenshots land in target/screenshots for people to look at.
+ * The server is wired as {@code taskgraph serve} wires it. Screenshots land in target/screenshots for people to
+ * look at.
  */
 class BrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @TempDir
     static Path temp;
     static WebFixture web;
+    static Chromium chromium;
     static ChromeDriver driver;
     static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "The browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium "
-                        + "chromium-driver (.ci/run installs them).");
+        chromium = Chromium.start(temp);
+        driver = chromium.driver;
+        downloads = chromium.downloads;
         web = WebFixture.start(temp, config -> config.withUploadLimits(new UploadLimits(64 * 1024, 3)), true);
-        downloads = Files.createDirectories(temp.resolve("downloads"));
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1366,900", "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        driver = new ChromeDriver(options);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
-            web.close();
+            if (web != null) {
+                web.close();
+            }
         }
     }
 
@@ -79,11 +64,11 @@ class BrowserTest {
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return chromium.waitUpTo(seconds);
     }
 
     private static void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(name);
     }
 
     private static String nodeState(String task) {
@@ -138,7 +123,7 @@ class BrowserTest {
         assertEquals("Download summary.csv", export.getText());
         export.click();
         Path csv = downloads.resolve("summary.csv");
-        waitUpTo(10).until(d -> Files.isRegularFile(csv) && sizeOf(csv) > 0);
+        chromium.awaitDownload("summary.csv", 10);
         assertEquals("department,headcount,total_salary\nEngineering,3,360000\nHR,1,85000\nSales,2,185000\n",
                 Files.readString(csv).replace("\r\n", "\n"));
 
@@ -154,14 +139,6 @@ class BrowserTest {
         waitUpTo(20).until(d -> d.findElements(By.cssSelector("#dag .task-node[data-state='passed']")).size() == 3);
         waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
         assertTrue(driver.findElement(By.id("console")).getText().contains("Done: 3 of 3 tasks passed."));
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (java.io.IOException e) {
-            return -1;
-        }
     }
 
     @Test

@@ -1,11 +1,14 @@
-package io.taskgraph.adapters.web;
+package io.taskgraph.adapters.cli.web;
 
-import static io.taskgraph.adapters.web.WebFixture.json;
+import static io.taskgraph.adapters.web.WebClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskgraph.adapters.cli.e2e.WorkspaceFile;
+import io.taskgraph.adapters.web.Multipart;
+import io.taskgraph.adapters.web.SseEvent;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -170,8 +173,9 @@ class ApiRunTest {
         assertEquals("DUCK", new String(db.body(), 8, 4, StandardCharsets.US_ASCII), "DuckDB's file magic");
         Path copy = temp.resolve("downloaded-" + runId + ".db");
         Files.write(copy, db.body());
-        assertEquals(List.of(List.of("Engineering", 3L, 360000L), List.of("HR", 1L, 85000L), List.of("Sales", 2L, 185000L)),
-                DuckDbFiles.rows(copy, "SELECT department, headcount, total_salary FROM department_summary ORDER BY 1"));
+        assertEquals(List.of(List.of("Engineering", "3", "360000"), List.of("HR", "1", "85000"),
+                List.of("Sales", "2", "185000")), WorkspaceFile.query(copy,
+                        "SELECT department, headcount, total_salary FROM department_summary ORDER BY 1"));
     }
 
     @Test

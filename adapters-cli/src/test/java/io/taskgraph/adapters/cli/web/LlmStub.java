@@ -1,4 +1,4 @@
-package io.taskgraph.adapters.web;
+package io.taskgraph.adapters.cli.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

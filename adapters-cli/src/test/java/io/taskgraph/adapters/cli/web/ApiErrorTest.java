@@ -1,10 +1,11 @@
-package io.taskgraph.adapters.web;
+package io.taskgraph.adapters.cli.web;
 
-import static io.taskgraph.adapters.web.WebFixture.json;
+import static io.taskgraph.adapters.web.WebClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskgraph.adapters.web.Multipart;
 import io.taskgraph.adapters.web.http.UploadLimits;
 import java.net.URI;
 import java.net.http.HttpRequest;

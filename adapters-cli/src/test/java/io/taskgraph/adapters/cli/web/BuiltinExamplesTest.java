@@ -1,10 +1,15 @@
-package io.taskgraph.adapters.web.spec;
+package io.taskgraph.adapters.cli.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.adapters.python.PythonSpecLoader;
+import io.taskgraph.adapters.web.spec.BuiltinSpecs;
+import io.taskgraph.adapters.web.spec.SpecCatalog;
+import io.taskgraph.adapters.web.spec.SpecEntry;
+import io.taskgraph.adapters.web.spec.SpecLocation;
+import io.taskgraph.adapters.web.spec.WorkspaceSpecs;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.graph.TaskGraph;
 import io.taskgraph.domain.port.SpecRequest;
@@ -42,7 +47,7 @@ class BuiltinExamplesTest {
         for (String id : EXAMPLES) {
             Path runFolder = Files.createDirectories(dir.resolve(id));
             SpecLocation location = catalog.locate(catalog.find(id), runFolder);
-            try (SpecSession session = new PythonSpecLoader().open(SpecRequest.of(location.module(),
+            try (SpecSession session = new PythonSpecLoader(System.getenv(), dir, line -> { }).open(SpecRequest.of(location.module(),
                     location.workingDirectory()))) {
                 WorkspaceSpec spec = session.spec();
                 assertFalse(spec.tasks().isEmpty(), id);

@@ -1,0 +1,19 @@
+package io.taskgraph.adapters.web;
+
+import io.taskgraph.application.run.RunWorkspaces;
+import io.taskgraph.domain.port.SqlEngine;
+import java.util.Objects;
+
+/**
+ * What the web app runs, handed to it by the composition root (the CLI's {@code serve}), built from the same adapter
+ * wiring as the terminal commands: the web module itself constructs no adapter.
+ *
+ * @param runs       the run use case, one fresh instance per web run
+ * @param workspaces opens finished runs' workspace files read-only, for the page's previews of their views
+ */
+public record WebServices(RunWorkspaces runs, SqlEngine workspaces) {
+    public WebServices {
+        Objects.requireNonNull(runs, "runs");
+        Objects.requireNonNull(workspaces, "workspaces");
+    }
+}
