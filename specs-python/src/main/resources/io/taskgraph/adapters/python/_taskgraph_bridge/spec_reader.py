@@ -159,7 +159,7 @@ def _inputs(module, ctx):
             value = value["data"]
         origin = _data_origin(name, value, ctx, line)
         described.append({"name": name, "columns": columns, "validate_sql": checks, "origin": origin,
-                          "sheet": sheet})
+                          "sheet": sheet, "line": line})
         data[name] = value
     return described, data
 
