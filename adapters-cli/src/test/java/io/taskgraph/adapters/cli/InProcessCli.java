@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -50,7 +51,7 @@ final class InProcessCli implements Adapters {
     }
 
     @Override
-    public SqlEngine sqlEngine() {
+    public SqlEngine sqlEngine(Optional<String> memoryLimit) {
         requested.add("sqlEngine");
         throw new AssertionError("sql engine not expected");
     }

@@ -38,13 +38,17 @@ public record RecordedTask(
         failures = List.copyOf(failures);
     }
 
-    /** {@code passed}, {@code reused}, ... or {@code not run}: the word a person reads for the status. */
+    /** {@code passed}, {@code reused}, {@code not selected}, ... or {@code not run}: the words a person reads. */
     public String statusLabel() {
-        return status.map(TaskStatus::label).orElse("not run");
+        return status.map(s -> s.label().replace('_', ' ')).orElse("not run");
     }
 
-    /** Whether an agent or the task's SQL ran in the run that wrote the workspace (not reused, not blocked, not unrun). */
+    /**
+     * Whether the task's agent or SQL ran in the run that wrote the workspace, so its figures are that run's: it
+     * passed, failed or was stopped. A reused, blocked or unselected task keeps the record of an earlier run.
+     */
     public boolean ranInThisRun() {
-        return status.isPresent() && status.get() != TaskStatus.REUSED && status.get() != TaskStatus.BLOCKED;
+        return status.filter(s -> s == TaskStatus.PASSED || s == TaskStatus.FAILED || s == TaskStatus.INTERRUPTED)
+                .isPresent();
     }
 }

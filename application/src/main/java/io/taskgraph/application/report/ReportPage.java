@@ -91,12 +91,15 @@ final class ReportPage {
     }
 
     private String verdict() {
-        long passed = run.tasks().stream().filter(t -> t.status().map(TaskStatus::passed).orElse(false)).count();
-        String counted = passed + " of " + Readable.count(run.tasks().size(), "task", "tasks") + " passed"
-                + breakdown();
+        List<RecordedTask> considered = run.tasks().stream()
+                .filter(t -> !t.status().equals(Optional.of(TaskStatus.NOT_SELECTED))).toList();
+        boolean selection = considered.size() < run.tasks().size();
+        long passed = considered.stream().filter(t -> t.status().map(TaskStatus::passed).orElse(false)).count();
+        String counted = passed + " of " + Readable.count(considered.size(), selection ? "selected task" : "task",
+                selection ? "selected tasks" : "tasks") + " passed" + breakdown();
         return switch (run.ending()) {
             case INTERRUPTED -> "Interrupted (stopped, or the process ended before the run did): " + counted + ".";
-            case FINISHED -> (passed == run.tasks().size() ? "Finished: " : "Finished with failures: ") + counted + ".";
+            case FINISHED -> (passed == considered.size() ? "Finished: " : "Finished with failures: ") + counted + ".";
             case UNKNOWN -> counted + ".";
         };
     }
@@ -117,7 +120,8 @@ final class ReportPage {
     }
 
     private String verdictClass() {
-        boolean allPassed = run.tasks().stream().allMatch(t -> t.status().map(TaskStatus::passed).orElse(false));
+        boolean allPassed = run.tasks().stream().allMatch(t -> t.status()
+                .map(s -> s.passed() || s == TaskStatus.NOT_SELECTED).orElse(false));
         if (run.ending() == RecordedRun.Ending.INTERRUPTED) {
             return "status-interrupted";
         }
@@ -136,7 +140,7 @@ final class ReportPage {
         }
         html.raw("<div class=\"dag-frame\">").raw(DagDiagram.svg(run, anchors)).raw("</div>");
         html.raw("<ul class=\"legend\">");
-        for (String status : List.of("passed", "reused", "failed", "blocked", "interrupted", "not run")) {
+        for (String status : List.of("passed", "reused", "failed", "blocked", "interrupted", "not selected", "not run")) {
             html.raw("<li><span").attribute("class", "swatch status-" + status.replace(' ', '-')).raw("></span>")
                     .text(status).raw("</li>");
         }
@@ -228,6 +232,8 @@ final class ReportPage {
             case REUSED -> "Reused: its views still passed validation, so nothing ran for it in this run; the figures "
                     + "below are those of the run that built them.";
             case BLOCKED -> "Blocked: a task it depends on did not pass, so it did not start.";
+            case NOT_SELECTED -> "Not selected: the run's selection left it out, so nothing ran for it; any figures "
+                    + "below are those of an earlier run.";
             case INTERRUPTED -> "Interrupted before it finished.";
             default -> "";
         }).orElse("Not run: the workspace records no result for this task (the run stopped before it finished).");

@@ -6,12 +6,14 @@ import io.taskgraph.application.show.SpecOverview.TaskInput;
 import io.taskgraph.application.show.SpecOverview.TaskOutput;
 import io.taskgraph.application.show.SpecOverview.ValidationSummary;
 import io.taskgraph.domain.graph.TaskGraph;
+import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
+import io.taskgraph.domain.sql.Namespaces;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,13 +34,26 @@ public final class ShowSpec {
     }
 
     public SpecOverview show(SpecRequest request) {
+        return show(request, TaskSelection.ALL);
+    }
+
+    /**
+     * The overview with the tasks {@code selection} picks out highlighted. An unknown task name is a
+     * {@link io.taskgraph.domain.graph.UnknownTaskException}; a graph with problems cannot be selected from, so the
+     * selection is then ignored with a warning.
+     */
+    public SpecOverview show(SpecRequest request, TaskSelection selection) {
         try (SpecSession session = loader.open(request)) {
-            return overview(session.spec(), session.warnings());
+            return overview(session.spec(), session.warnings(), selection);
         }
     }
 
     /** The overview of an already loaded spec (the web app has one at hand). */
     public static SpecOverview overview(WorkspaceSpec spec, List<String> warnings) {
+        return overview(spec, warnings, TaskSelection.ALL);
+    }
+
+    public static SpecOverview overview(WorkspaceSpec spec, List<String> warnings, TaskSelection selection) {
         Set<String> tables = new LinkedHashSet<>();
         spec.inputs().forEach(i -> tables.add(i.name()));
         Map<String, String> producers = new HashMap<>();
@@ -51,9 +66,18 @@ public final class ShowSpec {
         List<Task> tasks = spec.tasks().stream().map(t -> task(t, tables, producers)).toList();
         List<String> problems = TaskGraph.problems(spec.tasks(), tables);
         List<List<String>> layers = problems.isEmpty() ? TaskGraph.of(spec.tasks(), tables).layers() : List.of();
-
+        List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(Namespaces.of(spec.tasks(), tables).overlapWarnings());
+        SpecOverview.Selection selected = SpecOverview.Selection.NONE;
+        if (!selection.all() && problems.isEmpty()) {
+            selected = new SpecOverview.Selection(selection.text(),
+                    List.copyOf(TaskGraph.of(spec.tasks(), tables).select(selection)));
+        } else if (!selection.all()) {
+            allWarnings.add("The selection " + selection.text() + " is ignored: tasks can be selected only from a "
+                    + "graph without problems.");
+        }
         return new SpecOverview(spec.origin().module(), Optional.ofNullable(spec.origin().file()), inputs, tasks,
-                layers, validation(spec), problems, spec.exports(), warnings);
+                layers, validation(spec), problems, spec.exports(), allWarnings, selected);
     }
 
     private static Task task(TaskSpec spec, Set<String> tables, Map<String, String> producers) {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * what is validated, the graph's problems and the exports. Built by {@link ShowSpec}; rendered by
  * {@link OverviewFormat}.
  *
- * @param layers Kahn layers of task names; empty when {@code problems} is not (no valid DAG to layer)
+ * @param layers    Kahn layers of task names; empty when {@code problems} is not (no valid DAG to layer)
+ * @param selection the tasks a {@code --select} picked out to highlight; {@link Selection#NONE} without one
  */
 public record SpecOverview(
         String module,
@@ -21,7 +22,8 @@ public record SpecOverview(
         ValidationSummary validation,
         List<String> problems,
         List<String> exports,
-        List<String> warnings) {
+        List<String> warnings,
+        Selection selection) {
 
     public SpecOverview {
         inputs = List.copyOf(inputs);
@@ -30,6 +32,25 @@ public record SpecOverview(
         problems = List.copyOf(problems);
         exports = List.copyOf(exports);
         warnings = List.copyOf(warnings);
+        selection = selection == null ? Selection.NONE : selection;
+    }
+
+    /** Whether {@code task} is highlighted: selected, or every task when nothing was selected. */
+    public boolean selected(String task) {
+        return selection.all() || selection.tasks().contains(task);
+    }
+
+    /** The selectors as typed ({@code sales+}) and the tasks they select, in spec order. */
+    public record Selection(String selectors, List<String> tasks) {
+        public static final Selection NONE = new Selection("", List.of());
+
+        public Selection {
+            tasks = List.copyOf(tasks);
+        }
+
+        public boolean all() {
+            return selectors.isEmpty();
+        }
     }
 
     public boolean valid() {

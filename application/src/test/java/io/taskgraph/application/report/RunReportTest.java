@@ -8,13 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.taskgraph.application.rerun.RerunMode;
 import io.taskgraph.application.run.RunControl;
 import io.taskgraph.application.run.RunOptions;
+import io.taskgraph.application.run.RunRequest;
+import io.taskgraph.application.run.RunWorkspace;
 import io.taskgraph.application.run.WorkspaceMetadata;
 import io.taskgraph.application.testing.Diamond;
 import io.taskgraph.application.testing.RunFixture;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.event.RunEvent;
+import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.llm.Usage;
+import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.testing.Turn;
 import java.math.BigDecimal;
@@ -198,6 +202,22 @@ class RunReportTest {
         assertTrue(html.contains("class=\"verdict status-interrupted\""), html);
         assertTrue(html.contains("data-task=\"prep\" data-status=\"passed\""));
         assertFalse(html.contains("data-task=\"report\" data-status=\"passed\""));
+    }
+
+    @Test
+    void aRunWithASelectionCountsOnlyTheSelectedTasksAndMarksTheOthers() {
+        RunFixture f = diamond(Diamond.script());
+        new RunWorkspace(f.specs, f.engine, f.llm, f.listener(), f.clock).run(new RunRequest(
+                SpecRequest.of(Diamond.MODULE, dir), f.path("out.db"), false, RunOptions.defaults(RunFixture.MODEL),
+                TaskSelection.parse(List.of("sales"))), new RunControl());
+
+        String html = report(f, "out.db");
+
+        assertTrue(html.contains("Finished: 2 of 2 selected tasks passed (2 not selected)."), html);
+        assertTrue(html.contains("class=\"verdict status-passed\""));
+        assertEquals(2, count(html, "class=\"node task status-not-selected\""));
+        assertTrue(html.contains("data-task=\"report\" data-status=\"not selected\""));
+        assertTrue(html.contains("Not selected: the run&#39;s selection left it out"), "said in the task's note");
     }
 
     @Test

@@ -28,6 +28,9 @@ import io.taskgraph.domain.testing.Turn;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,27 +169,42 @@ class RerunWorkspaceTest {
     }
 
     @Test
-    void aRecordedSpecWhoseCommitMovedIsRefusedWithHowToOverride() {
-        f.module(Diamond.spec().git(at(OTHER_COMMIT)).build());
-        SpecCommitMismatchException e = assertThrows(SpecCommitMismatchException.class,
-                () -> f.rerun("jan.db", "feb.db", RerunMode.VALIDATE));
-        assertTrue(e.getMessage().contains(COMMIT) && e.getMessage().contains(OTHER_COMMIT), e.getMessage());
-        assertTrue(e.getMessage().contains("--spec " + Diamond.MODULE), e.getMessage());
-        assertTrue(e.getMessage().endsWith("or pass --ignore-commit to use the spec as it is now with the recorded data."),
-                e.getMessage());
-        assertTrue(e instanceof UsageException);
-        assertFalse(Files.exists(dir.resolve("feb.db")));
+    void aRecordedSpecEditedAndCommittedSinceIsUsedAsItIsNowAndReportedOnce() {
+        f.module(Diamond.spec().git(at(OTHER_COMMIT)).source("# edited and committed\n").build());
+        RunSummary summary = f.rerun("jan.db", "feb.db", RerunMode.VALIDATE);
+
+        assertTrue(summary.succeeded(), summary.toString());
+        assertEquals(List.of(new RunEvent.SpecChanged(Diamond.MODULE,
+                "edited since it was recorded (git commit 1111111 -> 2222222)")), f.events(RunEvent.SpecChanged.class));
+        assertEquals(List.of(), f.events(RunEvent.Warning.class), "one note, no warning on top");
+        assertEquals(OTHER_COMMIT, f.workspaceMeta("feb.db").get("spec_git_commit"));
         assertTrue(f.llm.requests().isEmpty());
     }
 
     @Test
-    void aCommitMismatchCanBeAcceptedExplicitly() {
+    void uncommittedEditsAreReportedTheSameWayAsCommittedOnes() {
+        f.module(Diamond.spec().git(new GitInfo(Optional.of("/src/shop"), Optional.of(COMMIT), Optional.of(true)))
+                .source("# edited, not committed\n").build());
+        assertTrue(f.rerun("jan.db", "feb.db", RerunMode.VALIDATE).succeeded());
+        assertEquals(List.of(new RunEvent.SpecChanged(Diamond.MODULE, "edited since it was recorded (uncommitted edits)")),
+                f.events(RunEvent.SpecChanged.class));
+    }
+
+    @Test
+    void aCommitThatMovedWithoutTouchingTheSpecIsNoChange() {
         f.module(Diamond.spec().git(at(OTHER_COMMIT)).build());
+        assertTrue(f.rerun("jan.db", "feb.db", RerunMode.VALIDATE).succeeded());
+        assertEquals(List.of(), f.events(RunEvent.SpecChanged.class));
+    }
+
+    @Test
+    void ignoringTheCommitKeepsQuietAboutAnEditedSpec() {
+        f.module(Diamond.spec().git(at(OTHER_COMMIT)).source("# edited\n").build());
         RerunRequest request = new RerunRequest(dir.resolve("jan.db"), dir.resolve("feb.db"), false, Optional.empty(),
                 dir, Map.of(), RerunMode.VALIDATE, false, true, Optional.empty(), RunOptions.defaults("unused"));
         assertTrue(f.rerun(request, new RunControl()).succeeded());
-        assertEquals(1, f.events(RunEvent.Warning.class).size());
-        assertTrue(f.events(RunEvent.Warning.class).get(0).message().contains("mismatch was accepted"));
+        assertEquals(List.of(), f.events(RunEvent.SpecChanged.class));
+        assertEquals(List.of(), f.events(RunEvent.Warning.class));
     }
 
     @Test
@@ -227,5 +245,27 @@ class RerunWorkspaceTest {
                 () -> f.rerun("plain.db", "feb.db", RerunMode.VALIDATE));
         assertTrue(foreign.getMessage().contains("is not a Taskgraph workspace"), foreign.getMessage());
         assertTrue(f.llm.requests().isEmpty());
+    }
+
+    @Test
+    void aMacroInTheSourceThatReadsAHostFileIsDroppedFromTheCopyWithAWarning() throws Exception {
+        Path canary = dir.resolve("canary.txt");
+        Files.writeString(canary, "CANARY-rerun");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + f.path("jan.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE MACRO sales_src(p := '" + canary + "') AS TABLE SELECT content FROM read_text(p)");
+            statement.execute("CREATE VIEW sales_leak AS SELECT * FROM sales_src()");
+        }
+
+        RunSummary summary = f.rerun("jan.db", "feb.db", RerunMode.VALIDATE);
+
+        assertTrue(summary.succeeded(), summary.tasks().toString());
+        List<RunEvent.Warning> warnings = f.events(RunEvent.Warning.class);
+        assertTrue(warnings.stream().anyMatch(w -> w.message().startsWith("Dropped the macro sales_src from "
+                + f.path("feb.db") + ": it does not keep to the rules") && w.message().contains("read_text() reads data "
+                + "by name")), warnings.toString());
+        assertEquals(List.of(), f.rows("feb.db", "SELECT function_name FROM duckdb_functions() WHERE NOT internal"));
+        assertEquals(List.of(List.of(1L)), f.rows("jan.db",
+                "SELECT count(*) FROM duckdb_functions() WHERE function_name = 'sales_src'"), "the source never changes");
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.application.show.SpecOverview.TaskInput;
 import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.graph.TaskSelection;
+import io.taskgraph.domain.graph.UnknownTaskException;
 import io.taskgraph.domain.json.Json;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.spec.GitInfo;
@@ -208,9 +210,74 @@ class ShowSpecTest {
     }
 
     @Test
+    void aSelectionIsMarkedInTheTextWithTheTasksItPicks() {
+        String text = OverviewFormat.TEXT.render(ShowSpec.overview(diamond(), List.of(),
+                TaskSelection.parse(List.of("sales+"))));
+        assertTrue(text.startsWith("Spec my_app.specs.main\n  file: /app/my_app/specs/main.py\n"
+                + "  selected: sales+ -> sales, report (marked *)\n"), text);
+        assertTrue(text.contains("\n    prep  [agent]\n"), text);
+        assertTrue(text.contains("\n  * sales  [agent]  after prep\n"), text);
+        assertTrue(text.contains("\n    costs  [sql]  after prep\n"), text);
+        assertTrue(text.contains("\n  * report  [agent]  after sales, costs\n"), text);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSelectionIsInTheJsonAndOnEveryTask() {
+        Map<String, Object> doc = Json.parseObject(OverviewFormat.JSON.render(ShowSpec.overview(diamond(), List.of(),
+                TaskSelection.parse(List.of("+costs")))));
+        assertEquals(Map.of("selectors", "+costs", "tasks", List.of("prep", "costs")), doc.get("selection"));
+        List<Object> selected = ((List<Map<String, Object>>) doc.get("tasks")).stream().map(t -> t.get("selected")).toList();
+        assertEquals(List.of(true, false, true, false), selected);
+        Map<String, Object> none = Json.parseObject(OverviewFormat.JSON.render(ShowSpec.overview(diamond(), List.of())));
+        assertEquals(null, none.get("selection"));
+    }
+
+    @Test
+    void diagramsHighlightTheSelectedTasks() {
+        SpecOverview o = ShowSpec.overview(diamond(), List.of(), TaskSelection.parse(List.of("report")));
+        String mermaid = OverviewFormat.MERMAID.render(o);
+        assertTrue(mermaid.contains("  classDef selected fill:#fff4d6,stroke:#d97706,stroke-width:3px\n"), mermaid);
+        assertTrue(mermaid.contains("  class task_report selected\n"), mermaid);
+        String dot = OverviewFormat.DOT.render(o);
+        assertTrue(dot.contains("  \"task:report\" [label=\"report\\nagent\", shape=box, style=\"rounded,filled\", "
+                + "fillcolor=\"#fff4d6\", color=\"#d97706\", penwidth=3];\n"), dot);
+        assertTrue(dot.contains("  \"task:sales\" [label=\"sales\\nagent\", shape=box, style=rounded];\n"), dot);
+        assertFalse(OverviewFormat.MERMAID.render(ShowSpec.overview(diamond(), List.of())).contains("selected"));
+    }
+
+    @Test
+    void anUnknownSelectedTaskIsAnErrorAndABrokenGraphIgnoresTheSelectionWithAWarning() {
+        UnknownTaskException e = assertThrows(UnknownTaskException.class,
+                () -> ShowSpec.overview(diamond(), List.of(), TaskSelection.parse(List.of("sale"))));
+        assertTrue(e.getMessage().contains("did you mean 'sales'?"), e.getMessage());
+        SpecOverview o = ShowSpec.overview(broken(), List.of(), TaskSelection.parse(List.of("a")));
+        assertTrue(o.selection().all());
+        assertEquals(List.of("The selection a is ignored: tasks can be selected only from a graph without problems."),
+                o.warnings());
+    }
+
+    @Test
     void unknownFormatNamesTheFourThatExist() {
         assertEquals(OverviewFormat.MERMAID, OverviewFormat.parse("Mermaid"));
         UsageException e = assertThrows(UsageException.class, () -> OverviewFormat.parse("svg"));
         assertEquals("Unknown format 'svg'; use text, json, mermaid or dot.", e.getMessage());
+    }
+
+    @Test
+    void aTaskPrefixThatAlsoMatchesAnotherTasksOutputIsShownAsAWarning() {
+        WorkspaceSpec spec = new WorkspaceSpec(new SpecOrigin("my_app.specs.main", FILE, "", GitInfo.unknown()),
+                List.of(InputSpec.of("orders")), List.of(
+                        TaskSpec.agent("up", "Up.", List.of("orders"), List.of("down_table")),
+                        TaskSpec.agent("down", "Down.", List.of("down_table"), List.of("down_report"))), List.of());
+
+        SpecOverview overview = ShowSpec.overview(spec, List.of("spec has uncommitted changes"));
+
+        String overlap = "Task 'down' has the name prefix down_, which also matches 'down_table', an output of task "
+                + "'up'. The output belongs to 'up': task 'down' may not create, replace or drop it. Rename the output "
+                + "or the task if that is not what you meant.";
+        assertEquals(List.of("spec has uncommitted changes", overlap), overview.warnings());
+        assertTrue(OverviewText.render(overview).contains("  warning: " + overlap), OverviewText.render(overview));
+        assertEquals(List.of(), ShowSpec.overview(diamond(), List.of()).warnings(), "the diamond's prefixes overlap nothing");
     }
 }

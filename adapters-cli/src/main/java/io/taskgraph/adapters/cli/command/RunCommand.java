@@ -7,6 +7,7 @@ import io.taskgraph.application.discovery.SpecDiscovery;
 import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.application.run.RunRequest;
 import io.taskgraph.application.run.RunWorkspace;
+import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.run.RunDefaults;
 import java.nio.file.Path;
@@ -19,11 +20,14 @@ import picocli.CommandLine.Option;
 
 /** {@code taskgraph run}: a workspace spec from scratch into a new {@code .db} file. */
 @Command(name = "run", sortOptions = false,
-        description = "Run a workspace spec from scratch: ingest, run an agent per task, validate, export.",
+        description = {"Run a workspace spec from scratch: ingest, run an agent per task, validate, export.",
+            "With --select, only the selected tasks and the tasks they need run; the others are reported as not "
+                    + "selected, and exports (which need every task) are not written."},
         footer = {"", "Examples:",
             "  taskgraph run -o output.db",
             "  taskgraph run --spec my_app.specs.main -o output.db",
             "  taskgraph run -o output.db -m anthropic/claude-sonnet-4 --reasoning-effort medium",
+            "  taskgraph run -o output.db --select sales+",
             "  taskgraph run -o demo.db --llm-replay demo.cassette.jsonl"})
 public final class RunCommand implements Callable<Integer> {
     private final Cli cli;
@@ -38,7 +42,13 @@ public final class RunCommand implements Callable<Integer> {
     String spec;
 
     @Mixin
+    SelectOption select;
+
+    @Mixin
     AgentOptions agent;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Mixin
     OutputOptions outputOptions;
@@ -56,17 +66,18 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TaskSelection selection = select.selection();
         DiscoveredSpec module = SpecDiscovery.resolve(Optional.ofNullable(spec), cli.workingDirectory());
         Path out = cli.resolve(output);
         boolean replace = OutputFile.mayReplace(out, output, outputOptions.force, cli.terminal());
         RunExecution execution = new RunExecution(cli, global, outputOptions, cassettes);
         RunOptions options = agent.toRunOptions(agent.model().orElse(RunDefaults.MODEL), execution.replaying());
         RunRequest request = new RunRequest(new SpecRequest(module.module(), cli.workingDirectory(), Map.of()), out,
-                replace, options);
+                replace, options, selection);
         String preamble = module.source() == DiscoveredSpec.Source.EXPLICIT ? ""
                 : "Spec " + module.module() + " (" + module.source().description() + ")";
         return execution.execute(output, preamble, (llm, listener, control) -> new RunWorkspace(
-                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(), llm,
+                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(database.memoryLimit()), llm,
                 listener, cli.clock()).run(request, control));
     }
 }

@@ -142,6 +142,36 @@ class BrowserTest {
     }
 
     @Test
+    void aRunOfTheChosenTaskShowsTheOthersAsNotSelected() throws Exception {
+        int summarize = web.llm.requestsFor("summarize");
+        int report = web.llm.requestsFor("report");
+        openPageWithSpec("specs.main");
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#select-tasks option")).size() == 3);
+        Select tasks = new Select(driver.findElement(By.id("select-tasks")));
+        assertTrue(tasks.isMultiple());
+        assertEquals(List.of("summarize", "top_earners", "report"),
+                tasks.getOptions().stream().map(WebElement::getText).toList());
+        tasks.selectByValue("top_earners");
+        driver.findElement(By.id("start")).click();
+
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-summary"),
+                "Done: 1 of 1 selected task passed (2 not selected)."));
+        assertEquals("passed", nodeState("top_earners"));
+        for (String task : List.of("summarize", "report")) {
+            assertEquals("not selected", nodeState(task));
+            assertTrue(driver.findElement(By.cssSelector("#dag .task-node[data-task='" + task + "']"))
+                    .getAttribute("class").contains("state-not-selected"));
+            assertEquals("not selected", driver.findElement(By.cssSelector(
+                    "#task-table tr[data-task='" + task + "'] td.state-text")).getAttribute("textContent"));
+        }
+        assertTrue(driver.findElement(By.cssSelector(".legend")).getText().contains("not selected"));
+        assertTrue(driver.findElement(By.id("console")).getText().contains("summarize: not selected"));
+        assertEquals(summarize, web.llm.requestsFor("summarize"), "a task not selected calls no model");
+        assertEquals(report, web.llm.requestsFor("report"), "a task not selected calls no model");
+        screenshot("run-selected-task.png");
+    }
+
+    @Test
     void theFormWorksFromTheKeyboardAndShowsTheApisErrors() throws Exception {
         openPageWithSpec("specs.uploads");
         Path big = Files.write(temp.resolve("sales.csv"), "r,1\n".repeat(20_000).getBytes(StandardCharsets.UTF_8));
@@ -159,12 +189,12 @@ class BrowserTest {
         // The form in tab order, then submitted with Enter: no mouse needed.
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('spec').focus()");
         List<String> order = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
             WebElement focused = driver.switchTo().activeElement();
             order.add(focused.getAttribute("id").isEmpty() ? focused.getAttribute("aria-label") : focused.getAttribute("id"));
         }
-        assertEquals(List.of("data-files", "Remove sales.csv", "model", "effort", "start"), order);
+        assertEquals(List.of("select-tasks", "data-files", "Remove sales.csv", "model", "effort", "start"), order);
         WebElement start = driver.switchTo().activeElement();
         assertEquals("button", start.getTagName());
         new Actions(driver).sendKeys(Keys.ENTER).perform();
@@ -172,7 +202,7 @@ class BrowserTest {
         WebElement error = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertEquals("File 'sales.csv' is 80000 bytes; this server accepts files of up to 64 KiB.", error.getText());
         assertEquals("alert", error.getAttribute("role"));
-        for (String id : List.of("spec", "data-files", "model", "effort")) {
+        for (String id : List.of("spec", "select-tasks", "data-files", "model", "effort")) {
             assertEquals(1, driver.findElements(By.cssSelector("label[for='" + id + "']")).size(), "label for " + id);
         }
         screenshot("upload-refused.png");
