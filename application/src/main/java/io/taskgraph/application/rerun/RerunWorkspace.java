@@ -11,6 +11,7 @@ import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.WorkbookReader;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.spec.TaskSpec;
@@ -31,13 +32,16 @@ import java.util.Map;
  */
 public final class RerunWorkspace {
     private final SpecLoader specs;
+    private final WorkbookReader workbooks;
     private final SqlEngine engine;
     private final RunListener listener;
     private final Clock clock;
     private final WorkspaceExecution execution;
 
-    public RerunWorkspace(SpecLoader specs, SqlEngine engine, LlmClient llm, RunListener listener, Clock clock) {
+    public RerunWorkspace(SpecLoader specs, WorkbookReader workbooks, SqlEngine engine, LlmClient llm,
+                          RunListener listener, Clock clock) {
         this.specs = specs;
+        this.workbooks = workbooks;
         this.engine = engine;
         this.listener = listener;
         this.clock = clock;
@@ -64,8 +68,8 @@ public final class RerunWorkspace {
                     listener.on(new RunEvent.SpecChanged(prepared.module(), prepared.specComparison().detail()));
                 }
                 if (request.reingest()) {
-                    workspace.putWorkspaceMeta(WorkspaceMetadata.inputs(
-                            Ingestion.ingestAll(prepared.session(), workspace, listener, control::isCancelled)));
+                    workspace.putWorkspaceMeta(WorkspaceMetadata.inputs(Ingestion.ingestAll(prepared.session(),
+                            workbooks, workspace, listener, control::isCancelled)));
                 } else {
                     prepared.changedFiles().forEach(f -> listener.on(
                             new RunEvent.InputFileChanged(f.input(), f.file(), f.change())));
