@@ -207,7 +207,7 @@ class RunReportTest {
     @Test
     void aRunWithASelectionCountsOnlyTheSelectedTasksAndMarksTheOthers() {
         RunFixture f = diamond(Diamond.script());
-        new RunWorkspace(f.specs, f.engine, f.llm, f.listener(), f.clock).run(new RunRequest(
+        new RunWorkspace(f.specs, f.workbooks, f.engine, f.llm, f.listener(), f.clock).run(new RunRequest(
                 SpecRequest.of(Diamond.MODULE, dir), f.path("out.db"), false, RunOptions.defaults(RunFixture.MODEL),
                 TaskSelection.parse(List.of("sales"))), new RunControl());
 
