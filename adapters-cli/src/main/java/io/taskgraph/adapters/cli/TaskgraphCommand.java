@@ -4,10 +4,13 @@ import io.taskgraph.adapters.cli.command.DemoCommand;
 import io.taskgraph.adapters.cli.command.ExtractSpecCommand;
 import io.taskgraph.adapters.cli.command.InitCommand;
 import io.taskgraph.adapters.cli.command.InspectXlsxCommand;
+import io.taskgraph.adapters.cli.command.QueryCommand;
+import io.taskgraph.adapters.cli.command.ReportCommand;
 import io.taskgraph.adapters.cli.command.RerunCommand;
 import io.taskgraph.adapters.cli.command.RunCommand;
 import io.taskgraph.adapters.cli.command.ServeCommand;
 import io.taskgraph.adapters.cli.command.ShowCommand;
+import io.taskgraph.adapters.cli.command.TraceCommand;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:all tasks passed and all exports were written",
             "1:the run finished but a task or an export failed",
-            "2:bad usage or bad input (spec, graph, input data, API key, output file)",
+            "2:bad usage or bad input (spec, graph, input data, API key, output file, a query's SQL)",
             "130:stopped by Ctrl-C (the workspace is valid; rerun continues from it)"})
 public final class TaskgraphCommand implements Runnable {
     @Spec
@@ -49,6 +52,9 @@ public final class TaskgraphCommand implements Runnable {
         commands.put("rerun", global -> new RerunCommand(cli, global));
         commands.put("show", global -> new ShowCommand(cli));
         commands.put("extract-spec", global -> new ExtractSpecCommand(cli));
+        commands.put("query", global -> new QueryCommand(cli, System.in));
+        commands.put("trace", global -> new TraceCommand(cli));
+        commands.put("report", global -> new ReportCommand(cli));
         commands.put("inspect-xlsx", global -> new InspectXlsxCommand(cli));
         commands.put("demo", global -> new DemoCommand(cli, global));
         commands.put("serve", global -> new ServeCommand(cli));

@@ -44,6 +44,28 @@ class CommandLineTest {
     }
 
     @Test
+    void queryTraceAndReportRefuseBadArgumentsBeforeOpeningAnything() throws IOException {
+        Outcome format = cli.run(dir, "query", "out.db", "SELECT 1", "--format", "xml");
+        assertEquals(2, format.exitCode());
+        assertEquals("taskgraph: Unknown format 'xml'; use table, csv or json.\n", format.err());
+
+        Outcome rows = cli.run(dir, "query", "out.db", "SELECT 1", "--max-rows", "-1");
+        assertEquals(2, rows.exitCode());
+        assertEquals("taskgraph: --max-rows must be 0 (all rows) or more, not -1.\n", rows.err());
+
+        Outcome noDb = cli.run(dir, "trace");
+        assertEquals(2, noDb.exitCode());
+        assertTrue(noDb.err().startsWith("taskgraph: Missing required parameter: 'DB'"), noDb.err());
+
+        Files.writeString(dir.resolve("out.html"), "an earlier report");
+        Outcome missing = cli.run(dir, "report", "out.db");
+        assertEquals(2, missing.exitCode());
+        assertEquals("taskgraph: No workspace file at out.db; give the .db file a taskgraph run wrote.\n", missing.err());
+        assertEquals("an earlier report", Files.readString(dir.resolve("out.html")));
+        assertEquals(List.of(), cli.requested, "no database was opened");
+    }
+
+    @Test
     void missingApiKeyStopsBeforeAnythingStartsWithoutAStackTrace() {
         Outcome o = cli.run(dir, "run", "-o", "out.db");
 

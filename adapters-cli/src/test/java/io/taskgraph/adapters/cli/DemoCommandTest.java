@@ -33,11 +33,13 @@ class DemoCommandTest {
         assertTrue(o.out().contains("no model is called and\n  no API key or network is needed"), o.all());
         assertTrue(o.out().contains("(replay: recorded answers, no model is called): 4 tasks"), o.all());
         assertTrue(o.out().contains("Done: 4 of 4 tasks passed."), o.all());
-        assertTrue(o.out().contains("duckdb demo.db \"SELECT * FROM _trace\""), o.all());
-        assertTrue(o.out().contains("duckdb demo.db \"SELECT * FROM _task_meta\""), o.all());
-        assertTrue(o.out().contains("\n  duckdb demo.db \"SELECT * FROM profit_report\"   # the monthly report the agents built\n"
-                + "  cat profit_report.csv                          # the same report, written by the spec's export\n"),
+        assertTrue(o.out().contains("\n  taskgraph report demo.db                # a page to review the run: graph, each "
+                + "task's SQL, rows, trace\n  taskgraph trace demo.db                 # every SQL statement the agents ran\n"),
                 o.all());
+        assertTrue(o.out().contains("\n  taskgraph query demo.db \"SELECT * FROM profit_report\"   # the monthly report the agents built\n"
+                + "  cat profit_report.csv                                   # the same report, written by the spec's export\n"),
+                o.all());
+        assertFalse(o.out().contains("duckdb "), "the DuckDB CLI is not needed to look at the demo");
         // The classes are loaded from this checkout's adapters-cli/target, so the hint names its examples directory.
         Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
         assertTrue(o.out().endsWith("Run the same spec live with a real model (export OPENROUTER_API_KEY=sk-or-... "
@@ -81,7 +83,7 @@ class DemoCommandTest {
         assertEquals(0, o.exitCode(), o.all());
         assertTrue(Files.isRegularFile(here.resolve("out/cafe.db")));
         assertTrue(Files.isRegularFile(here.resolve("out/profit_report.csv")));
-        assertTrue(o.out().contains("  duckdb out/cafe.db \"SELECT * FROM profit_report\""), o.all());
+        assertTrue(o.out().contains("  taskgraph query out/cafe.db \"SELECT * FROM profit_report\""), o.all());
         assertTrue(o.out().contains("  cat out/profit_report.csv"), o.all());
     }
 }

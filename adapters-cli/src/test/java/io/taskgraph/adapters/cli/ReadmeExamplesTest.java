@@ -45,12 +45,13 @@ class ReadmeExamplesTest {
                 throw new AssertionError("README example does not parse: " + line + "\n" + e.getMessage(), e);
             }
         }
-        assertEquals(Set.of("demo", "extract-spec", "init", "inspect-xlsx", "rerun", "run", "serve", "show"), commands,
+        assertEquals(Set.of("demo", "extract-spec", "init", "inspect-xlsx", "query", "report", "rerun", "run", "serve",
+                "show", "trace"), commands,
                 "every command has an example");
         assertTrue(lines.size() >= 20, lines.toString());
     }
 
-    /** Lines of fenced code blocks that run taskgraph, without comments, pipes and redirections. */
+    /** Lines of fenced code blocks that run taskgraph, without comments (pipes and redirections go in {@link #words}). */
     private static List<String> examples() throws IOException {
         List<String> examples = new ArrayList<>();
         boolean inCode = false;
@@ -61,13 +62,51 @@ class ReadmeExamplesTest {
             }
             String line = raw.replaceFirst("\\s+#.*$", "").replaceFirst("^\\./", "").strip();
             if (inCode && line.startsWith("taskgraph ")) {
-                examples.add(line.split("\\s*[|>&]")[0].strip());
+                examples.add(line);
             }
         }
         return examples;
     }
 
-    private static String[] words(String line) {
-        return line.isBlank() ? new String[0] : line.strip().split("\\s+");
+    /**
+     * The arguments a shell would pass: words split at spaces, quotes ('...' and "...") kept together and removed, up
+     * to the first unquoted pipe, redirection or {@code &}.
+     */
+    static String[] words(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = null;
+        char quote = 0;
+        for (char c : line.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                word = word == null ? new StringBuilder() : word;
+            } else if (c == '|' || c == '>' || c == '<' || c == '&' || c == ';') {
+                break;
+            } else if (Character.isWhitespace(c)) {
+                if (word != null) {
+                    words.add(word.toString());
+                    word = null;
+                }
+            } else {
+                word = word == null ? new StringBuilder().append(c) : word.append(c);
+            }
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return words.toArray(String[]::new);
+    }
+
+    @Test
+    void wordsAreSplitLikeAShellWould() {
+        assertEquals(List.of("query", "out.db", "SELECT * FROM t WHERE a > 1 | 2", "--format", "csv"),
+                List.of(words("query out.db \"SELECT * FROM t WHERE a > 1 | 2\" --format csv > t.csv")));
+        assertEquals(List.of("query", "out.db", "it's"), List.of(words("query out.db \"it's\" | head")));
     }
 }

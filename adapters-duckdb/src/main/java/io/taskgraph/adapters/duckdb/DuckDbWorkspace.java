@@ -8,11 +8,13 @@ import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.QueryResult;
 import io.taskgraph.domain.sql.RelationInfo;
+import io.taskgraph.domain.sql.RowSink;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -212,6 +214,17 @@ final class DuckDbWorkspace implements Workspace {
     }
 
     @Override
+    public synchronized void removeTaskMeta(String task, Collection<String> keys) {
+        requireWritable("remove metadata of task '" + task + "'");
+        try {
+            MetadataTables.removeTaskMeta(connection, task, keys);
+        } catch (SQLException e) {
+            throw new WorkspaceException("Could not remove " + keys + " from _task_meta for task '" + task + "' in "
+                    + file + ": " + Sql.shortMessage(e), e);
+        }
+    }
+
+    @Override
     public synchronized Map<String, Map<String, String>> taskMeta() {
         requireOpen();
         try {
@@ -227,6 +240,14 @@ final class DuckDbWorkspace implements Workspace {
         requireOpen();
         flushTrace();
         return SqlReads.query(connection, sql, parameters);
+    }
+
+    /** Rows are read one at a time from a streamed result: memory stays flat for any size. */
+    @Override
+    public synchronized long stream(String sql, RowSink sink) {
+        requireOpen();
+        flushTrace();
+        return SqlReads.stream(connection, sql, sink);
     }
 
     @Override

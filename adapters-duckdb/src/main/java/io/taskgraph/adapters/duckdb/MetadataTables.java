@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,6 +85,19 @@ final class MetadataTables {
                 }
                 deleteOld.execute();
                 insertNew.execute();
+            }
+        });
+    }
+
+    static void removeTaskMeta(Connection connection, String task, Collection<String> keys) throws SQLException {
+        inTransaction(connection, () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM _task_meta WHERE task = ? AND key = ?")) {
+                for (String key : keys) {
+                    delete.setString(1, task);
+                    delete.setString(2, key);
+                    delete.execute();
+                }
             }
         });
     }

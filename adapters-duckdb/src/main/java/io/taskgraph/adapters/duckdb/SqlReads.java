@@ -3,6 +3,7 @@ package io.taskgraph.adapters.duckdb;
 import io.taskgraph.domain.data.Column;
 import io.taskgraph.domain.sql.QueryResult;
 import io.taskgraph.domain.sql.RelationInfo;
+import io.taskgraph.domain.sql.RowSink;
 import io.taskgraph.domain.sql.SqlFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,12 +69,40 @@ final class SqlReads {
         }
     }
 
-    private static QueryResult readAll(ResultSet rs, StatementTimer.Armed armed) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
+    /** Runs {@code sql} and hands each row to {@code sink} as the driver reads it; returns the row count. */
+    static long stream(Connection connection, String sql, RowSink sink) {
+        try (Statement statement = connection.createStatement()) {
+            if (!statement.execute(sql)) {
+                sink.columns(List.of());
+                return 0;
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                sink.columns(columnLabels(meta));
+                JdbcValues.ColumnReader[] readers = JdbcValues.readers(meta);
+                long count = 0;
+                while (rs.next()) {
+                    sink.row(JdbcValues.row(rs, readers));
+                    count++;
+                }
+                return count;
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(Sql.message(e), e);
+        }
+    }
+
+    private static List<String> columnLabels(ResultSetMetaData meta) throws SQLException {
         List<String> columns = new ArrayList<>(meta.getColumnCount());
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             columns.add(meta.getColumnLabel(i));
         }
+        return columns;
+    }
+
+    private static QueryResult readAll(ResultSet rs, StatementTimer.Armed armed) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> columns = columnLabels(meta);
         JdbcValues.ColumnReader[] readers = JdbcValues.readers(meta);
         List<List<Object>> rows = new ArrayList<>();
         while (rs.next()) {

@@ -38,6 +38,7 @@ final class CassetteFormat {
         wireUsage.put("completion_tokens", usage.completion());
         wireUsage.put("cached_tokens", usage.cachedPrompt());
         wireUsage.put("reasoning_tokens", usage.reasoning());
+        usage.cost().ifPresent(cost -> wireUsage.put("cost", cost));
         node.set("response", WireFormat.message(entry.response().message()));
         node.set("messages", WireFormat.messages(entry.messages()));
         return WireFormat.write(node);
@@ -77,7 +78,8 @@ final class CassetteFormat {
                 messages,
                 new ChatResponse(WireFormat.readAssistant(response, "call_" + task + "_" + turn + "_"),
                         new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0),
-                                usage.path("cached_tokens").asLong(0), usage.path("reasoning_tokens").asLong(0))));
+                                usage.path("cached_tokens").asLong(0), usage.path("reasoning_tokens").asLong(0),
+                                WireFormat.cost(usage.get("cost")))));
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.taskgraph.domain.llm.ChatMessage;
 import io.taskgraph.domain.llm.ToolCall;
 import io.taskgraph.domain.llm.Usage;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The OpenAI chat format for messages, tool calls and usage, both ways. The HTTP payload and the cassette share
@@ -114,25 +116,25 @@ final class WireFormat {
         return content.asText();
     }
 
-    /** OpenAI usage, where cached and reasoning tokens hide in the details objects; missing fields count 0. */
+    /**
+     * OpenAI usage, where cached and reasoning tokens hide in the details objects; missing fields count 0. The cost is
+     * OpenRouter's {@code usage.cost} (US dollars), kept only when the server sent it as a number.
+     */
     static Usage readUsage(JsonNode usage) {
         if (usage == null || !usage.isObject()) {
             return Usage.NONE;
         }
-        return new Usage(
+        Usage tokens = new Usage(
                 usage.path("prompt_tokens").asLong(0),
                 usage.path("completion_tokens").asLong(0),
                 usage.path("prompt_tokens_details").path("cached_tokens").asLong(0),
                 usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
+        return cost(usage.get("cost")).map(tokens::withCost).orElse(tokens);
     }
 
-    static ObjectNode usage(Usage usage) {
-        ObjectNode node = NODES.objectNode();
-        node.put("prompt_tokens", usage.prompt());
-        node.put("completion_tokens", usage.completion());
-        node.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedPrompt());
-        node.putObject("completion_tokens_details").put("reasoning_tokens", usage.reasoning());
-        return node;
+    /** A reported cost when it is a JSON number, as its shortest decimal form, so that sums stay exact. */
+    static Optional<BigDecimal> cost(JsonNode cost) {
+        return cost != null && cost.isNumber() ? Optional.of(new BigDecimal(cost.asText())) : Optional.empty();
     }
 
     static String write(JsonNode node) {

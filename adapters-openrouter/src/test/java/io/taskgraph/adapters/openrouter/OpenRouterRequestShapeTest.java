@@ -13,8 +13,10 @@ import io.taskgraph.domain.llm.ToolCall;
 import io.taskgraph.domain.llm.ToolDefinition;
 import io.taskgraph.domain.llm.Usage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -197,6 +199,32 @@ class OpenRouterRequestShapeTest {
     }
 
     @Test
+    void theCostTheServerReportsIsKeptExactlyAndNoCostStaysNoCost() {
+        server.enqueue(OpenAiJson.json(200, """
+                {"choices": [{"message": {"role": "assistant", "content": "ok"}}],
+                 "usage": {"prompt_tokens": 194, "completion_tokens": 2, "total_tokens": 196, "cost": 0.000123,
+                           "cost_details": {"upstream_inference_cost": 19}, "is_byok": false}}
+                """));
+        server.enqueue(OpenAiJson.json(200, """
+                {"choices": [{"message": {"role": "assistant", "content": "ok"}}],
+                 "usage": {"prompt_tokens": 194, "completion_tokens": 2, "cost": 0}}
+                """));
+        server.enqueue(OpenAiJson.json(200, """
+                {"choices": [{"message": {"role": "assistant", "content": "ok"}}],
+                 "usage": {"prompt_tokens": 194, "completion_tokens": 2, "cost": "a lot"}}
+                """));
+
+        Usage reported = client.complete(request()).usage();
+        Usage free = client.complete(request()).usage();
+        Usage unreadable = client.complete(request()).usage();
+
+        assertEquals(new Usage(194, 2, 0, 0).withCost(new BigDecimal("0.000123")), reported);
+        assertEquals("0.000123", reported.cost().orElseThrow().toPlainString());
+        assertEquals(0, free.cost().orElseThrow().signum(), "a free call reports a cost of 0: recorded as 0");
+        assertEquals(Optional.empty(), unreadable.cost(), "a cost that is not a number is not a cost");
+    }
+
+    @Test
     void missingUsageFieldsCountAsZero() {
         server.enqueue(OpenAiJson.json(200, """
                 {"choices": [{"message": {"role": "assistant", "content": "ok"}}],
@@ -206,7 +234,9 @@ class OpenRouterRequestShapeTest {
                 {"choices": [{"message": {"role": "assistant", "content": "ok"}}]}
                 """));
 
-        assertEquals(new Usage(12, 3, 0, 0), client.complete(request()).usage());
+        Usage withoutDetails = client.complete(request()).usage();
+        assertEquals(new Usage(12, 3, 0, 0), withoutDetails);
+        assertEquals(Optional.empty(), withoutDetails.cost(), "a server that reports no cost has none");
         assertEquals(Usage.NONE, client.complete(request()).usage());
     }
 

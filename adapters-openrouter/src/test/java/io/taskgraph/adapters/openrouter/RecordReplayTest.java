@@ -18,6 +18,7 @@ import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.testing.ScriptedLlmClient;
 import io.taskgraph.domain.testing.Turn;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -86,7 +88,8 @@ class RecordReplayTest {
                         Turn.sql("SELECT count(*) FROM sales", "DESCRIBE sales").withUsage(new Usage(900, 40, 0, 12)),
                         Turn.rawToolCall("run_sql", "{\"query\": \"CREATE VIEW prep_out AS"),
                         Turn.sql("CREATE VIEW prep_out AS SELECT * FROM sales"),
-                        Turn.answer("prep_out is ready.").withUsage(new Usage(1500, 10, 1200, 0)))
+                        Turn.answer("prep_out is ready.").withUsage(new Usage(1500, 10, 1200, 0)
+                                .withCost(new BigDecimal("0.0042"))))
                 .task("report",
                         Turn.sql("SELECT 1"),
                         Turn.choosing(request -> Turn.answer("report saw " + request.messages().size() + " messages")));
@@ -121,6 +124,9 @@ class RecordReplayTest {
         assertEquals("{\"query\": \"CREATE VIEW prep_out AS", prepReplayed.get(1).message().toolCalls().get(0)
                 .arguments());
         assertEquals(new Usage(900, 40, 0, 12), prepReplayed.get(0).usage());
+        assertEquals(Optional.of(new BigDecimal("0.0042")), prepReplayed.get(3).usage().cost(),
+                "the cost the server reported is replayed");
+        assertEquals(Optional.empty(), prepReplayed.get(0).usage().cost(), "no reported cost replays as none");
         assertEquals(List.of("prep", "report"), replay.tasks());
         assertEquals("anthropic/claude-sonnet-4.5", replay.recordedModel().orElseThrow());
     }

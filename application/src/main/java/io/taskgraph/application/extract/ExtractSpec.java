@@ -1,5 +1,6 @@
 package io.taskgraph.application.extract;
 
+import io.taskgraph.application.files.WholeFile;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,7 +49,7 @@ public final class ExtractSpec {
                     .orElse("") + ", so there is nothing to extract; it was written without the spec's source text.");
         }
         byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
-        write(out, bytes);
+        WholeFile.write(out, bytes);
         return new ExtractedSpec(out, bytes.length, module, known(meta.get("spec_git_commit")));
     }
 
@@ -66,23 +66,6 @@ public final class ExtractSpec {
 
     private static Optional<String> known(String value) {
         return Optional.ofNullable(value).filter(v -> !v.isBlank() && !v.equals(GitInfo.UNKNOWN));
-    }
-
-    /** Writes through a temporary sibling, so an existing file is replaced whole or not at all. */
-    private static void write(Path out, byte[] bytes) {
-        Path parent = out.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".extract-", ".tmp");
-            try {
-                Files.write(temp, bytes);
-                Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new WorkspaceException("Cannot write " + out + ": " + e.getMessage(), e);
-        }
     }
 
     private static boolean sameFile(Path a, Path b) {

@@ -106,6 +106,10 @@ public final class WorkspaceExecution {
     private void settle(Workspace workspace, TaskGraph graph, TaskOutcome outcome, boolean acted, RunOptions options) {
         workspace.putTaskMeta(outcome.task(), WorkspaceMetadata.task(graph.task(outcome.task()), outcome, acted,
                 options.model(), options.effort(), clock.instant()));
+        List<String> unreported = WorkspaceMetadata.unreported(outcome, acted);
+        if (!unreported.isEmpty()) {
+            workspace.removeTaskMeta(outcome.task(), unreported);
+        }
         listener.on(new RunEvent.TaskFinished(outcome));
     }
 

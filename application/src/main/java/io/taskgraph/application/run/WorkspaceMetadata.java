@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,8 @@ public final class WorkspaceMetadata {
     public static final String SPEC_GIT_COMMIT = "spec_git_commit";
     public static final String SPEC_GIT_ROOT = "spec_git_root";
     public static final String SPEC_GIT_DIRTY = "spec_git_dirty";
+    /** A task's cost in US dollars as the model server reported it (a JSON number); absent when none was reported. */
+    public static final String TASK_COST = "cost";
     /** The {@code _task_meta} key of a task's definition as it was when the task last ran. */
     public static final String DEFINITION = "definition";
     /** {@code true} while a run is in progress or when it was interrupted; {@code false} once it finished. */
@@ -110,10 +113,20 @@ public final class WorkspaceMetadata {
         meta.put("completion_tokens", Long.toString(outcome.usage().completion()));
         meta.put("cache_read_tokens", Long.toString(outcome.usage().cachedPrompt()));
         meta.put("reasoning_tokens", Long.toString(outcome.usage().reasoning()));
+        outcome.usage().cost().ifPresent(cost -> meta.put(TASK_COST, cost.stripTrailingZeros().toPlainString()));
         meta.put("final_message", Json.quote(outcome.finalMessage()));
         meta.put("reason", Json.quote(outcome.reason()));
         meta.put("failures", Json.write(outcome.failures()));
         meta.put(DEFINITION, TaskDefinition.of(task).toJson());
         return meta;
+    }
+
+    /**
+     * The keys of {@link #task} this outcome did not report, to remove from a workspace copied from an earlier run:
+     * a task that ran again ({@code acted}) without a reported cost must not keep the cost of the run it was copied
+     * from. A task that did not act keeps its whole earlier record, cost included.
+     */
+    public static List<String> unreported(TaskOutcome outcome, boolean acted) {
+        return acted && outcome.usage().cost().isEmpty() ? List.of(TASK_COST) : List.of();
     }
 }

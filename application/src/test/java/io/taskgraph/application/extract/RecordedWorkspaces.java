@@ -9,6 +9,7 @@ import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.QueryResult;
 import io.taskgraph.domain.sql.RelationInfo;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,11 @@ final class RecordedWorkspaces implements SqlEngine {
 
             @Override
             public void putTaskMeta(String task, Map<String, String> entries) {
+                throw new AssertionError("read-only");
+            }
+
+            @Override
+            public void removeTaskMeta(String task, Collection<String> keys) {
                 throw new AssertionError("read-only");
             }
 

@@ -3,6 +3,7 @@ package io.taskgraph.domain.port;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.sql.Namespace;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,12 @@ public interface Workspace extends SqlReader, AutoCloseable {
 
     /** Sets {@code _task_meta} keys for one task; values are JSON text. */
     void putTaskMeta(String task, Map<String, String> entries);
+
+    /**
+     * Removes {@code keys} from one task's {@code _task_meta} (keys it does not have are ignored): a task that ran
+     * again drops what its new run did not report, so a copied workspace keeps no stale figure.
+     */
+    void removeTaskMeta(String task, Collection<String> keys);
 
     /** {@code task -> key -> JSON text}. */
     Map<String, Map<String, String>> taskMeta();

@@ -104,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path export = out.toAbsolutePath().getParent().resolve(EXPORT);
         Optional<Path> examples = repositoryExamples();
         List<String[]> look = new ArrayList<>();
-        look.add(new String[] {"duckdb " + ShellWord.quote(output) + " \"SELECT * FROM profit_report\"",
+        look.add(new String[] {"taskgraph query " + ShellWord.quote(output) + " \"SELECT * FROM profit_report\"",
             "the monthly report the agents built"});
         if (Files.isRegularFile(export)) {
             look.add(new String[] {"cat " + ShellWord.quote(shown(export)), "the same report, written by the spec's export"});

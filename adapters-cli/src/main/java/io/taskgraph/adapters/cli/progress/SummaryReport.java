@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.cli.progress;
 
+import io.taskgraph.application.inspect.Dollars;
 import io.taskgraph.application.progress.Readable;
 import io.taskgraph.application.progress.RunProgress;
 import io.taskgraph.application.progress.RunWording;
@@ -33,6 +34,7 @@ public final class SummaryReport {
         RunSummary summary = run.summary().orElseThrow(() -> new IllegalStateException("the run has not finished"));
         out.println();
         table(run, out);
+        cost(summary, out);
         exports(summary, out);
         out.println();
         out.println(verdict(summary));
@@ -98,6 +100,12 @@ public final class SummaryReport {
         return line.toString();
     }
 
+    /** What the model server said this run's calls cost; nothing at all when it reported no cost. */
+    private void cost(RunSummary summary, PrintStream out) {
+        summary.usage().cost().ifPresent(cost ->
+                out.println("  Cost: " + Dollars.format(cost) + " (as reported by the model server)"));
+    }
+
     private void exports(RunSummary summary, PrintStream out) {
         if (summary.exports().isEmpty()) {
             return;
@@ -124,9 +132,12 @@ public final class SummaryReport {
     private void nextSteps(RunSummary summary, String output, PrintStream out) {
         String db = ShellWord.quote(output);
         List<String[]> hints = new ArrayList<>();
-        hints.add(new String[] {"duckdb " + db + " \"SELECT * FROM _trace\"", "every SQL statement the agents ran"});
-        hints.add(new String[] {"duckdb " + db + " \"SELECT * FROM _task_meta\"",
-            "per task: model, iterations, tokens, validation"});
+        hints.add(new String[] {"taskgraph report " + db, "a page to review the run: graph, each task's SQL, rows, "
+            + "trace" + (summary.usage().cost().isPresent() ? ", cost" : "")});
+        hints.add(summary.allTasksPassed() ? new String[] {"taskgraph trace " + db, "every SQL statement the agents ran"}
+                : new String[] {"taskgraph trace " + db + " --failed", "the statements that failed, with the errors"});
+        hints.add(new String[] {"taskgraph query " + db + " \"SHOW TABLES\"",
+            "the inputs and views; query any of them the same way"});
         if (summary.interrupted() || !summary.allTasksPassed()) {
             hints.add(new String[] {"taskgraph rerun " + db + " -o " + ShellWord.quote(nextName(output)),
                 "reuses the tasks that passed, runs the others again"});

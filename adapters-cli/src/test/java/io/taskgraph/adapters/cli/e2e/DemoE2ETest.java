@@ -35,7 +35,7 @@ class DemoE2ETest {
         assertEquals(0, result.exitCode(), result.all());
         assertTrue(result.out().contains("Taskgraph demo: a REPLAY of a recorded run"), result.all());
         assertTrue(result.out().contains("Done: 4 of 4 tasks passed."), result.all());
-        assertTrue(result.out().contains("duckdb demo.db \"SELECT * FROM profit_report\""), result.all());
+        assertTrue(result.out().contains("taskgraph query demo.db \"SELECT * FROM profit_report\""), result.all());
 
         Path db = here.resolve("demo.db");
         assertEquals(List.of(List.of("34", "2026-01-01", "2026-03-01")),

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.taskgraph.domain.json.Json;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ final class FakeModelServer implements AutoCloseable {
     private final Map<String, Integer> errorsServed = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile BigDecimal costPerCall;
 
     private FakeModelServer(HttpServer server) {
         this.server = server;
@@ -79,6 +81,12 @@ final class FakeModelServer implements AutoCloseable {
     /** Scripts the task whose prompt contains {@code marker}; turn n gets {@code replies[n-1]}. */
     FakeModelServer script(String marker, Reply... replies) {
         scripts.put(marker, List.of(replies));
+        return this;
+    }
+
+    /** Every answer reports {@code usage.cost} in dollars, as OpenRouter does; without this call, none does. */
+    FakeModelServer reportCost(String dollarsPerCall) {
+        costPerCall = new BigDecimal(dollarsPerCall);
         return this;
     }
 
@@ -174,7 +182,12 @@ final class FakeModelServer implements AutoCloseable {
         body.put("object", "chat.completion");
         body.put("model", model);
         body.put("choices", List.of(choice));
-        body.put("usage", Map.of("prompt_tokens", 1200, "completion_tokens", 80, "total_tokens", 1280));
+        Map<String, Object> usage = new LinkedHashMap<>(Map.of("prompt_tokens", 1200, "completion_tokens", 80,
+                "total_tokens", 1280));
+        if (costPerCall != null) {
+            usage.put("cost", costPerCall);
+        }
+        body.put("usage", usage);
         return Json.write(body);
     }
 

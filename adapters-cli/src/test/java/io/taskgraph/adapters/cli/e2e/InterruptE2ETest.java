@@ -27,7 +27,7 @@ class InterruptE2ETest {
             Taskgraph taskgraph = new Taskgraph(dir).model(model);
 
             Taskgraph.Running running = taskgraph.start("run", "-s", spec, "-o", "out.db");
-            waitFor(running, "] costs: passed");
+            running.awaitOutput("] costs: passed");
             Thread.sleep(500);
             long signalled = System.nanoTime();
             new ProcessBuilder("kill", "-INT", Long.toString(running.process().pid())).start().waitFor();
@@ -50,16 +50,6 @@ class InterruptE2ETest {
             assertEquals(0, resumed.exitCode(), resumed.all());
             assertEquals(before, model.requests("[prep]").size(), "prep had passed: reused, not run again");
             assertEquals(List.of(List.of("35")), WorkspaceFile.query(app.path("resumed.db"), "SELECT profit FROM profit_report"));
-        }
-    }
-
-    private static void waitFor(Taskgraph.Running running, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!running.outSoFar().contains(text)) {
-            if (!running.process().isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("never saw '" + text + "':\n" + running.finish().all());
-            }
-            Thread.sleep(50);
         }
     }
 }

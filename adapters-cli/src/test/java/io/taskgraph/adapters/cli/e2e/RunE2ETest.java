@@ -59,7 +59,7 @@ class RunE2ETest {
         for (String line : List.of("] Running my_app.specs.main -> out.db with test/model-1: 4 tasks",
                 "] ingested transactions: 4 rows", "] prep: started (agent)", "] report: passed (2 iterations, 1 tool call,",
                 "] export report.csv: wrote report.csv", "  Task    Status  Iterations  Tool calls  Tokens",
-                "Done: 4 of 4 tasks passed.", "  duckdb out.db \"SELECT * FROM _trace\"", "SELECT * FROM _task_meta")) {
+                "Done: 4 of 4 tasks passed.", "  taskgraph report out.db   ", "  taskgraph trace out.db   ")) {
             assertTrue(r.out().contains(line), line + "\n" + r.all());
         }
         assertFalse(r.out().contains("\033["), "no ANSI escapes without a terminal");

@@ -3,6 +3,7 @@ package io.taskgraph.adapters.cli.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,17 @@ final class Taskgraph {
         String outSoFar() throws IOException {
             return read(out);
         }
+
+        /** Waits (up to 90 s) until the output so far contains {@code text}; fails with everything printed if it never does. */
+        void awaitOutput(String text) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!outSoFar().contains(text)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("never saw '" + text + "':\n" + finish().all());
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     private final Path dir;
@@ -84,17 +96,29 @@ final class Taskgraph {
         return start(args).finish();
     }
 
+    /** Runs the CLI with {@code input} on its standard input (then closed), as {@code echo ... | taskgraph ...}. */
+    Result runWithInput(String input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return launch(command, input).finish();
+    }
+
     /** Starts the CLI (stdin closed, output captured) with extra JVM options before {@code -jar}. */
     Running start(List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
-        return launch(command);
+        return launch(command, "");
     }
 
     Running start(String... args) throws IOException {
         return start(List.of(), args);
+    }
+
+    /** Runs {@code script} with bash in the app directory and this environment, for pipelines. */
+    Result runShell(String script) throws IOException, InterruptedException {
+        return launch(List.of("bash", "-c", script), "").finish();
     }
 
     /**
@@ -110,13 +134,13 @@ final class Taskgraph {
         Files.writeString(typed, input);
         List<String> command = List.of("sh", "-c", "script -qefc " + quote(line.toString()) + " /dev/null < " + quote(typed.toString()));
         try {
-            return launch(command).finish();
+            return launch(command, "").finish();
         } finally {
             Files.deleteIfExists(typed);
         }
     }
 
-    private Running launch(List<String> command) throws IOException {
+    private Running launch(List<String> command, String input) throws IOException {
         Path out = Files.createTempFile("taskgraph-e2e-", ".out");
         Path err = Files.createTempFile("taskgraph-e2e-", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
@@ -125,7 +149,9 @@ final class Taskgraph {
         builder.environment().putIfAbsent("TERM", "xterm-256color");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        process.getOutputStream().close();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         return new Running(process, out, err);
     }
 

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.taskgraph.application.progress.RunTracker;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.run.RunSummary;
+import io.taskgraph.domain.run.TaskOutcome;
 import io.taskgraph.domain.testing.ManualClock;
 import io.taskgraph.domain.testing.ScriptedRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,12 +70,15 @@ class SummaryReportTest {
     }
 
     @Test
-    void pointsAtTheTraceTheMetadataAndARerun() {
+    void pointsAtTheReportTheFailedStatementsAQueryAndARerun() {
         String text = print(ScriptedRun.withFailure(BASE), "runs/my out.db", Style.plain());
 
         assertTrue(text.contains("Workspace /projects/shop/out.db\n"), text);
-        assertTrue(text.contains("  duckdb 'runs/my out.db' \"SELECT * FROM _trace\"       "), text);
-        assertTrue(text.contains("  duckdb 'runs/my out.db' \"SELECT * FROM _task_meta\""), text);
+        assertTrue(text.contains("  taskgraph report 'runs/my out.db'   "), text);
+        assertTrue(text.contains("# a page to review the run: graph, each task's SQL, rows, trace\n"), text);
+        assertTrue(text.contains("  taskgraph trace 'runs/my out.db' --failed   "), text);
+        assertTrue(text.contains("  taskgraph query 'runs/my out.db' \"SHOW TABLES\"   "), text);
+        assertFalse(text.contains("duckdb "), "the DuckDB CLI is not needed to look at a run");
         assertTrue(text.contains("  taskgraph rerun 'runs/my out.db' -o 'runs/my out-rerun.db'"), text);
     }
 
@@ -91,6 +98,36 @@ class SummaryReportTest {
 
         assertTrue(text.contains("Done: 1 of 1 task passed."), text);
         assertFalse(text.contains("taskgraph rerun"), text);
+    }
+
+    @Test
+    void theCostTheServerReportedIsTotalledAndNoCostShowsNone() {
+        TaskOutcome prep = ScriptedRun.passed("prep", 2, 1, 10, 5, 300);
+        TaskOutcome sales = ScriptedRun.passed("sales", 1, 1, 10, 5, 300);
+
+        String text = print(finishedWith(List.of(withCost(prep, "0.0125"), withCost(sales, "0.001"))), "out.db",
+                Style.plain());
+        String none = print(finishedWith(List.of(prep, sales)), "out.db", Style.plain());
+
+        assertTrue(text.contains("\n  Cost: $0.0135 (as reported by the model server)\n"), text);
+        assertFalse(none.contains("Cost") || none.contains("$"), none);
+    }
+
+    private static List<RunEvent> finishedWith(List<TaskOutcome> outcomes) {
+        Map<String, List<String>> tasks = new LinkedHashMap<>();
+        outcomes.forEach(outcome -> tasks.put(outcome.task(), List.of()));
+        List<RunEvent> events = new ArrayList<>(List.of(new RunEvent.RunStarted(ScriptedRun.SPEC, BASE.resolve("out.db"),
+                ScriptedRun.MODEL, tasks, false)));
+        outcomes.forEach(outcome -> events.add(new RunEvent.TaskFinished(outcome)));
+        events.add(new RunEvent.RunFinished(new RunSummary(BASE.resolve("out.db"), outcomes, List.of(),
+                Duration.ofSeconds(1), false)));
+        return events;
+    }
+
+    private static TaskOutcome withCost(TaskOutcome outcome, String dollars) {
+        return new TaskOutcome(outcome.task(), outcome.kind(), outcome.status(), outcome.iterations(), outcome.toolCalls(),
+                outcome.usage().withCost(new BigDecimal(dollars)), outcome.elapsed(), outcome.reason(),
+                outcome.failures(), outcome.finalMessage());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -31,6 +32,11 @@ public final class Chromium implements AutoCloseable {
 
     /** Starts the browser with its profile and downloads under {@code temp}. */
     public static Chromium start(Path temp) throws IOException {
+        return start(temp, options -> { });
+    }
+
+    /** Starts the browser as {@link #start(Path)} does, with {@code more} options (capabilities, arguments). */
+    public static Chromium start(Path temp, Consumer<ChromeOptions> more) throws IOException {
         assertTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
                 "The browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium "
                         + "chromium-driver (bash .ci/run installs them).");
@@ -43,6 +49,7 @@ public final class Chromium implements AutoCloseable {
                 "--window-size=1366,900", "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "safebrowsing.enabled", false));
+        more.accept(options);
         Files.createDirectories(SCREENSHOTS);
         return new Chromium(new ChromeDriver(options), downloads);
     }

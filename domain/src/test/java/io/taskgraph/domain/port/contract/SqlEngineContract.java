@@ -17,11 +17,14 @@ import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.QueryResult;
 import io.taskgraph.domain.sql.RelationInfo;
+import io.taskgraph.domain.sql.RowSink;
+import io.taskgraph.domain.sql.SqlFailure;
 import io.taskgraph.domain.sql.StatementResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +106,17 @@ public abstract class SqlEngineContract {
     }
 
     @Test
+    void removingTaskMetadataKeysDropsOnlyThoseKeysOfThatTask() {
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            workspace.putTaskMeta("sales", Map.of("iterations", "3", "cost", "0.25"));
+            workspace.putTaskMeta("costs", Map.of("cost", "0.5"));
+            workspace.removeTaskMeta("sales", List.of("cost", "never_written"));
+            assertEquals(Map.of("sales", Map.of("iterations", "3"), "costs", Map.of("cost", "0.5")),
+                    workspace.taskMeta());
+        }
+    }
+
+    @Test
     void copyOpensAnIndependentCopyAndLeavesTheSourceUntouched() throws IOException {
         Path source = dir.resolve("jan.db");
         try (Workspace workspace = engine().create(source, false)) {
@@ -163,6 +177,90 @@ public abstract class SqlEngineContract {
                     () -> workspace.putWorkspaceMeta(Map.of("model", "x")));
             assertTrue(write.getMessage().contains("read-only"), write.getMessage());
         }
+    }
+
+    @Test
+    void aReadOnlyWorkspaceRefusesToRemoveMetadata() {
+        Path file = dir.resolve("out.db");
+        try (Workspace workspace = engine().create(file, false)) {
+            workspace.putTaskMeta("sales", Map.of("cost", "0.25"));
+        }
+        try (Workspace workspace = engine().openReadOnly(file)) {
+            WorkspaceException write = assertThrows(WorkspaceException.class,
+                    () -> workspace.removeTaskMeta("sales", List.of("cost")));
+            assertTrue(write.getMessage().contains("read-only"), write.getMessage());
+            assertEquals(Map.of("sales", Map.of("cost", "0.25")), workspace.taskMeta());
+        }
+    }
+
+    // ---- reading results ----
+
+    @Test
+    void streamHandsOverTheColumnsThenEveryRowInOrderAndCountsThem() throws IOException {
+        try (Workspace workspace = workspaceWithSales()) {
+            List<String> columns = new ArrayList<>();
+            List<List<Object>> rows = new ArrayList<>();
+            long count = workspace.stream("SELECT x, x % 3 = 0 AS fizz, 'n' || x AS label FROM range(1, 50001) t(x) "
+                    + "ORDER BY x", collect(columns, rows));
+            assertEquals(50_000, count);
+            assertEquals(List.of("x", "fizz", "label"), columns);
+            assertEquals(50_000, rows.size());
+            assertEquals(List.of(1L, false, "n1"), rows.get(0));
+            assertEquals(List.of(50_000L, false, "n50000"), rows.get(49_999));
+        }
+    }
+
+    @Test
+    void streamGivesTheSameValuesAsQueryAndNoColumnsForAStatementWithoutResult() throws IOException {
+        try (Workspace workspace = workspaceWithSales()) {
+            List<String> columns = new ArrayList<>();
+            List<List<Object>> rows = new ArrayList<>();
+            String sql = "SELECT region, amount, NULL AS nothing FROM orders ORDER BY _row_id";
+            assertEquals(2, workspace.stream(sql, collect(columns, rows)));
+            QueryResult whole = workspace.query(sql);
+            assertEquals(whole.columns(), columns);
+            assertEquals(whole.rows(), rows);
+
+            List<String> none = new ArrayList<>(List.of("not called"));
+            assertEquals(0, workspace.stream("CREATE TEMP TABLE scratch AS SELECT 1 AS x", collect(none, new ArrayList<>())));
+            assertEquals(List.of(), none);
+        }
+    }
+
+    @Test
+    void streamReportsABadStatementWithTheDatabasesMessage() throws IOException {
+        try (Workspace workspace = workspaceWithSales()) {
+            SqlFailure failure = assertThrows(SqlFailure.class,
+                    () -> workspace.stream("SELECT no_such_column FROM orders", collect(new ArrayList<>(),
+                            new ArrayList<>())));
+            assertTrue(failure.getMessage().contains("no_such_column"), failure.getMessage());
+            assertEquals(List.of(List.of(2L)), workspace.query("SELECT count(*) FROM orders").rows(),
+                    "the workspace is still usable");
+        }
+    }
+
+    @Test
+    void aReadOnlyWorkspaceRefusesStatementsThatWouldWriteAndLeavesTheFileAsItWas() throws IOException {
+        Path file = dir.resolve("out.db");
+        try (Workspace workspace = engine().create(file, false)) {
+            workspace.ingest("orders", ndjson("orders", List.of(new Column("amount", "BIGINT")), "{\"amount\":10}"));
+            workspace.putWorkspaceMeta(Map.of("model", "m"));
+        }
+        byte[] before = Files.readAllBytes(file);
+        try (Workspace workspace = engine().openReadOnly(file)) {
+            workspace.restrictExternalAccess();
+            for (String write : List.of("INSERT INTO orders VALUES (2, 20)", "CREATE VIEW v AS SELECT 1 AS x",
+                    "DROP TABLE orders", "COPY orders TO '" + dir.resolve("leak.csv") + "'")) {
+                SqlFailure refused = assertThrows(SqlFailure.class,
+                        () -> workspace.stream(write, collect(new ArrayList<>(), new ArrayList<>())),
+                        write);
+                assertFalse(refused.getMessage().isBlank(), write);
+            }
+            assertEquals(List.of(List.of(1L)), workspace.query("SELECT count(*) FROM orders").rows());
+        }
+        assertTrue(Arrays.equals(before, Files.readAllBytes(file)), "the read-only file changed");
+        assertFalse(Files.exists(dir.resolve("leak.csv")), "COPY wrote a file from a restricted workspace");
+        assertFalse(Files.exists(dir.resolve("out.db.wal")), "a read-only open left a write-ahead log");
     }
 
     // ---- ingestion ----
@@ -388,6 +486,21 @@ public abstract class SqlEngineContract {
                 "{\"region\":\"south\",\"amount\":32}"));
         workspace.restrictExternalAccess();
         return workspace;
+    }
+
+    private static RowSink collect(List<String> columns, List<List<Object>> rows) {
+        return new RowSink() {
+            @Override
+            public void columns(List<String> names) {
+                columns.clear();
+                columns.addAll(names);
+            }
+
+            @Override
+            public void row(List<Object> values) {
+                rows.add(values);
+            }
+        };
     }
 
     /** An NDJSON source with one line per row. */
