@@ -38,7 +38,7 @@ public final class WorkspaceExecution {
     public RunSummary execute(Workspace workspace, SpecSession session, TaskGraph graph, TaskPolicy policy,
                               RunOptions options, Path output, RunControl control, long startNanos) {
         AgentSettings settings = new AgentSettings(options.model(), options.effort(), options.maxIterations(),
-                options.tokenBudget());
+                options.tokenBudget(), options.maxIdleTurns());
         TaskExecution execution = new TaskExecution(workspace, policy, settings, llm, listener, control);
         DagScheduler scheduler = new DagScheduler(options.concurrency());
         List<TaskOutcome> outcomes;
@@ -54,9 +54,16 @@ public final class WorkspaceExecution {
         boolean allPassed = outcomes.stream().allMatch(o -> o.status().passed());
         if (!interrupted && allPassed && !session.spec().exports().isEmpty()) {
             workspace.checkpoint();
-            for (ExportResult result : session.runExports(workspace, exportDirectory(output))) {
-                exports.add(result);
-                listener.on(new RunEvent.ExportFinished(result));
+            try {
+                for (ExportResult result : session.runExports(workspace, exportDirectory(output))) {
+                    exports.add(result);
+                    listener.on(new RunEvent.ExportFinished(result));
+                }
+            } catch (RuntimeException e) {
+                if (!control.isCancelled()) {
+                    throw e;
+                }
+                interrupted = true; // cancelling stopped the spec's process in the middle of the exports
             }
         }
         Map<String, String> end = new LinkedHashMap<>();
