@@ -1,6 +1,8 @@
 package io.taskgraph.application.rerun;
 
+import io.taskgraph.application.run.BeforeTheTasks;
 import io.taskgraph.application.run.Ingestion;
+import io.taskgraph.application.run.InputFiles;
 import io.taskgraph.application.run.RunControl;
 import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.application.run.TaskPolicy;
@@ -34,11 +36,13 @@ import java.util.Optional;
 /**
  * The {@code rerun} use case: copy a previous workspace, check that the spec still fits it (git commit,
  * structural fingerprint), optionally re-ingest, then reuse or re-run each task according to the mode.
- * Every check that can refuse the rerun happens before the copy is made and before any model call.
+ * Every check that can refuse the rerun happens before the copy is made and before any model call; a rerun that
+ * stops before any task started leaves no copy ({@link BeforeTheTasks}).
  */
 public final class RerunWorkspace {
     private final SpecLoader specs;
     private final SqlEngine engine;
+    private final LlmClient llm;
     private final RunListener listener;
     private final Clock clock;
     private final WorkspaceExecution execution;
@@ -46,6 +50,7 @@ public final class RerunWorkspace {
     public RerunWorkspace(SpecLoader specs, SqlEngine engine, LlmClient llm, RunListener listener, Clock clock) {
         this.specs = specs;
         this.engine = engine;
+        this.llm = llm;
         this.listener = listener;
         this.clock = clock;
         this.execution = new WorkspaceExecution(llm, listener, clock);
@@ -59,7 +64,8 @@ public final class RerunWorkspace {
                 .orElseThrow(() -> new UsageException("Workspace " + request.source() + " does not record which "
                         + "spec module built it; pass the spec module to use (--spec my_app.specs.main)."));
         SpecRequest specRequest = new SpecRequest(module, request.workingDirectory(), request.environment());
-        try (SpecSession session = specs.open(specRequest)) {
+        try (RunControl.Registration stopsTheSpec = control.onCancel(specs::stop);
+             SpecSession session = BeforeTheTasks.open(specs, specRequest, control)) {
             WorkspaceSpec spec = session.spec();
             session.warnings().forEach(w -> listener.on(new RunEvent.Warning(w)));
             if (request.specModule().isEmpty()) {
@@ -71,6 +77,12 @@ public final class RerunWorkspace {
                 throw new FingerprintMismatchException(request.source().toString(), module, differences);
             }
             TaskGraph graph = TaskGraph.of(spec.tasks(), spec.inputs().stream().map(InputSpec::name).toList());
+            if (request.reingest()) {
+                InputFiles.requirePresent(spec);
+            }
+            if (spec.mayCallModel()) {
+                llm.checkReady();
+            }
             String model = request.model().or(() -> recordedValue(recorded, WorkspaceMetadata.MODEL))
                     .orElse(request.options().model());
             RunOptions options = request.options().withModel(model);
@@ -78,17 +90,20 @@ public final class RerunWorkspace {
             meta.put(WorkspaceMetadata.SOURCE_DB, request.source().toAbsolutePath().normalize().toString());
             meta.put(WorkspaceMetadata.RERUN_MODE, request.mode().wire());
             try (Workspace workspace = engine.copy(request.source(), request.output(), request.replaceOutput())) {
-                workspace.putWorkspaceMeta(meta);
-                listener.on(new RunEvent.RunStarted(module, request.output(), model,
-                        WorkspaceExecution.dependencies(graph), options.replay()));
-                if (request.reingest()) {
-                    Map<String, Long> counts = Ingestion.ingestAll(session, workspace, listener, control::isCancelled);
-                    workspace.putWorkspaceMeta(WorkspaceMetadata.inputRowCounts(counts));
-                }
-                if (!control.isCancelled()) {
-                    Ingestion.validateInputs(spec, workspace);
-                }
-                workspace.restrictExternalAccess();
+                BeforeTheTasks.prepare(workspace, control, () -> {
+                    workspace.putWorkspaceMeta(meta);
+                    listener.on(new RunEvent.RunStarted(module, request.output(), model,
+                            WorkspaceExecution.dependencies(graph), options.replay()));
+                    if (request.reingest()) {
+                        Map<String, Long> counts = Ingestion.ingestAll(session, workspace, listener,
+                                control::isCancelled);
+                        workspace.putWorkspaceMeta(WorkspaceMetadata.inputRowCounts(counts));
+                    }
+                    if (!control.isCancelled()) {
+                        Ingestion.validateInputs(spec, workspace);
+                    }
+                    workspace.restrictExternalAccess();
+                });
                 TaskPolicy policy = request.mode() == RerunMode.VALIDATE ? TaskPolicy.REUSE_PASSING : TaskPolicy.REVIEW;
                 return execution.execute(workspace, session, graph, policy, options, request.output(), control, start);
             }

@@ -15,13 +15,16 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The {@code run} use case: load the spec, check the task graph, create the workspace file, ingest and
- * validate the inputs, then run every task (greedy DAG) and the exports, recording metadata throughout.
- * Errors the user must fix (spec, graph, input validation, output file) are thrown before any model call.
+ * The {@code run} use case: load the spec, check the task graph and the declared input files, make sure the model
+ * can be called when a task may call it, create the workspace file, ingest and validate the inputs, then run every
+ * task (greedy DAG) and the exports, recording metadata throughout. Errors the user must fix (spec, graph, input
+ * files, API key, input validation, output file) are thrown before any model call, and leave no workspace file
+ * ({@link BeforeTheTasks}). Cancelling stops the spec's process too, at any stage.
  */
 public final class RunWorkspace {
     private final SpecLoader specs;
     private final SqlEngine engine;
+    private final LlmClient llm;
     private final RunListener listener;
     private final Clock clock;
     private final WorkspaceExecution execution;
@@ -29,6 +32,7 @@ public final class RunWorkspace {
     public RunWorkspace(SpecLoader specs, SqlEngine engine, LlmClient llm, RunListener listener, Clock clock) {
         this.specs = specs;
         this.engine = engine;
+        this.llm = llm;
         this.listener = listener;
         this.clock = clock;
         this.execution = new WorkspaceExecution(llm, listener, clock);
@@ -37,21 +41,28 @@ public final class RunWorkspace {
     public RunSummary run(RunRequest request, RunControl control) {
         long start = System.nanoTime();
         RunOptions options = request.options();
-        try (SpecSession session = specs.open(request.spec())) {
+        try (RunControl.Registration stopsTheSpec = control.onCancel(specs::stop);
+             SpecSession session = BeforeTheTasks.open(specs, request.spec(), control)) {
             WorkspaceSpec spec = session.spec();
             session.warnings().forEach(w -> listener.on(new RunEvent.Warning(w)));
             TaskGraph graph = TaskGraph.of(spec.tasks(), spec.inputs().stream().map(InputSpec::name).toList());
+            InputFiles.requirePresent(spec);
+            if (spec.mayCallModel()) {
+                llm.checkReady();
+            }
             Map<String, String> meta = WorkspaceMetadata.start(spec, options.model(), clock.instant());
             try (Workspace workspace = engine.create(request.output(), request.replaceOutput())) {
-                workspace.putWorkspaceMeta(meta);
-                listener.on(new RunEvent.RunStarted(spec.origin().module(), request.output(), options.model(),
-                        WorkspaceExecution.dependencies(graph), options.replay()));
-                Map<String, Long> counts = Ingestion.ingestAll(session, workspace, listener, control::isCancelled);
-                workspace.putWorkspaceMeta(WorkspaceMetadata.inputRowCounts(counts));
-                if (!control.isCancelled()) {
-                    Ingestion.validateInputs(spec, workspace);
-                }
-                workspace.restrictExternalAccess();
+                BeforeTheTasks.prepare(workspace, control, () -> {
+                    workspace.putWorkspaceMeta(meta);
+                    listener.on(new RunEvent.RunStarted(spec.origin().module(), request.output(), options.model(),
+                            WorkspaceExecution.dependencies(graph), options.replay()));
+                    Map<String, Long> counts = Ingestion.ingestAll(session, workspace, listener, control::isCancelled);
+                    workspace.putWorkspaceMeta(WorkspaceMetadata.inputRowCounts(counts));
+                    if (!control.isCancelled()) {
+                        Ingestion.validateInputs(spec, workspace);
+                    }
+                    workspace.restrictExternalAccess();
+                });
                 return execution.execute(workspace, session, graph, TaskPolicy.BUILD, options, request.output(),
                         control, start);
             }

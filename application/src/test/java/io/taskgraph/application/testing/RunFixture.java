@@ -84,7 +84,7 @@ public final class RunFixture {
     }
 
     public RunSummary run(String module, String output, RunOptions options, RunControl control) {
-        RunWorkspace run = new RunWorkspace(specs, engine, llm, listener(), clock);
+        RunWorkspace run = new RunWorkspace(specs.forAnotherRun(), engine, llm, listener(), clock);
         return run.run(new RunRequest(SpecRequest.of(module, dir), path(output), false, options), control);
     }
 
@@ -98,7 +98,7 @@ public final class RunFixture {
     }
 
     public RunSummary rerun(RerunRequest request, RunControl control) {
-        return new RerunWorkspace(specs, engine, llm, listener(), clock).rerun(request, control);
+        return new RerunWorkspace(specs.forAnotherRun(), engine, llm, listener(), clock).rerun(request, control);
     }
 
     public List<RunEvent> events() {
