@@ -1,5 +1,6 @@
 package io.taskgraph.application.show;
 
+import io.taskgraph.application.run.InputFiles;
 import io.taskgraph.application.show.SpecOverview.Input;
 import io.taskgraph.application.show.SpecOverview.Task;
 import io.taskgraph.application.show.SpecOverview.TaskInput;
@@ -9,6 +10,7 @@ import io.taskgraph.domain.graph.TaskGraph;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
+import io.taskgraph.domain.spec.InputFile;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
@@ -22,7 +24,8 @@ import java.util.Set;
 
 /**
  * The {@code show} use case: loads a spec (no data is ingested, no database opened, no model called) and
- * describes it. A spec whose tasks do not form a DAG is still described, with its problems listed.
+ * describes it. A spec {@code run} would refuse (its tasks do not form a DAG, an input file it names is missing) is
+ * still described, with its problems listed in the words {@code run} would use.
  */
 public final class ShowSpec {
     private final SpecLoader loader;
@@ -47,10 +50,14 @@ public final class ShowSpec {
         }
 
         List<Input> inputs = spec.inputs().stream()
-                .map(i -> new Input(i.name(), i.columns(), i.validateSql().size())).toList();
+                .map(i -> new Input(i.name(), i.columns(), i.validateSql().size(), i.file().map(InputFile::declared),
+                        i.file().filter(file -> !InputFiles.present(file)).isPresent()))
+                .toList();
         List<Task> tasks = spec.tasks().stream().map(t -> task(t, tables, producers)).toList();
-        List<String> problems = TaskGraph.problems(spec.tasks(), tables);
-        List<List<String>> layers = problems.isEmpty() ? TaskGraph.of(spec.tasks(), tables).layers() : List.of();
+        List<String> graphProblems = TaskGraph.problems(spec.tasks(), tables);
+        List<List<String>> layers = graphProblems.isEmpty() ? TaskGraph.of(spec.tasks(), tables).layers() : List.of();
+        List<String> problems = new ArrayList<>(graphProblems);
+        problems.addAll(InputFiles.missing(spec));
 
         return new SpecOverview(spec.origin().module(), Optional.ofNullable(spec.origin().file()), inputs, tasks,
                 layers, validation(spec), problems, spec.exports(), warnings);
