@@ -10,6 +10,8 @@ import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.Workspace;
+import io.taskgraph.domain.testing.InMemorySpecLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,8 @@ final class InProcessCli implements Adapters {
 
     final List<String> requested = new ArrayList<>();
     Supplier<RuntimeException> specLoaderFailure = () -> new IllegalStateException("spec loader not expected");
+    /** When set, the spec loader serves these in-memory modules instead of failing. */
+    InMemorySpecLoader specs;
     Map<String, String> environment = Map.of();
 
     Outcome run(Path workingDirectory, String... args) {
@@ -46,13 +50,32 @@ final class InProcessCli implements Adapters {
     @Override
     public SpecLoader specLoader(Consumer<String> specOutput) {
         requested.add("specLoader");
+        if (specs != null) {
+            return specs.forAnotherRun();
+        }
         throw specLoaderFailure.get();
     }
 
+    /** An engine that fails when a workspace is opened: none is expected in-process. */
     @Override
     public SqlEngine sqlEngine() {
         requested.add("sqlEngine");
-        throw new AssertionError("sql engine not expected");
+        return new SqlEngine() {
+            @Override
+            public Workspace create(Path file, boolean replace) {
+                throw new AssertionError("no workspace expected: " + file);
+            }
+
+            @Override
+            public Workspace copy(Path source, Path target, boolean replace) {
+                throw new AssertionError("no workspace expected: " + target);
+            }
+
+            @Override
+            public Workspace openReadOnly(Path file) {
+                throw new AssertionError("no workspace expected: " + file);
+            }
+        };
     }
 
     @Override
