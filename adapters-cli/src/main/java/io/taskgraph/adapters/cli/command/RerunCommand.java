@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.cli.command;
 
 import io.taskgraph.adapters.cli.Cli;
+import io.taskgraph.adapters.cli.DebugHelp;
 import io.taskgraph.adapters.cli.GlobalOptions;
 import io.taskgraph.application.rerun.RerunMode;
 import io.taskgraph.application.rerun.RerunRequest;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Parameters;
             "  taskgraph rerun previous.db -o new.db --reingest",
             "  taskgraph rerun jan.db -o feb.db --spec my_app.specs.feb",
             "  taskgraph rerun previous.db -o new.db --mode review"})
-public final class RerunCommand implements Callable<Integer> {
+public final class RerunCommand implements Callable<Integer>, DebugHelp {
     private final Cli cli;
     private final GlobalOptions global;
 
@@ -45,6 +46,7 @@ public final class RerunCommand implements Callable<Integer> {
     String spec;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "validate",
+            completionCandidates = ValueChoices.RerunModes.class,
             description = "validate: skip tasks whose views still pass; review: always invoke the agents "
                     + "(default: ${DEFAULT-VALUE}).")
     String mode;
@@ -56,6 +58,10 @@ public final class RerunCommand implements Callable<Integer> {
     @Option(names = "--ignore-commit",
             description = "Rerun even though the recorded spec's git commit differs from the current one.")
     boolean ignoreCommit;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
+            description = "LLM model via OpenRouter (default: the model the previous workspace recorded).")
+    String model;
 
     @Mixin
     AgentOptions agent;
@@ -75,6 +81,11 @@ public final class RerunCommand implements Callable<Integer> {
     }
 
     @Override
+    public String debugDescription() {
+        return RunExecution.DEBUG_HELP;
+    }
+
+    @Override
     public Integer call() {
         Path previous = cli.resolve(source);
         if (!Files.isRegularFile(previous)) {
@@ -88,12 +99,12 @@ public final class RerunCommand implements Callable<Integer> {
         }
         boolean replace = OutputFile.mayReplace(out, output, outputOptions.force, cli.terminal());
         RunExecution execution = new RunExecution(cli, global, outputOptions, cassettes);
-        Optional<String> model = agent.model();
-        RunOptions options = agent.toRunOptions(model.orElse(RunDefaults.MODEL), execution.replaying());
+        Optional<String> chosenModel = AgentOptions.chosen(model);
+        RunOptions options = agent.toRunOptions(chosenModel.orElse(RunDefaults.MODEL), execution.replaying());
         Optional<String> specModule = Optional.ofNullable(spec).map(String::strip);
         boolean freshData = reingest != null ? reingest : specModule.isPresent();
         RerunRequest request = new RerunRequest(previous, out, replace, specModule, cli.workingDirectory(), Map.of(),
-                rerunMode, freshData, ignoreCommit, model, options);
+                rerunMode, freshData, ignoreCommit, chosenModel, options);
         return execution.execute(output, "", (llm, listener, control) -> {
             try {
                 return new RerunWorkspace(cli.adapters().specLoader(cli.err()::println),

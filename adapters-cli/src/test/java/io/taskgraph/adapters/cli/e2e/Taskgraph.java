@@ -44,6 +44,10 @@ final class Taskgraph {
         String outSoFar() throws IOException {
             return read(out);
         }
+
+        String errSoFar() throws IOException {
+            return read(err);
+        }
     }
 
     private final Path dir;
