@@ -159,7 +159,7 @@ class SpecPrefetchTest {
         }
 
         @Override
-        public TableSource materialize(String input, Path scratchDir) {
+        public TableSource materialize(String input, Path scratchDir, Consumer<String> warnings) {
             throw new AssertionError();
         }
 

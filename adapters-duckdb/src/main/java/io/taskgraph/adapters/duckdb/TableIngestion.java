@@ -1,8 +1,10 @@
 package io.taskgraph.adapters.duckdb;
 
 import io.taskgraph.domain.ErrorCategory;
+import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.data.Column;
+import io.taskgraph.domain.data.ColumnNames;
 import io.taskgraph.domain.data.SourceFormat;
 import io.taskgraph.domain.data.TableSource;
 import java.io.IOException;
@@ -11,7 +13,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -36,9 +40,16 @@ final class TableIngestion {
             throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Could not ingest input '" + table + "' from " + source.origin()
                     + ": the data file " + source.file() + " does not exist.");
         }
-        String sql = isEmpty(source) ? emptyTable(table, source.columns()) : createTable(table, source);
+        boolean empty = isEmpty(source);
+        String sql = empty ? emptyTable(table, source.columns()) : createTable(table, source);
         try (Statement statement = connection.createStatement()) {
+            Optional<List<String>> known = empty ? Optional.of(source.columns().stream().map(Column::name).toList())
+                    : SourceColumnNames.beforeRead(connection, source);
+            known.ifPresent(names -> ColumnNames.requireDistinct(table, source.origin(), names));
             statement.execute(sql);
+            if (known.isEmpty()) {
+                requireDistinctAsRead(connection, table, source);
+            }
             try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + Sql.identifier(table))) {
                 rs.next();
                 return rs.getLong(1);
@@ -46,6 +57,27 @@ final class TableIngestion {
         } catch (SQLException e) {
             throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Could not ingest input '" + table + "' from " + source.origin() + ": "
                     + Sql.shortMessage(e), e);
+        }
+    }
+
+    /** A reader that inferred the columns may have renamed some: the table goes again unless the data's names pass. */
+    private static void requireDistinctAsRead(Connection connection, String table, TableSource source)
+            throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT * FROM " + Sql.identifier(table) + " LIMIT 0")) {
+            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                columns.add(rs.getMetaData().getColumnName(c));
+            }
+        }
+        Optional<List<String>> names = SourceColumnNames.afterRead(connection, source, columns);
+        try {
+            names.ifPresent(n -> ColumnNames.requireDistinct(table, source.origin(), n));
+        } catch (InvalidSpecException e) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE " + Sql.identifier(table));
+            }
+            throw e;
         }
     }
 

@@ -41,7 +41,7 @@ final class CompletionBody {
             int code = errorCode(error);
             String reason = "the server reported an error" + (code > 0 ? " (code " + code + ")" : "") + ": "
                     + errorMessage(error);
-            return new Failed(new CallFailure(reason, CallFailure.kindOf(code), null));
+            return new Failed(CallFailure.of(reason, code, null));
         }
         JsonNode choices = root.get("choices");
         if (choices == null || !choices.isArray() || choices.isEmpty()) {

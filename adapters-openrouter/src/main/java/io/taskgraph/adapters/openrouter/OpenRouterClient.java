@@ -108,14 +108,14 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
                         "call_" + request.task() + "_" + request.turn() + "_");
                 if (outcome instanceof CompletionBody.Failed failed) {
                     CallFailure failure = failed.failure();
-                    return failed(new CallFailure(redact(failure.reason()), failure.kind(), null));
+                    return failed(new CallFailure(redact(failure.reason()), failure.kind(), failure.status(), null));
                 }
                 return outcome;
             }
             String reason = "HTTP " + response.code() + ": "
                     + redact(CompletionBody.serverMessage(text, response.message()));
             Duration retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock).orElse(null);
-            return failed(new CallFailure(reason, CallFailure.kindOf(response.code()), retryAfter));
+            return failed(CallFailure.of(reason, response.code(), retryAfter));
         } catch (SocketTimeoutException e) {
             stopIfInterrupted(request, e);
             return failed(CallFailure.transientFailure("no response within " + describe(config.readTimeout())
@@ -134,10 +134,10 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
     private LlmException refused(ChatRequest request, CallFailure failure) {
         String where = "task '" + request.task() + "' (turn " + request.turn() + ")";
         return switch (failure.kind()) {
-            case CONFIGURATION -> new LlmException("The model server at " + config.baseUrl() + " refused the call of "
-                    + where + ": " + failure.reason() + ". Check " + OpenRouterConfig.API_KEY_VARIABLE
-                    + " (environment or .env), the model id '" + request.model() + "' and "
-                    + OpenRouterConfig.BASE_URL_VARIABLE + ".", true);
+            case ACCESS_DENIED -> new LlmException("The model server at " + config.baseUrl() + " "
+                    + AccessDenied.what(failure.status()) + " on the call of " + where + ": "
+                    + AccessDenied.withoutFinalDot(failure.reason()) + ". " + AccessDenied.fix(failure.status(),
+                    request.model()), LlmException.Kind.ACCESS_DENIED, AccessDenied.withoutFinalDot(failure.reason()));
             case REFUSED -> new LlmException("The model server refused the call of " + where + ": "
                     + failure.reason() + ".", false);
             case TRANSIENT -> throw new IllegalStateException("a transient failure is retried, not refused");

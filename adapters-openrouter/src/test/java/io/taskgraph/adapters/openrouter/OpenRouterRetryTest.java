@@ -219,35 +219,86 @@ class OpenRouterRetryTest {
         assertEquals("the response has no choices: {\"id\": \"gen-1\", \"choices\": []}", retries().get(0).reason());
     }
 
-    @Test
-    void unauthorizedFailsAtOnceAsAConfigurationProblemWithTheServersMessage() {
-        server.enqueue(OpenAiJson.error(401, "No auth credentials found"));
+    private String base() {
+        return server.url("/v1").toString().replaceAll("/$", "");
+    }
 
+    private LlmException accessDenied(MockResponse response) {
+        server.enqueue(response);
+        server.enqueue(OpenAiJson.ok(DONE)); // never asked for: the refusal is not retried
         LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
-
-        assertTrue(e.isConfiguration());
-        assertTrue(e.getMessage().startsWith("The model server at " + server.url("/v1").toString().replaceAll("/$", "")
-                + " refused the call of task 'prep' (turn 3): HTTP 401: No auth credentials found. Check "
-                + "OPENROUTER_API_KEY (environment or .env), the model id 'openai/gpt-5.2' and OPENROUTER_BASE_URL."),
-                e.getMessage());
-        assertEquals(1, server.getRequestCount());
-        assertTrue(slept.isEmpty() && events.isEmpty());
+        assertEquals(LlmException.Kind.ACCESS_DENIED, e.kind());
+        assertTrue(e.stopsRun() && e.isConfiguration(), e.getMessage());
+        assertEquals(1, server.getRequestCount(), "one call, no retry");
+        assertTrue(slept.isEmpty() && events.isEmpty(), "no waiting, no retry event");
+        return e;
     }
 
     @Test
-    void forbiddenAndNotFoundFailAtOnceWithTheServersMessage() {
-        server.enqueue(OpenAiJson.error(403, "Key is disabled"));
-        server.enqueue(OpenAiJson.json(404, "{\"error\": {\"message\": \"No endpoints found for openai/gpt-9\"}}"));
+    void unauthorizedIsAnAccessRefusalThatStopsTheRunSayingToCheckTheKey() {
+        LlmException e = accessDenied(OpenAiJson.error(401, "No auth credentials found"));
 
-        LlmException forbidden = assertThrows(LlmException.class, () -> client.complete(request()));
-        LlmException notFound = assertThrows(LlmException.class, () -> client.complete(request()));
+        assertEquals("The model server at " + base() + " rejected the API key on the call of task 'prep' (turn 3): "
+                + "HTTP 401: No auth credentials found. Check OPENROUTER_API_KEY (environment or .env): it may be "
+                + "mistyped, revoked or expired; OpenRouter keys are at https://openrouter.ai/keys.", e.getMessage());
+        assertEquals("HTTP 401: No auth credentials found", e.detail());
+    }
 
-        assertTrue(forbidden.getMessage().contains("HTTP 403: Key is disabled."), forbidden.getMessage());
-        assertTrue(notFound.getMessage().contains("HTTP 404: No endpoints found for openai/gpt-9."),
-                notFound.getMessage());
-        assertTrue(forbidden.isConfiguration() && notFound.isConfiguration());
-        assertEquals(2, server.getRequestCount());
-        assertTrue(slept.isEmpty());
+    @Test
+    void paymentRequiredIsAnAccessRefusalSayingToAddCredit() {
+        LlmException e = accessDenied(OpenAiJson.error(402, "Insufficient credits. Add more using https://openrouter.ai/credits."));
+
+        assertEquals("The model server at " + base() + " refused the call for lack of credit on the call of task "
+                + "'prep' (turn 3): HTTP 402: Insufficient credits. Add more using https://openrouter.ai/credits. Add "
+                + "credit to the account of OPENROUTER_API_KEY (on OpenRouter: https://openrouter.ai/settings/credits), "
+                + "or raise the key's credit limit.", e.getMessage());
+    }
+
+    @Test
+    void forbiddenIsAnAccessRefusalNamingTheModel() {
+        LlmException e = accessDenied(OpenAiJson.error(403, "Key is disabled"));
+
+        assertEquals("The model server at " + base() + " refused access on the call of task 'prep' (turn 3): HTTP "
+                + "403: Key is disabled. Check that the key in OPENROUTER_API_KEY may use model 'openai/gpt-5.2' (the "
+                + "key's allowed models, limits and guardrails), or choose another model with -m.", e.getMessage());
+    }
+
+    @Test
+    void notFoundIsAnAccessRefusalNamingTheModelAndTheBaseUrl() {
+        LlmException e = accessDenied(OpenAiJson.json(404, "{\"error\": {\"message\": \"No endpoints found for openai/gpt-9\"}}"));
+
+        assertEquals("The model server at " + base() + " does not know the model or the endpoint on the call of task "
+                + "'prep' (turn 3): HTTP 404: No endpoints found for openai/gpt-9. Check the model id 'openai/gpt-5.2' "
+                + "(-m) and OPENROUTER_BASE_URL.", e.getMessage());
+    }
+
+    @Test
+    void anAccessRefusalInsideA200BodyIsOneToo() {
+        LlmException e = accessDenied(OpenAiJson.json(200, "{\"error\": {\"code\": 402, \"message\": \"Out of credit\"}}"));
+
+        assertTrue(e.getMessage().contains("refused the call for lack of credit on the call of task 'prep' (turn 3): "
+                + "the server reported an error (code 402): Out of credit. Add credit"), e.getMessage());
+    }
+
+    @Test
+    void rateLimitsAndServerErrorsAreStillRetriedAndNeverStopTheRun() {
+        server.enqueue(OpenAiJson.error(429, "Rate limit exceeded"));
+        server.enqueue(OpenAiJson.error(500, "internal failure"));
+        server.enqueue(OpenAiJson.error(502, "bad gateway"));
+        server.enqueue(OpenAiJson.ok(DONE));
+
+        assertEquals(DONE, client.complete(request()));
+        assertEquals(3, retries().size());
+
+        OpenRouterClient impatient = OpenRouterClient.builder(OpenRouterConfig.of(server.url("/v1").toString(), KEY))
+                .retryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+                .sleeper(slept::add).build();
+        server.enqueue(OpenAiJson.error(429, "Rate limit exceeded"));
+        server.enqueue(OpenAiJson.error(503, "no provider"));
+        LlmException e = assertThrows(LlmException.class, () -> impatient.complete(request()));
+        impatient.close();
+        assertEquals(LlmException.Kind.CALL_FAILED, e.kind());
+        assertFalse(e.stopsRun(), e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.taskgraph.adapters.web.http.UploadLimits;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.run.RunDefaults;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,10 +24,11 @@ import java.util.Optional;
  * @param defaultModel      the model the form proposes
  * @param replay            when present, the model's answers are replayed from a recording: the page says so
  *                          with this notice
+ * @param allowedHosts      host names the server answers to besides its own addresses ({@code --allowed-host})
  */
 public record WebConfig(String host, int port, Path workingDirectory, Optional<Path> runsDirectory,
                         UploadLimits uploadLimits, int maxConcurrentRuns, int keepRuns, Optional<String> onlySpec,
-                        String defaultModel, Optional<String> replay) {
+                        String defaultModel, Optional<String> replay, List<String> allowedHosts) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_CONCURRENT_RUNS = 4;
@@ -55,55 +57,70 @@ public record WebConfig(String host, int port, Path workingDirectory, Optional<P
         }
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
         runsDirectory = runsDirectory.map(dir -> dir.toAbsolutePath().normalize());
+        allowedHosts = List.copyOf(allowedHosts);
+        for (String name : allowedHosts) {
+            if (name.isBlank() || name.contains("/") || name.contains("*")
+                    || name.chars().anyMatch(Character::isWhitespace)) {
+                throw new UsageException("--allowed-host '" + name + "' is not a host name; give the name "
+                        + "exactly as it appears in the address bar, e.g. --allowed-host taskgraph.lan");
+            }
+        }
     }
 
     /** The usual configuration: runs in a temporary directory, default limits, every spec, the default model. */
     public static WebConfig of(String host, int port, Path workingDirectory) {
         return new WebConfig(host, port, workingDirectory, Optional.empty(), UploadLimits.DEFAULT,
-                DEFAULT_CONCURRENT_RUNS, DEFAULT_KEEP_RUNS, Optional.empty(), RunDefaults.MODEL, Optional.empty());
+                DEFAULT_CONCURRENT_RUNS, DEFAULT_KEEP_RUNS, Optional.empty(), RunDefaults.MODEL, Optional.empty(),
+                List.of());
     }
 
     /** Specs discovered in and imported from {@code directory}. */
     public WebConfig withWorkingDirectory(Path directory) {
         return new WebConfig(host, port, directory, runsDirectory, uploadLimits, maxConcurrentRuns, keepRuns, onlySpec,
-                defaultModel, replay);
+                defaultModel, replay, allowedHosts);
     }
 
     /** Runs in {@code directory}, which the server keeps when it stops. */
     public WebConfig withRunsDirectory(Path directory) {
         return new WebConfig(host, port, workingDirectory, Optional.of(directory), uploadLimits, maxConcurrentRuns,
-                keepRuns, onlySpec, defaultModel, replay);
+                keepRuns, onlySpec, defaultModel, replay, allowedHosts);
     }
 
     public WebConfig withUploadLimits(UploadLimits limits) {
         return new WebConfig(host, port, workingDirectory, runsDirectory, limits, maxConcurrentRuns, keepRuns,
-                onlySpec, defaultModel, replay);
+                onlySpec, defaultModel, replay, allowedHosts);
     }
 
     public WebConfig withMaxConcurrentRuns(int runs) {
         return new WebConfig(host, port, workingDirectory, runsDirectory, uploadLimits, runs, keepRuns, onlySpec,
-                defaultModel, replay);
+                defaultModel, replay, allowedHosts);
     }
 
     public WebConfig withKeepRuns(int runs) {
         return new WebConfig(host, port, workingDirectory, runsDirectory, uploadLimits, maxConcurrentRuns, runs,
-                onlySpec, defaultModel, replay);
+                onlySpec, defaultModel, replay, allowedHosts);
     }
 
     /** Offers only {@code module}, a spec module of the working directory (the demo's spec). */
     public WebConfig withOnlySpec(String module) {
         return new WebConfig(host, port, workingDirectory, runsDirectory, uploadLimits, maxConcurrentRuns, keepRuns,
-                Optional.of(module), defaultModel, replay);
+                Optional.of(module), defaultModel, replay, allowedHosts);
     }
 
     public WebConfig withDefaultModel(String model) {
         return new WebConfig(host, port, workingDirectory, runsDirectory, uploadLimits, maxConcurrentRuns, keepRuns,
-                onlySpec, model, replay);
+                onlySpec, model, replay, allowedHosts);
     }
 
     /** Says on the page, with {@code notice}, that the model's answers are replayed from a recording. */
     public WebConfig withReplay(String notice) {
         return new WebConfig(host, port, workingDirectory, runsDirectory, uploadLimits, maxConcurrentRuns, keepRuns,
-                onlySpec, defaultModel, Optional.of(notice));
+                onlySpec, defaultModel, Optional.of(notice), allowedHosts);
+    }
+
+    /** Also answers to these host names (a name on the network, a reverse proxy's), at any port. */
+    public WebConfig withAllowedHosts(List<String> names) {
+        return new WebConfig(host, port, workingDirectory, runsDirectory, uploadLimits, maxConcurrentRuns, keepRuns,
+                onlySpec, defaultModel, replay, names);
     }
 }

@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.web;
 
 import io.javalin.Javalin;
+import io.taskgraph.adapters.web.http.HostGuard;
 import io.taskgraph.adapters.web.http.OpenStreams;
 import io.taskgraph.adapters.web.http.WebApp;
 import io.taskgraph.adapters.web.http.FormOptions;
@@ -51,7 +52,8 @@ public final class WebServer implements AutoCloseable {
                 config.maxConcurrentRuns(), config.keepRuns(), Clock.systemUTC());
         OpenStreams streams = new OpenStreams();
         Javalin app = WebApp.create(catalog, runs, outputs, new FormOptions(config.defaultModel(),
-                config.uploadLimits(), config.keepRuns(), config.replay()), streams);
+                config.uploadLimits(), config.keepRuns(), config.replay()), streams,
+                new HostGuard(config.host(), config.allowedHosts()));
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The generic agent loop. Each iteration is one model call with the whole conversation; the tool calls of
@@ -32,10 +33,20 @@ import java.util.function.BooleanSupplier;
 public final class AgentLoop {
     private final LlmClient llm;
     private final RunListener listener;
+    private final Consumer<LlmException> accessDenied;
 
     public AgentLoop(LlmClient llm, RunListener listener) {
+        this(llm, listener, e -> { });
+    }
+
+    /**
+     * {@code accessDenied} hears of a model failure no call of the run can get past ({@link LlmException#stopsRun()}),
+     * so the caller can stop the other tasks; the conversation that met it ends as {@link AgentStop#MODEL_ACCESS_DENIED}.
+     */
+    public AgentLoop(LlmClient llm, RunListener listener, Consumer<LlmException> accessDenied) {
         this.llm = llm;
         this.listener = listener;
+        this.accessDenied = accessDenied;
     }
 
     public AgentResult run(AgentTask task, AgentSettings settings, BooleanSupplier cancelled) {
@@ -91,6 +102,12 @@ public final class AgentLoop {
                 } catch (RuntimeException e) {
                     if (cancelled.getAsBoolean()) {
                         return interrupted();
+                    }
+                    if (e instanceof LlmException llmError && llmError.stopsRun()) {
+                        accessDenied.accept(llmError);
+                        // Not validated: the outputs are unfinished because the run stopped, not because they fail.
+                        return result(AgentStop.MODEL_ACCESS_DENIED, "The model server refused its call ("
+                                + llmError.detail() + "), so the run stopped.");
                     }
                     String why = e instanceof LlmException ? e.getMessage()
                             : e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -12,6 +12,8 @@ public enum AgentStop {
     NO_PROGRESS,
     /** The model could not be called (the client gave up after its retries). */
     LLM_ERROR,
+    /** The model server refuses the account (key, credit, model access): no call of the run can succeed. */
+    MODEL_ACCESS_DENIED,
     /** A tool failed in a way the model cannot fix (the workspace connection broke). */
     TOOL_ERROR,
     /** The run was cancelled. */

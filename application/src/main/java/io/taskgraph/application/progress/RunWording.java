@@ -38,8 +38,8 @@ public final class RunWording {
 
     /**
      * One sentence on how the run ended: {@code Done: 4 of 4 tasks passed (3 reused).},
-     * {@code Finished with failures: 2 of 4 tasks passed (1 failed, 1 blocked, 1 export failed).} or
-     * {@code Interrupted: ...}.
+     * {@code Finished with failures: 2 of 4 tasks passed (1 failed, 1 blocked, 1 export failed).},
+     * {@code Interrupted: ...} or, when something the user must fix stopped it, {@code Stopped: ...}.
      */
     public static String verdict(RunSummary summary) {
         Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
@@ -57,6 +57,9 @@ public final class RunWording {
         }
         String detail = parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
         String counted = passed + " of " + Readable.count(summary.tasks().size(), "task", "tasks") + " passed" + detail;
+        if (summary.stopReason().isPresent()) {
+            return "Stopped: " + counted + ". The workspace is valid; the reason follows.";
+        }
         if (summary.interrupted()) {
             return "Interrupted: " + counted + ". The workspace is valid and records the interruption.";
         }
@@ -65,7 +68,8 @@ public final class RunWording {
 
     /** How serious the verdict is: an error when a task or export failed, a warning when interrupted. */
     static ProgressLine.Level level(RunSummary summary) {
-        return summary.interrupted() ? ProgressLine.Level.WARNING
+        return summary.stopReason().isPresent() ? ProgressLine.Level.ERROR
+                : summary.interrupted() ? ProgressLine.Level.WARNING
                 : summary.succeeded() ? ProgressLine.Level.INFO : ProgressLine.Level.ERROR;
     }
 }

@@ -43,7 +43,8 @@ public final class Ingestion {
                     break;
                 }
                 long start = System.nanoTime();
-                TableSource source = session.materialize(input.name(), scratch);
+                TableSource source = session.materialize(input.name(), scratch,
+                        warning -> listener.on(new RunEvent.Warning(warning)));
                 long rows = workspace.ingest(input.name(), source);
                 counts.put(input.name(), rows);
                 listener.on(new RunEvent.InputIngested(input.name(), rows, Duration.ofNanos(System.nanoTime() - start)));

@@ -39,7 +39,8 @@ final class TaskExecution {
         this.workspace = workspace;
         this.policy = policy;
         this.settings = settings;
-        this.loop = new AgentLoop(llm, listener);
+        this.loop = new AgentLoop(llm, listener, e -> control.stop(new RunStop(
+                "the model server refused the run's calls (" + e.detail() + ")", e.getMessage())));
         this.listener = listener;
         this.control = control;
     }
@@ -49,7 +50,7 @@ final class TaskExecution {
         listener.on(new RunEvent.TaskStarted(task.name(), task.kind()));
         try (TaskSession session = workspace.openTaskSession(task.name(), new Namespace(task.name(), task.outputs()));
              RunControl.Registration ignored = control.onCancel(session::cancel)) {
-            Attempt attempt = attempt(task, session);
+            Attempt attempt = stoppedByTheRun(attempt(task, session));
             return attempt.outcome(task, Duration.ofNanos(System.nanoTime() - start));
         }
     }
@@ -68,6 +69,13 @@ final class TaskExecution {
         TaskAgent agent = existing == null ? TaskAgent.fresh(task, session, listener)
                 : TaskAgent.review(task, session, listener, existing.failures());
         return Attempt.of(loop.run(agent, settings, control::isCancelled), 0);
+    }
+
+    /** An interrupted task says why when the run stopped itself (not the user). */
+    private Attempt stoppedByTheRun(Attempt attempt) {
+        return control.stopped().filter(stop -> attempt.status() == TaskStatus.INTERRUPTED)
+                .map(stop -> attempt.because("Stopped before it finished: " + stop.cause() + "."))
+                .orElse(attempt);
     }
 
     private Attempt sqlTask(TaskSpec task, TaskSession session) {
@@ -97,6 +105,10 @@ final class TaskExecution {
             return new Attempt(status, result.iterations(), earlierToolCalls + result.toolCalls(), result.usage(),
                     result.finalMessage(), status == TaskStatus.PASSED ? List.of() : result.failures(),
                     result.reason());
+        }
+
+        Attempt because(String why) {
+            return new Attempt(status, iterations, toolCalls, usage, finalMessage, failures, why);
         }
 
         TaskOutcome outcome(TaskSpec task, Duration elapsed) {

@@ -42,7 +42,8 @@ public final class WorkspaceExecution {
         TaskExecution execution = new TaskExecution(workspace, policy, settings, llm, listener, control);
         DagScheduler scheduler = new DagScheduler(options.concurrency());
         List<TaskOutcome> outcomes;
-        try (RunControl.Registration ignored = control.onCancel(scheduler::stop)) {
+        try (RunControl.Registration ignored = control.onCancel(() -> scheduler.stop(control.stopped()
+                .map(stop -> "Not started: " + stop.cause() + ".").orElse(DagScheduler.NOT_STARTED)))) {
             outcomes = scheduler.run(graph, execution::run, outcome -> {
                 workspace.putTaskMeta(outcome.task(), WorkspaceMetadata.task(graph.task(outcome.task()), outcome,
                         options.model(), options.effort(), clock.instant()));
@@ -71,7 +72,8 @@ public final class WorkspaceExecution {
         workspace.putWorkspaceMeta(end);
         workspace.checkpoint();
         RunSummary summary = new RunSummary(output, outcomes, exports,
-                Duration.ofNanos(System.nanoTime() - startNanos), interrupted);
+                Duration.ofNanos(System.nanoTime() - startNanos), interrupted,
+                control.stopped().map(RunStop::message));
         listener.on(new RunEvent.RunFinished(summary));
         return summary;
     }

@@ -30,7 +30,11 @@ public final class DagScheduler {
     private final BlockingQueue<Settled> settled = new LinkedBlockingQueue<>();
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     private final Map<String, List<String>> blockChains = new LinkedHashMap<>();
+    /** The reason unstarted tasks get when the run is stopped without another. */
+    public static final String NOT_STARTED = "Not started: the run was interrupted.";
+
     private volatile boolean stopped;
+    private volatile String notStartedReason = NOT_STARTED;
 
     /** @param concurrency the most tasks running at once; 0 means no cap */
     public DagScheduler(int concurrency) {
@@ -93,6 +97,12 @@ public final class DagScheduler {
 
     /** Starts nothing more and interrupts the running tasks' threads (their model calls and waits). */
     public void stop() {
+        stop(NOT_STARTED);
+    }
+
+    /** {@link #stop()}, settling the tasks never started with {@code notStartedReason}. */
+    public void stop(String notStartedReason) {
+        this.notStartedReason = notStartedReason;
         stopped = true;
         running.values().forEach(Thread::interrupt);
         settled.add(WAKE_UP);
@@ -177,7 +187,7 @@ public final class DagScheduler {
             if (!startedOrSettled.contains(task.name())) {
                 startedOrSettled.add(task.name());
                 TaskOutcome outcome = new TaskOutcome(task.name(), task.kind(), TaskStatus.INTERRUPTED, 0, 0,
-                        Usage.NONE, Duration.ZERO, "Not started: the run was interrupted.", List.of(), "");
+                        Usage.NONE, Duration.ZERO, notStartedReason, List.of(), "");
                 outcomes.put(task.name(), outcome);
                 onSettled.accept(outcome);
             }

@@ -9,6 +9,7 @@ import io.taskgraph.domain.port.SqlReader;
 import io.taskgraph.domain.spec.WorkspaceSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** A loader that hands out one prepared spec and remembers whether its session was closed. */
 final class StaticSpecLoader implements SpecLoader {
@@ -37,7 +38,7 @@ final class StaticSpecLoader implements SpecLoader {
             }
 
             @Override
-            public TableSource materialize(String input, Path scratchDir) {
+            public TableSource materialize(String input, Path scratchDir, Consumer<String> warnings) {
                 throw new AssertionError("show must not ingest data");
             }
 

@@ -1,6 +1,7 @@
 package io.taskgraph.domain.spec;
 
 import io.taskgraph.domain.InvalidSpecException;
+import io.taskgraph.domain.data.ColumnNames;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,7 @@ public record InputSpec(String name, List<String> columns, List<String> validate
             throw new InvalidSpecException("Input name '" + name + "' " + problem + ".");
         });
         columns = List.copyOf(columns);
+        ColumnNames.requireDistinctDeclared(name, columns);
         validateSql = List.copyOf(validateSql);
         Objects.requireNonNull(file, "file");
     }

@@ -1,5 +1,6 @@
 package io.taskgraph.domain.validation;
 
+import io.taskgraph.domain.data.ColumnNames;
 import io.taskgraph.domain.port.SqlReader;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.sql.RelationInfo;
@@ -11,9 +12,6 @@ import java.util.Optional;
  * validate_sql query. Stops at the first failing stage; every message names the input.
  */
 public final class InputValidator {
-    /** The row number column ingestion adds to every input table. */
-    public static final String ROW_ID = "_row_id";
-
     private InputValidator() {
     }
 
@@ -23,8 +21,8 @@ public final class InputValidator {
             return new ValidationReport(List.of("Input '" + input.name() + "' was not ingested: there is no table "
                     + "named " + input.name() + "."));
         }
-        List<String> actual = table.get().columnNames().stream().filter(c -> !c.equalsIgnoreCase(ROW_ID)).toList();
-        List<String> required = input.columns().stream().filter(c -> !c.equalsIgnoreCase(ROW_ID)).toList();
+        List<String> actual = table.get().columnNames().stream().filter(c -> !c.equalsIgnoreCase(ColumnNames.ROW_ID)).toList();
+        List<String> required = input.columns().stream().filter(c -> !c.equalsIgnoreCase(ColumnNames.ROW_ID)).toList();
         List<String> missing = RequiredColumns.missing(required, actual);
         if (!missing.isEmpty()) {
             return new ValidationReport(List.of("Input '" + input.name() + "' is missing required column"

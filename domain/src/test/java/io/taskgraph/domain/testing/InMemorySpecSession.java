@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A session of an {@link InMemorySpec}: inputs materialise as NDJSON files with the declared column types. */
 final class InMemorySpecSession implements SpecSession {
@@ -43,7 +44,7 @@ final class InMemorySpecSession implements SpecSession {
     }
 
     @Override
-    public TableSource materialize(String input, Path scratchDir) {
+    public TableSource materialize(String input, Path scratchDir, Consumer<String> warnings) {
         checkOpen();
         Optional<String> failure = spec.failure(input);
         if (failure.isPresent()) {

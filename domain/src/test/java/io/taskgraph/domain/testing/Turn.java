@@ -61,6 +61,14 @@ public final class Turn {
                 null, Duration.ZERO);
     }
 
+    /** A model call that fails with {@code error}, as a client reports it (e.g. a refused API key). */
+    public static Turn failing(RuntimeException error) {
+        Objects.requireNonNull(error, "error");
+        return new Turn(context -> {
+            throw error;
+        }, null, Duration.ZERO);
+    }
+
     /** A response computed from the request, e.g. a fixed view after the conversation says validation failed. */
     public static Turn reacting(Function<ChatRequest, ChatResponse> respond) {
         Objects.requireNonNull(respond, "respond");

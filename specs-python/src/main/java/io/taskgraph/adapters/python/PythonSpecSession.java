@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A loaded Python spec module with its bridge process. The bridge serves one request at a time, so
@@ -23,12 +23,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class PythonSpecSession implements SpecSession {
     private final WorkspaceSpec spec;
     private final BridgeProcess bridge;
-    private final List<String> warnings;
+    private final List<String> loadWarnings;
 
-    PythonSpecSession(WorkspaceSpec spec, BridgeProcess bridge, List<String> warnings) {
+    PythonSpecSession(WorkspaceSpec spec, BridgeProcess bridge, List<String> loadWarnings) {
         this.spec = spec;
         this.bridge = bridge;
-        this.warnings = new CopyOnWriteArrayList<>(warnings);
+        this.loadWarnings = List.copyOf(loadWarnings);
     }
 
     @Override
@@ -38,11 +38,11 @@ final class PythonSpecSession implements SpecSession {
 
     @Override
     public List<String> warnings() {
-        return List.copyOf(warnings);
+        return loadWarnings;
     }
 
     @Override
-    public synchronized TableSource materialize(String input, Path scratchDir) {
+    public synchronized TableSource materialize(String input, Path scratchDir, Consumer<String> warnings) {
         if (spec.input(input).isEmpty()) {
             throw new InvalidSpecException("Spec module " + spec.origin().module() + " declares no input '" + input
                     + "'; its inputs are " + spec.inputs().stream().map(i -> i.name()).toList() + ".");
@@ -51,7 +51,7 @@ final class PythonSpecSession implements SpecSession {
         Map<String, Object> reply = Replies.expect(bridge.request(Map.of(
                 "op", "materialize", "input", input,
                 "dir", scratchDir.toAbsolutePath().toString()), doing), "source", doing);
-        SpecDescription.strings(reply.get("warnings")).forEach(warnings::add);
+        SpecDescription.strings(reply.get("warnings")).forEach(warnings);
         List<Column> columns = new ArrayList<>();
         if (reply.get("columns") instanceof List<?> list) {
             for (Object pair : list) {

@@ -31,14 +31,12 @@ final class SpecDescription {
         for (Map<String, Object> input : objects(json.get("inputs"))) {
             Optional<InputFile> declaredFile = Optional.ofNullable(string(input.get("file")))
                     .map(declared -> new InputFile(declared, workingDirectory));
-            inputs.add(wrap(where + ")", () -> new InputSpec(string(input.get("name")),
+            inputs.add(wrap(at(where, input), () -> new InputSpec(string(input.get("name")),
                     strings(input.get("columns")), strings(input.get("validate_sql")), declaredFile)));
         }
         List<TaskSpec> tasks = new ArrayList<>();
         for (Map<String, Object> task : objects(json.get("tasks"))) {
-            Object line = task.get("line");
-            String at = where + (line instanceof Number n ? ", line " + n.intValue() : "") + ")";
-            tasks.add(wrap(at, () -> new TaskSpec(
+            tasks.add(wrap(at(where, task), () -> new TaskSpec(
                     string(task.get("name")),
                     string(task.get("prompt")),
                     strings(task.get("sql")),
@@ -50,6 +48,11 @@ final class SpecDescription {
         }
         SpecOrigin origin = new SpecOrigin(module, file, string(json.get("source")), git);
         return wrap(where + ")", () -> new WorkspaceSpec(origin, inputs, tasks, strings(json.get("exports"))));
+    }
+
+    /** "Spec module m (specs/main.py, line 7)" for an entry that knows its line. */
+    private static String at(String where, Map<String, Object> entry) {
+        return where + (entry.get("line") instanceof Number n ? ", line " + n.intValue() : "") + ")";
     }
 
     private static <T> T wrap(String where, java.util.function.Supplier<T> build) {

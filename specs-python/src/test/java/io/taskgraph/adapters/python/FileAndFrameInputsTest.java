@@ -151,6 +151,21 @@ class FileAndFrameInputsTest {
     }
 
     @Test
+    void aPandasColumnOfMixedTypesIsTextWithTheWarningOfAnyOtherInput() {
+        List<String> warnings = new java.util.ArrayList<>();
+        try (SpecSession session = loader.open(PythonFixtures.richPythonRequest("ingest.frames", app))) {
+            TableSource source = session.materialize("pandas_mixed", scratch, warnings::add);
+            db.ingest("pandas_mixed", source);
+            assertEquals(List.of(new Column("code", "VARCHAR")), source.columns());
+            assertEquals(List.of(Arrays.asList(1L, "1"), Arrays.asList(2L, "2"), Arrays.asList(3L, "A7")),
+                    rows("pandas_mixed"));
+        }
+        assertEquals(List.of("Input 'pandas_mixed', column 'code' mixes int and str values; stored as VARCHAR (text). "
+                + "Row 1 holds an int (1); row 3 is the first to differ: a str ('A7'). Fix the loader if the column "
+                + "should hold one type."), warnings);
+    }
+
+    @Test
     void aFrameItsLibraryCannotWriteIsASpecErrorNamingTheInput() {
         try (SpecSession session = loader.open(PythonFixtures.richPythonRequest("ingest.frames", app))) {
             String message = assertThrows(InvalidSpecException.class,

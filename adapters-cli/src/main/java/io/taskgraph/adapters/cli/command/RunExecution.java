@@ -98,6 +98,11 @@ final class RunExecution {
                 tracker.apply(new RunEvent.RunFinished(summary));
             }
             new SummaryReport(style()).print(tracker.snapshot(), shownOutput, cli.out());
+            if (summary.stopReason().isPresent()) {
+                // A setup the user must fix (key, credit, model access), like a missing key before the run.
+                cli.err().println("taskgraph: The run stopped. " + summary.stopReason().get());
+                return ExitCodes.USAGE;
+            }
             if (summary.interrupted()) {
                 return ExitCodes.INTERRUPTED;
             }

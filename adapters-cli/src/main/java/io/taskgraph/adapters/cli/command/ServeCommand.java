@@ -12,6 +12,8 @@ import io.taskgraph.adapters.web.WebServer;
 import io.taskgraph.domain.UsageException;
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -59,6 +61,12 @@ public final class ServeCommand implements Callable<Integer>, DebugHelp {
     @Mixin
     CassetteOptions cassettes;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "Also answer requests addressed to this host name (repeatable), e.g. a name on your network "
+                    + "or a reverse proxy's. Without it the server answers only to localhost, 127.0.0.1, [::1] and "
+                    + "its own IP addresses, so web pages cannot reach it through DNS rebinding.")
+    List<String> allowedHosts = new ArrayList<>();
+
     @Mixin
     HelpOption help;
 
@@ -80,7 +88,8 @@ public final class ServeCommand implements Callable<Integer>, DebugHelp {
             throw new UsageException("--demo replays the demo's own recording, so it cannot be combined with "
                     + "--llm-record or --llm-replay.");
         }
-        WebConfig settings = WebConfig.of(host, port, cli.workingDirectory()).withKeepRuns(keepRuns);
+        WebConfig settings = WebConfig.of(host, port, cli.workingDirectory()).withKeepRuns(keepRuns)
+                .withAllowedHosts(allowedHosts);
         Optional<DemoBundle> bundle = demo ? Optional.of(DemoBundle.extract()) : Optional.empty();
         WebServer server;
         try {

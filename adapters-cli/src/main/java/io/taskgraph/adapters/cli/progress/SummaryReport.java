@@ -110,6 +110,9 @@ public final class SummaryReport {
 
     private String verdict(RunSummary summary) {
         String verdict = RunWording.verdict(summary);
+        if (summary.stopReason().isPresent()) {
+            return style.red(verdict);
+        }
         if (summary.interrupted()) {
             return style.yellow(verdict);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.taskgraph.adapters.cli.e2e.FakeModelServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -278,6 +279,76 @@ class RunE2ETest {
         assertEquals(2, r.exitCode(), r.all());
         assertEquals("taskgraph: Task 'count' reads input 'ordrs', which is neither an ingested table [orders] nor an "
                 + "output of another task; did you mean 'orders'?\n", r.err());
+    }
+
+    @Test
+    void columnNamesThatDifferOnlyInCaseExitTwoNamingThemAndMixedTypesAreWarnedAbout() throws Exception {
+        String clash = app.spec("clash", """
+                INPUTS = {"orders": [{"ID": 1, "id": 2}]}
+                TASKS = [{"name": "t", "sql": "CREATE VIEW t_out AS SELECT * FROM orders", "inputs": ["orders"],
+                          "outputs": ["t_out"]}]
+                """);
+        String mixed = app.spec("mixed", """
+                INPUTS = {"orders": [{"id": 1, "code": 10}, {"id": 2, "code": "B-20"}]}
+                TASKS = [{"name": "t", "sql": "CREATE VIEW t_out AS SELECT * FROM orders", "inputs": ["orders"],
+                          "outputs": ["t_out"]}]
+                """);
+
+        Taskgraph.Result clashRun = taskgraph.run("run", "-s", clash, "-o", "clash.db");
+        Taskgraph.Result mixedRun = taskgraph.run("run", "-s", mixed, "-o", "mixed.db");
+
+        assertEquals(2, clashRun.exitCode(), clashRun.all());
+        assertEquals("taskgraph: Input 'orders' (list of 1 rows) has columns whose names differ only in case: 'ID' and "
+                + "'id'. DuckDB does not tell such names apart: it would rename one of them, and tasks could read the "
+                + "wrong column. Rename the columns in the data (list of 1 rows) so that no two differ only in case, and "
+                + "run again.\n", clashRun.err());
+        assertEquals(0, mixedRun.exitCode(), mixedRun.all());
+        assertTrue(mixedRun.err().contains("] warning: Input 'orders', column 'code' mixes int and str values; stored as "
+                + "VARCHAR (text). Row 1 holds an int (10); row 2 is the first to differ: a str ('B-20'). Fix the loader "
+                + "if the column should hold one type.\n"), mixedRun.all());
+        assertEquals(List.of(List.of("10"), List.of("B-20")),
+                WorkspaceFile.query(app.path("mixed.db"), "SELECT code FROM orders ORDER BY _row_id"));
+        assertEquals(0, model.requestCount());
+    }
+
+    @Test
+    void aKeyRefusedMidRunStopsEveryTaskWithOneMessageExitTwoAndARerunContinues() throws Exception {
+        String spec = app.spec("main", Diamond.SPEC);
+        Diamond.solve(model)
+                .script("[sales]", Reply.sql("SELECT count(*) FROM prepared_sales"),
+                        Reply.answer("Done.").after(Duration.ofSeconds(30)))
+                .script("[costs]", Reply.sql(Diamond.COSTS), Reply.busy(401, 0));
+
+        Taskgraph.Result r = taskgraph.run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(2, r.exitCode(), r.all());
+        String message = "The model server at " + model.baseUrl() + " rejected the API key on the call of task 'costs' "
+                + "(turn 2): HTTP 401: scripted status 401. Check OPENROUTER_API_KEY (environment or .env): it may be "
+                + "mistyped, revoked or expired; OpenRouter keys are at https://openrouter.ai/keys.";
+        assertTrue(r.err().endsWith("taskgraph: The run stopped. " + message + "\n"), r.all());
+        assertEquals(1, r.all().split("rejected the API key", -1).length - 1, "said once:\n" + r.all());
+        assertTrue(r.out().contains("Stopped: 1 of 4 tasks passed (1 failed, 2 interrupted)."), r.all());
+        assertTrue(r.out().contains("taskgraph rerun out.db -o out-rerun.db"), r.all());
+        assertEquals(2, model.requests("[costs]").size(), "the refusal is not retried");
+        assertTrue(model.requests("[sales]").size() <= 2, "sales made no call after the refusal");
+        assertEquals(List.of(), model.requests("[report]"), "report never started");
+        Path db = app.path("out.db");
+        assertEquals("\"failed\"", WorkspaceFile.taskMeta(db, "costs").get("status"));
+        assertEquals("\"The model server refused its call (HTTP 401: scripted status 401), so the run stopped.\"",
+                WorkspaceFile.taskMeta(db, "costs").get("reason"));
+        assertEquals("\"interrupted\"", WorkspaceFile.taskMeta(db, "sales").get("status"));
+        assertEquals("\"Not started: the model server refused the run's calls (HTTP 401: scripted status 401).\"",
+                WorkspaceFile.taskMeta(db, "report").get("reason"));
+        assertEquals("true", WorkspaceFile.workspaceMeta(db).get("interrupted"));
+
+        model.script("[sales]", Reply.sql(Diamond.SALES), Reply.answer("Done."))
+                .script("[costs]", Reply.sql(Diamond.COSTS), Reply.answer("Done."));
+        int prepCalls = model.requests("[prep]").size();
+        Taskgraph.Result resumed = taskgraph.run("rerun", "out.db", "-o", "resumed.db");
+
+        assertEquals(0, resumed.exitCode(), resumed.all());
+        assertEquals(prepCalls, model.requests("[prep]").size(), "prep had passed: reused");
+        assertEquals(List.of(List.of("35")), WorkspaceFile.query(app.path("resumed.db"), "SELECT profit FROM profit_report"));
     }
 
     @Test

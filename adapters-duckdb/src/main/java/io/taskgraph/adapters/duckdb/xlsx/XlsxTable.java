@@ -13,11 +13,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.Row;
@@ -79,18 +77,11 @@ public final class XlsxTable {
         try (Stream<Row> rows = workbook.rows(sheet)) {
             Row first = rows.filter(XlsxTable::hasValues).findFirst().orElseThrow(() -> new UsageException(
                     "Sheet '" + sheet.getName() + "' of " + xlsx + " is empty; the first row must hold column names."));
+            // Names as written, even two that differ only in case: ingestion refuses those, naming both.
             List<String> names = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
             for (int c = 0; c < first.getCellCount(); c++) {
                 String name = XlsxCells.display(first.getOptionalCell(c).orElse(null)).trim();
-                if (name.isEmpty()) {
-                    name = "column" + (c + 1);
-                }
-                String unique = name;
-                for (int n = 2; !seen.add(unique.toLowerCase(java.util.Locale.ROOT)); n++) {
-                    unique = name + "_" + n;
-                }
-                names.add(unique);
+                names.add(name.isEmpty() ? "column" + (c + 1) : name);
             }
             return names;
         }

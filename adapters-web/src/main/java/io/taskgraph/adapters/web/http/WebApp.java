@@ -19,7 +19,7 @@ public final class WebApp {
     }
 
     public static Javalin create(SpecCatalog catalog, RunService runs, RunOutputs outputs, FormOptions options,
-                                 OpenStreams streams) {
+                                 OpenStreams streams, HostGuard hosts) {
         UploadLimits limits = options.limits();
         RunEndpoints runEndpoints = new RunEndpoints(runs, options, streams);
         ResultEndpoints results = new ResultEndpoints(runs, outputs);
@@ -34,6 +34,8 @@ public final class WebApp {
             // against a body far larger than any allowed request.
             cfg.jetty.multipartConfig.maxTotalRequestSize(limits.maxRequestBytes() + 1, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            // First, for every path and method (page, static files, API, streams): see HostGuard.
+            cfg.routes.before("/*", hosts::check);
             cfg.routes.before("/api/*", ctx -> {
                 if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
                     OriginGuard.check(ctx);

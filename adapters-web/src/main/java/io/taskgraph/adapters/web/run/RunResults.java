@@ -24,7 +24,7 @@ final class RunResults {
     /** {@code run} has finished: its summary is there. */
     static Map<String, Object> of(String runId, RunState state, RunProgress run, List<String> views) {
         RunSummary summary = run.summary().orElseThrow(() -> new IllegalStateException("run " + runId + " has not finished"));
-        Map<String, Object> json = header(runId, state, state.exitCode(), null);
+        Map<String, Object> json = header(runId, state, state.exitCode(), summary.stopReason().orElse(null));
         json.put("verdict", RunWording.verdict(summary));
         json.put("totals", RunWording.totals(summary));
         json.put("elapsed_s", TaskJson.seconds(summary.elapsed()));

@@ -14,8 +14,8 @@ public enum RunState {
     /** The run finished but a task or an export failed (exit code 1). */
     FAILED,
     /**
-     * The run could not be carried out: the spec failed to load, a cycle, bad input data... (exit code 2), or the
-     * model server or taskgraph itself failed (exit code 1).
+     * The run could not be carried out: the spec failed to load, a cycle, bad input data, the model server refused
+     * the key, credit or model... (exit code 2), or the model server or taskgraph itself failed (exit code 1).
      */
     ERROR,
     /** Stopped before it finished (the server shut down). */

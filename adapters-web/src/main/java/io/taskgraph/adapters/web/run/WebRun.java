@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,15 +90,20 @@ public final class WebRun {
         if (journal.finished()) {
             return;
         }
-        RunState end = finished.interrupted() ? RunState.INTERRUPTED
+        // A run that stopped itself (the model server refused the key) is an error the user must fix, like the CLI's exit 2.
+        RunState end = finished.stopReason().isPresent() ? RunState.ERROR : finished.interrupted() ? RunState.INTERRUPTED
                 : finished.succeeded() ? RunState.SUCCEEDED : RunState.FAILED;
         if (!tracker.snapshot().finished()) {
             translator.on(new RunEvent.RunFinished(finished)); // the use case reports its end; should it not, say it here
         }
         summary = finished;
         result = RunResults.of(id, end, tracker.snapshot(), views);
-        lifecycle.finished(end, null);
-        journal.finish(List.of(done(end), StreamEvents.json(StreamEvents.RESULT, result)));
+        lifecycle.finished(end, finished.stopReason().orElse(null));
+        List<RunJournal.Event> last = new ArrayList<>();
+        finished.stopReason().ifPresent(why -> last.add(StreamEvents.log("error: The run stopped. " + why)));
+        last.add(done(end));
+        last.add(StreamEvents.json(StreamEvents.RESULT, result));
+        journal.finish(last);
     }
 
     /** The run could not be carried out; {@code message} says why (and is the console's last line). */

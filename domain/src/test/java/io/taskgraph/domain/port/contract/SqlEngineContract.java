@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.data.Column;
 import io.taskgraph.domain.data.SourceFormat;
@@ -229,6 +230,25 @@ public abstract class SqlEngineContract {
                     workspace.describe("rates").orElseThrow().columns());
             assertEquals(List.of(List.of(1, "USD", 1.0, true), List.of(2, "EUR", 0.92, false)),
                     workspace.query("SELECT * FROM rates ORDER BY _row_id").rows());
+        }
+    }
+
+    @Test
+    void ingestionRefusesColumnNamesItWouldHaveToRenameAndKeepsNoTable() throws IOException {
+        Path csv = Files.writeString(dir.resolve("people.csv"), "id,ID\n1,2\n");
+        TableSource clash = new TableSource(csv, SourceFormat.CSV, List.of(), java.util.Optional.empty(), "file people.csv");
+        Path rowIds = Files.writeString(dir.resolve("rows.ndjson"), "{\"_row_id\": 7}\n");
+        TableSource reserved = new TableSource(rowIds, SourceFormat.NDJSON, List.of(new Column("_row_id", "BIGINT")),
+                java.util.Optional.empty(), "callable load_rows");
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            InvalidSpecException caseClash = assertThrows(InvalidSpecException.class,
+                    () -> workspace.ingest("people", clash));
+            assertTrue(caseClash.getMessage().startsWith("Input 'people' (file people.csv) has columns whose names "
+                    + "differ only in case: 'id' and 'ID'."), caseClash.getMessage());
+            InvalidSpecException rowId = assertThrows(InvalidSpecException.class, () -> workspace.ingest("rows", reserved));
+            assertTrue(rowId.getMessage().startsWith("Input 'rows' (callable load_rows) has a column named '_row_id'"),
+                    rowId.getMessage());
+            assertEquals(List.of(), workspace.inputTables());
         }
     }
 

@@ -6,8 +6,8 @@ and encoded with one json call per column chunk. See BENCHMARKS.md for how it co
 """
 
 import json
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress, count, repeat
+from operator import is_not, itemgetter
 
 from .errors import a
 
@@ -16,6 +16,7 @@ CHUNK_ROWS = 65536
 MAX_LINE_CHARS = 4 * 1024 * 1024
 INT64 = (-(1 << 63), (1 << 63) - 1)
 INT128 = (-(1 << 127), (1 << 127) - 1)
+EXACT_IN_DOUBLE = 1 << 53
 
 
 def _json_default(value):
@@ -52,7 +53,7 @@ def columns_from_rows(rows, declared, where, warn):
     if row_types != {dict}:
         bad = next((i, r) for i, r in enumerate(rows) if not isinstance(r, dict))
         raise ValueError("%s: row %d is %s; every row must be a dict of column values."
-                         % (where, bad[0], a(bad[1])))
+                         % (where, bad[0] + 1, a(bad[1])))
     keys = list(rows[0])
     values = None
     if set(map(len, rows)) == {len(keys)}:
@@ -179,6 +180,8 @@ def _integers(column, nullable, where, warn):
 
 
 def _general(column, types, nullable, where, warn):
+    """Columns of several Python types, or of one type without a plain mapping. Every mixture that changes a
+    value, or stores it as text, is warned about with the first row that differs (see docs/SPEC_GUIDE.md)."""
     import datetime
     import decimal
 
@@ -186,18 +189,23 @@ def _general(column, types, nullable, where, warn):
         return all(issubclass(t, kinds) for t in types)
 
     if types == {int, float}:
+        _warn_inexact_integers(column, nullable, where, warn)
         return "DOUBLE", column
     if types == {int, bool}:
-        warn("%s mixes bool and int values; stored as BIGINT (True=1, False=0)." % where)
+        warn("%s mixes bool and int values; stored as BIGINT (True=1, False=0). %s"
+             % (where, _first_difference(column)))
         return "BIGINT", _convert(column, nullable, int)
     if only(datetime.datetime):
         present = _non_null(column, nullable)
         aware = any(v.tzinfo is not None for v in present)
         if aware and not all(v.tzinfo is not None for v in present):
-            warn("%s mixes datetimes with and without a time zone; stored as VARCHAR (text)." % where)
+            first, other = _first_pair(column, lambda v: v.tzinfo is not None)
+            warn("%s mixes datetimes with and without a time zone; stored as VARCHAR (text). Row %d holds %s; "
+                 "row %d is the first to differ: %s. Give every value a time zone, or none, in the loader."
+                 % (where, first[0] + 1, _shown(first[1]), other[0] + 1, _shown(other[1])))
             return "VARCHAR", _convert(column, nullable, _timestamp_text)
         return ("TIMESTAMPTZ" if aware else "TIMESTAMP"), column
-    if only(datetime.date):  # dates, or dates mixed with (naive) datetimes
+    if only(datetime.date):  # dates, or dates mixed with (naive) datetimes: a date is its midnight
         if any(issubclass(t, datetime.datetime) for t in types):
             midnight = datetime.time()
             return "TIMESTAMP", _convert(column, nullable, lambda v: v if isinstance(v, datetime.datetime)
@@ -207,21 +215,73 @@ def _general(column, types, nullable, where, warn):
         return "TIME", column
     if only(decimal.Decimal):
         return _decimals(column, nullable, where, warn)
-    if only(int, float, decimal.Decimal) and not any(issubclass(t, bool) for t in types):
+    numbers = only(int, float, decimal.Decimal) and not any(issubclass(t, bool) for t in types)
+    if numbers and not any(issubclass(t, float) for t in types):  # ints and Decimals: exact as DECIMAL
+        return _decimals(_convert(column, nullable, decimal.Decimal), nullable, where, warn)
+    if numbers:
+        warn("%s mixes %s values; stored as DOUBLE, so Decimals lose their exact value. %s Make them all Decimal "
+             "(or all float) in the loader." % (where, _type_names(types), _first_difference(column)))
         return "DOUBLE", _convert(column, nullable, float)
     if only(list, tuple):
         return _lists(column, nullable), column
     if only(dict):
         return "JSON", column
     if len(types) > 1:
-        names = sorted(t.__name__ for t in types)
-        warn("%s mixes %s values; stored as VARCHAR (text)." % (where, " and ".join(names)))
+        warn("%s mixes %s values; stored as VARCHAR (text). %s Fix the loader if the column should hold one type."
+             % (where, _type_names(types), _first_difference(column)))
         return "VARCHAR", _convert(column, nullable, _text)
     kind = next(iter(types))
     if kind.__name__ == "UUID":
         return "UUID", column
     warn("%s holds %s values, which have no SQL type; stored as their text (VARCHAR)." % (where, kind.__name__))
     return "VARCHAR", _convert(column, nullable, str)
+
+
+# ---------------------------------------------------------------- saying where a column changes type
+# These run only for columns already known to be mixed, so their per-value work costs nothing on clean data.
+
+def _type_names(types):
+    names = sorted(t.__name__ for t in types)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _first_pair(column, key):
+    """((row, value), (row, value)): the first non-null value, and the first later one whose ``key`` differs."""
+    present = ((i, v) for i, v in enumerate(column) if v is not None)
+    first = next(present)
+    wanted = key(first[1])
+    for other in present:
+        if key(other[1]) != wanted:
+            return first, other
+    raise ValueError("the column is not mixed")
+
+
+def _first_difference(column):
+    """'Row 1 holds an int (1); row 2 is the first to differ: a str ('x').' (rows count from 1, like _row_id)."""
+    kinds = list(map(type, column))
+    start = next(i for i, k in enumerate(kinds) if k is not NoneType)
+    kind = kinds[start]
+    other = next(i for i in compress(count(start), map(is_not, kinds[start:], repeat(kind)))
+                 if kinds[i] is not NoneType)
+    return "Row %d holds %s (%s); row %d is the first to differ: %s (%s)." % (
+        start + 1, a(column[start]), _shown(column[start]), other + 1, a(column[other]), _shown(column[other]))
+
+
+def _warn_inexact_integers(column, nullable, where, warn):
+    """Ints mixed with floats become DOUBLE, exact only up to 2**53: say so when an int is beyond that."""
+    ints = [v for v in _non_null(column, nullable) if type(v) is int]
+    if min(ints) >= -EXACT_IN_DOUBLE and max(ints) <= EXACT_IN_DOUBLE:
+        return
+    row = next(i for i, v in enumerate(column) if type(v) is int and abs(v) > EXACT_IN_DOUBLE)
+    warn("%s mixes int and float values; stored as DOUBLE, which holds integers exactly only up to 2**53: row %d "
+         "holds %d, stored as %r. Make the column all int (or all float) in the loader."
+         % (where, row + 1, column[row], float(column[row])))
+
+
+def _shown(value, limit=60):
+    """The value as a person reads it: strings quoted, dates and times as ISO text, anything else its repr."""
+    text = str(value) if hasattr(value, "isoformat") else repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _text(value):

@@ -101,8 +101,6 @@ def _columnar(name, names, values, declared, origin, scratch_dir, warnings):
                             "\"columns\": [...]}." % where)
         names, values = list(declared), [[] for _ in declared]
     table = columnar.build_table(names, values, where, warnings.append)
-    if table.rows == 0:
-        warnings.append("%s has no rows; its columns %s are typed VARCHAR." % (where, ", ".join(table.names)))
     columns = list(zip(table.names, table.types))
     if all(t in parquet.SUPPORTED for t in table.types):
         path = os.path.join(scratch_dir, name + ".parquet")
@@ -148,8 +146,8 @@ def _pandas(name, frame, declared, origin, scratch_dir, warnings):
         return _source(path, "PARQUET", [], origin, len(frame), warnings)
     except ImportError:
         pass
-    except Exception as e:  # pyarrow refuses some object columns (mixed types): fall back to our writer
-        warnings.append("Input %r: Parquet writing failed (%s); ingesting through JSON instead." % (name, e))
+    except Exception:  # pyarrow refuses object columns of mixed types: our writer types them, warning as it does
+        pass
     values = []
     for column in ordered:
         series = frame[column]

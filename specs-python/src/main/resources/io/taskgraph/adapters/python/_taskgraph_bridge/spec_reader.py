@@ -160,7 +160,7 @@ def _inputs(module, ctx):
         origin = _data_origin(name, value, ctx, line)
         file = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
         described.append({"name": name, "columns": columns, "validate_sql": checks, "origin": origin,
-                          "sheet": sheet, "file": file})
+                          "sheet": sheet, "line": line, "file": file})
         data[name] = value
     return described, data
 
