@@ -159,12 +159,12 @@ class BrowserTest {
         // The form in tab order, then submitted with Enter: no mouse needed.
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('spec').focus()");
         List<String> order = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
             WebElement focused = driver.switchTo().activeElement();
             order.add(focused.getAttribute("id").isEmpty() ? focused.getAttribute("aria-label") : focused.getAttribute("id"));
         }
-        assertEquals(List.of("data-files", "Remove sales.csv", "model", "effort", "start"), order);
+        assertEquals(List.of("data-files", "Remove sales.csv", "model", "effort", "max-iterations", "start"), order);
         WebElement start = driver.switchTo().activeElement();
         assertEquals("button", start.getTagName());
         new Actions(driver).sendKeys(Keys.ENTER).perform();
@@ -172,7 +172,7 @@ class BrowserTest {
         WebElement error = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertEquals("File 'sales.csv' is 80000 bytes; this server accepts files of up to 64 KiB.", error.getText());
         assertEquals("alert", error.getAttribute("role"));
-        for (String id : List.of("spec", "data-files", "model", "effort")) {
+        for (String id : List.of("spec", "data-files", "model", "effort", "max-iterations")) {
             assertEquals(1, driver.findElements(By.cssSelector("label[for='" + id + "']")).size(), "label for " + id);
         }
         screenshot("upload-refused.png");

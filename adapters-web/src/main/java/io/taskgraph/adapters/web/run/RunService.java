@@ -49,7 +49,8 @@ public final class RunService implements AutoCloseable {
             WebRun run = registry.register(folder, settings, uploads.stream().map(Upload::name).toList());
             SpecRequest request = new SpecRequest(location.module(), location.workingDirectory(),
                     Map.of(RunOrder.DATA_DIR_VARIABLE, folder.data().toString()));
-            launcher.launch(run, new RunOrder(request, folder.output(), settings.model(), settings.effort()));
+            launcher.launch(run, new RunOrder(request, folder.output(), settings.model(), settings.effort(),
+                    settings.maxIterations()));
             return run;
         } catch (RuntimeException e) {
             Folders.delete(folder.root());

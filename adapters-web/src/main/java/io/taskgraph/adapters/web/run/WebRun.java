@@ -27,6 +27,7 @@ public final class WebRun {
     private final String specId;
     private final String model;
     private final ReasoningEffort effort;
+    private final int maxIterations;
     private final RunFolder folder;
     private final List<String> uploads;
     private final Instant createdAt;
@@ -43,6 +44,7 @@ public final class WebRun {
         this.specId = settings.specId();
         this.model = settings.model();
         this.effort = settings.effort();
+        this.maxIterations = settings.maxIterations();
         this.folder = folder;
         this.uploads = List.copyOf(uploads);
         this.createdAt = clock.instant();
@@ -149,6 +151,7 @@ public final class WebRun {
         json.put("spec_id", specId);
         json.put("model", model);
         json.put("reasoning_effort", effort.wire());
+        json.put("max_iterations", maxIterations);
         json.put("created_at", createdAt.toString());
         json.putAll(lifecycle.json());
         json.put("uploads", uploads);
