@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskgraph.application.run.RunCancelledException;
 import io.taskgraph.application.run.RunRequest;
 import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.LlmException;
@@ -120,6 +121,20 @@ class WebServerTest {
             assertEquals("{\"state\":\"error\",\"exit_code\":1}", done.toString());
             assertEquals("error: Internal error (IllegalStateException: a bug); the server's log has the details.",
                     bug.get(bug.size() - 3).data());
+        }
+    }
+
+    @Test
+    void aRunCancelledBeforeAnyTaskStartedEndsInterruptedNotInError() throws Exception {
+        try (FakeServer web = FakeServer.start(temp, new FakeRuns(1, 10), c -> c)) {
+            web.runs.failRunsWith(() -> new RunCancelledException(new InvalidSpecException("Stopped the spec's "
+                    + "Python process while importing spec module specs.main: the run was cancelled.")));
+
+            JsonNode cancelled = web.awaitResult(web.startRun(FakeServer.SPEC));
+
+            assertEquals("interrupted", cancelled.get("state").asText());
+            assertEquals("The run was cancelled before any task started; nothing was kept.",
+                    cancelled.get("error").asText());
         }
     }
 
