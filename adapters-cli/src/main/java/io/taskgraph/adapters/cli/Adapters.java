@@ -11,6 +11,7 @@ import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +25,15 @@ public interface Adapters {
     /** The Python spec loader; each line a spec prints goes to {@code specOutput}. */
     SpecLoader specLoader(Consumer<String> specOutput);
 
-    SqlEngine sqlEngine();
+    /**
+     * The DuckDB engine; {@code memoryLimit} as given to {@code --memory-limit} (empty: the default). A size that
+     * cannot be read or does not fit this machine is a {@link io.taskgraph.domain.UsageException}.
+     */
+    SqlEngine sqlEngine(Optional<String> memoryLimit);
+
+    default SqlEngine sqlEngine() {
+        return sqlEngine(Optional.empty());
+    }
 
     /**
      * The OpenRouter (or OpenAI-compatible) client configured from the environment and the {@code .env} file in

@@ -2,6 +2,7 @@ package io.taskgraph.adapters.cli;
 
 import io.taskgraph.adapters.duckdb.DuckDbEngine;
 import io.taskgraph.adapters.duckdb.DuckDbSettings;
+import io.taskgraph.adapters.duckdb.MemoryLimit;
 import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
 import io.taskgraph.adapters.openrouter.OpenRouterClient;
 import io.taskgraph.adapters.openrouter.OpenRouterConfig;
@@ -17,6 +18,7 @@ import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -44,8 +46,9 @@ public final class ProductionAdapters implements Adapters {
     }
 
     @Override
-    public SqlEngine sqlEngine() {
-        return new DuckDbEngine(DuckDbSettings.defaults());
+    public SqlEngine sqlEngine(Optional<String> memoryLimit) {
+        DuckDbSettings settings = DuckDbSettings.defaults();
+        return new DuckDbEngine(memoryLimit.map(MemoryLimit::parse).map(settings::withMemoryLimit).orElse(settings));
     }
 
     @Override

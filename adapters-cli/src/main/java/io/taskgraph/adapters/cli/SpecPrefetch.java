@@ -109,8 +109,8 @@ final class SpecPrefetch implements Adapters {
     }
 
     @Override
-    public SqlEngine sqlEngine() {
-        return adapters.sqlEngine();
+    public SqlEngine sqlEngine(Optional<String> memoryLimit) {
+        return adapters.sqlEngine(memoryLimit);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -58,7 +59,7 @@ final class InProcessCli implements Adapters {
 
     /** An engine that fails when a workspace is opened: none is expected in-process. */
     @Override
-    public SqlEngine sqlEngine() {
+    public SqlEngine sqlEngine(Optional<String> memoryLimit) {
         requested.add("sqlEngine");
         return new SqlEngine() {
             @Override

@@ -115,7 +115,7 @@ class SpecPrefetchTest {
         }
 
         @Override
-        public SqlEngine sqlEngine() {
+        public SqlEngine sqlEngine(Optional<String> memoryLimit) {
             throw new AssertionError();
         }
 

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  *   <li>{@link #FOR_MACROS}: everything, macros included, for statements classified as CREATE/DROP MACRO.</li>
  * </ul>
  */
-record CatalogSnapshot(Map<Key, String> entries) {
+record CatalogSnapshot(Map<Key, String> entries, Map<Key, List<String>> definitions) {
     /** One catalog object. {@code kind}: table, view, macro, schema, sequence, type, index or database. */
     record Key(String kind, String database, String schema, String name) {
         String describe() {
@@ -49,37 +49,57 @@ record CatalogSnapshot(Map<Key, String> entries) {
     }
 
     static final String FOR_VIEWS = """
-            SELECT 'table', database_name, schema_name, table_name, CAST(table_oid AS VARCHAR) || ' ' || coalesce(sql, '')
+            SELECT 'table', database_name, schema_name, table_name, CAST(table_oid AS VARCHAR) || ' ' || coalesce(sql, ''),
+                   NULL
               FROM duckdb_tables()
-            UNION ALL SELECT 'view', database_name, schema_name, view_name, CAST(view_oid AS VARCHAR)
+            UNION ALL SELECT 'view', database_name, schema_name, view_name, CAST(view_oid AS VARCHAR), sql
               FROM duckdb_views() WHERE NOT internal
-            UNION ALL SELECT 'schema', database_name, schema_name, schema_name, CAST(oid AS VARCHAR)
+            UNION ALL SELECT 'schema', database_name, schema_name, schema_name, CAST(oid AS VARCHAR), NULL
               FROM duckdb_schemas()
-            UNION ALL SELECT 'database', database_name, '', database_name, CAST(database_oid AS VARCHAR)
+            UNION ALL SELECT 'database', database_name, '', database_name, CAST(database_oid AS VARCHAR), NULL
               FROM duckdb_databases()""";
 
     static final String FOR_MACROS = FOR_VIEWS + """
 
-            UNION ALL SELECT 'sequence', database_name, schema_name, sequence_name, CAST(sequence_oid AS VARCHAR)
+            UNION ALL SELECT 'sequence', database_name, schema_name, sequence_name, CAST(sequence_oid AS VARCHAR), NULL
               FROM duckdb_sequences()
-            UNION ALL SELECT 'type', database_name, schema_name, type_name, CAST(type_oid AS VARCHAR)
+            UNION ALL SELECT 'type', database_name, schema_name, type_name, CAST(type_oid AS VARCHAR), NULL
               FROM duckdb_types() WHERE NOT internal
-            UNION ALL SELECT 'index', database_name, schema_name, index_name, CAST(index_oid AS VARCHAR)
+            UNION ALL SELECT 'index', database_name, schema_name, index_name, CAST(index_oid AS VARCHAR), NULL
               FROM duckdb_indexes()
             UNION ALL SELECT 'macro', database_name, schema_name, function_name,
-                   CAST(function_oid AS VARCHAR) || ' ' || coalesce(macro_definition, '')
+                   CAST(function_oid AS VARCHAR) || ' ' || coalesce(macro_definition, ''),
+                   function_type || ':' || coalesce(macro_definition, '')
               FROM duckdb_functions() WHERE NOT internal""";
 
     static CatalogSnapshot take(PreparedStatement query) throws SQLException {
         Map<Key, String> entries = new HashMap<>();
+        Map<Key, List<String>> definitions = new HashMap<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 Key key = new Key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
                 // Overloaded macros share a name: their versions are joined in the order listed.
                 entries.merge(key, rs.getString(5), (a, b) -> a + "|" + b);
+                String definition = rs.getString(6);
+                if (definition != null) {
+                    definitions.computeIfAbsent(key, k -> new ArrayList<>()).add(definition);
+                }
             }
         }
-        return new CatalogSnapshot(entries);
+        return new CatalogSnapshot(entries, definitions);
+    }
+
+    /**
+     * The stored SQL of a view ({@code CREATE VIEW ... AS ...;}), or of each overload of a macro as
+     * {@code macro:<expression>} or {@code table_macro:<query>}; empty for other kinds.
+     */
+    List<String> definitions(Key key) {
+        return definitions.getOrDefault(key, List.of());
+    }
+
+    /** The views and, if this snapshot lists them, macros it holds. */
+    List<Key> viewsAndMacros() {
+        return definitions.keySet().stream().toList();
     }
 
     /** What changed from this snapshot to {@code after}, in a stable order. */

@@ -95,8 +95,14 @@ public final class DuckDbEngine implements SqlEngine {
         }
     }
 
-    private static DuckDBConnection connect(Path path, boolean readOnly) throws SQLException {
+    /**
+     * A connection with the run's memory limit, spilling to {@link WorkspaceFiles#spillDirectory} beside the file
+     * (DuckDB creates it when it first spills and removes it when the database closes).
+     */
+    private DuckDBConnection connect(Path path, boolean readOnly) throws SQLException {
         Properties properties = new Properties();
+        properties.setProperty("memory_limit", settings.memoryLimit().setting());
+        properties.setProperty("temp_directory", WorkspaceFiles.spillDirectory(path).toString());
         // Stream results, so that a result too large for the agent is abandoned after its first rows instead
         // of being materialised whole.
         properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");

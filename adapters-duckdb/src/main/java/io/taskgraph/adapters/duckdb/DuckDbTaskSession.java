@@ -30,6 +30,10 @@ import org.duckdb.DuckDBConnection;
  *   <li>a transaction: queries run in {@code BEGIN TRANSACTION READ ONLY}, so nothing a query-looking statement
  *       might do can write; CREATE/DROP run in {@code BEGIN} between two {@link CatalogSnapshot}s and are
  *       rolled back when they changed anything but the task's own views and macros;</li>
+ *   <li>the read sandbox ({@link SessionSandbox}), inside that transaction before the statement runs: DuckDB's
+ *       parser reads the statement's queries (a view's or macro's body too) and every table, view and function
+ *       they name must be one the task may read or call; after a CREATE or DROP, the definitions DuckDB stored
+ *       and the views depending on what changed are checked again before the commit;</li>
  *   <li>the driver's account of what the statement did (returned rows, changed rows, or neither), which must
  *       match the policy's classification, else the transaction is rolled back. (Asking before executing would
  *       need a separate prepare: measured at about a third of a small query's cost, while the transaction
@@ -52,6 +56,7 @@ final class DuckDbTaskSession implements TaskSession {
     private final PreparedStatement begin;
     private final PreparedStatement commit;
     private final PreparedStatement rollback;
+    private final SessionSandbox sandbox;
     private PreparedStatement viewSnapshot;
     private PreparedStatement macroSnapshot;
     private volatile Statement running;
@@ -77,20 +82,23 @@ final class DuckDbTaskSession implements TaskSession {
         this.begin = connection.prepareStatement("BEGIN TRANSACTION");
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");
+        this.sandbox = new SessionSandbox(namespace, connection, database, settings);
     }
 
     /** What one statement came to; {@code rowCount} is null for statements that return no rows. */
-    private record Outcome(boolean success, String toolJson, Long rowCount, String error, List<String> changed) {
+    private record Outcome(boolean success, String toolJson, Long rowCount, String error, List<String> changed,
+                           List<CatalogSnapshot.Change> changes) {
         static Outcome failed(String error) {
             return failed(error, null);
         }
 
         static Outcome failed(String error, Long rowCount) {
-            return new Outcome(false, ToolJson.error(error), rowCount, error, List.of());
+            return new Outcome(false, ToolJson.error(error), rowCount, error, List.of(), List.of());
         }
 
-        static Outcome message(String message, List<String> changed) {
-            return new Outcome(true, ToolJson.message(message), null, null, changed);
+        static Outcome message(String message, List<CatalogSnapshot.Change> changes) {
+            return new Outcome(true, ToolJson.message(message), null, null,
+                    changes.stream().map(c -> c.key().name()).distinct().toList(), changes);
         }
     }
 
@@ -123,7 +131,8 @@ final class DuckDbTaskSession implements TaskSession {
         if (verdict instanceof StatementVerdict.Denied denied) {
             return Outcome.failed(denied.reason());
         }
-        StatementKind kind = ((StatementVerdict.Allowed) verdict).kind();
+        StatementVerdict.Allowed allowed = (StatementVerdict.Allowed) verdict;
+        StatementKind kind = allowed.kind();
         List<String> statements;
         try {
             statements = SqlLexer.splitStatements(sql);
@@ -135,7 +144,8 @@ final class DuckDbTaskSession implements TaskSession {
                     + " statements. Send each statement in its own call.");
         }
         try {
-            return kind == StatementKind.QUERY ? agentQuery(statements.get(0)) : change(statements.get(0), kind);
+            return kind == StatementKind.QUERY ? agentQuery(statements.get(0))
+                    : change(statements.get(0), kind, allowed.objectName());
         } catch (SQLException e) {
             throw new WorkspaceException("The database connection of task '" + task + "' failed while starting or "
                     + "ending a statement's transaction: " + Sql.shortMessage(e), e);
@@ -146,6 +156,10 @@ final class DuckDbTaskSession implements TaskSession {
     private Outcome agentQuery(String sql) throws SQLException {
         beginTransaction(beginReadOnly);
         try (Statement statement = connection.createStatement()) {
+            Optional<String> refusal = sandbox.statementRefusal(sql, StatementKind.QUERY, null);
+            if (refusal.isPresent()) {
+                return Outcome.failed(refusal.get());
+            }
             ToolJson.Rows rows = runWithTimeout(statement, () -> {
                 if (!statement.execute(sql)) {
                     return null;
@@ -166,7 +180,7 @@ final class DuckDbTaskSession implements TaskSession {
                 return Outcome.failed(ToolJson.tooLargeMessage(settings.resultLimitChars(), rows.rowCount()),
                         rows.rowCount());
             }
-            return new Outcome(true, rows.json(), rows.rowCount(), null, List.of());
+            return new Outcome(true, rows.json(), rows.rowCount(), null, List.of(), List.of());
         } catch (SQLException e) {
             return Outcome.failed(interruption().orElseGet(() -> Sql.message(e)));
         } finally {
@@ -175,11 +189,13 @@ final class DuckDbTaskSession implements TaskSession {
     }
 
     /** CREATE/DROP of a view or macro: kept only when it changed nothing but the task's own views and macros. */
-    private Outcome change(String sql, StatementKind kind) throws SQLException {
+    private Outcome change(String sql, StatementKind kind, String objectName) throws SQLException {
         beginTransaction(begin);
         Outcome outcome;
         try {
-            outcome = changeInTransaction(sql, kind == StatementKind.CREATE_MACRO || kind == StatementKind.DROP_MACRO);
+            Optional<String> refusal = sandbox.statementRefusal(sql, kind, objectName);
+            outcome = refusal.isPresent() ? Outcome.failed(refusal.get())
+                    : changeInTransaction(sql, kind == StatementKind.CREATE_MACRO || kind == StatementKind.DROP_MACRO);
         } catch (SQLException e) {
             outcome = Outcome.failed(interruption().orElseGet(() -> Sql.message(e)));
         }
@@ -189,6 +205,7 @@ final class DuckDbTaskSession implements TaskSession {
         }
         try {
             commit.execute();
+            sandbox.committed(outcome.changes());
             return outcome;
         } catch (SQLException e) {
             rollbackQuietly();
@@ -206,7 +223,8 @@ final class DuckDbTaskSession implements TaskSession {
                         + "a view or macro does. Tasks never change data; express results as views.");
             }
         }
-        List<CatalogSnapshot.Change> changes = before.changesTo(CatalogSnapshot.take(snapshotQuery(macros)));
+        CatalogSnapshot after = CatalogSnapshot.take(snapshotQuery(macros));
+        List<CatalogSnapshot.Change> changes = before.changesTo(after);
         List<CatalogSnapshot.Change> outside = changes.stream().filter(c -> !isOwn(c)).toList();
         if (!outside.isEmpty()) {
             return Outcome.failed("Rolled back: this statement " + String.join(", ",
@@ -219,9 +237,12 @@ final class DuckDbTaskSession implements TaskSession {
             // Nothing visible changed (e.g. IF NOT EXISTS on an existing view): there is nothing to keep either.
             return Outcome.message("The statement ran and changed nothing.", List.of());
         }
-        List<String> names = changes.stream().map(c -> c.key().name()).distinct().toList();
+        Optional<String> unsafe = sandbox.changeProblem(changes, after);
+        if (unsafe.isPresent()) {
+            return Outcome.failed(unsafe.get());
+        }
         String message = String.join("; ", changes.stream().map(DuckDbTaskSession::describeOwn).toList()) + ".";
-        return Outcome.message(message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1), names);
+        return Outcome.message(message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1), changes);
     }
 
     private static String describeOwn(CatalogSnapshot.Change change) {
@@ -294,6 +315,11 @@ final class DuckDbTaskSession implements TaskSession {
         } catch (SQLException e) {
             // No transaction was open any more (DuckDB ends one whose commit failed): nothing to undo.
         }
+    }
+
+    @Override
+    public Namespace namespace() {
+        return namespace;
     }
 
     @Override

@@ -152,6 +152,21 @@ final class DuckDbWorkspace implements Workspace {
     }
 
     @Override
+    public synchronized List<String> dropUnsafeObjects() {
+        requireWritable("check the stored views and macros");
+        try {
+            return StoredObjectsAudit.dropUnsafe(connection, currentDatabase(), file.toString());
+        } catch (SQLException e) {
+            throw new WorkspaceException("Could not check the stored views and macros of " + file + ": "
+                    + Sql.shortMessage(e), e);
+        }
+    }
+
+    private String currentDatabase() {
+        return (String) read("SELECT current_database()").rows().get(0).get(0);
+    }
+
+    @Override
     public synchronized void putWorkspaceMeta(Map<String, String> entries) {
         requireWritable("write workspace metadata");
         try {
@@ -251,6 +266,7 @@ final class DuckDbWorkspace implements Workspace {
                     : failure;
         } finally {
             OpenFiles.release(file, !readOnly);
+            WorkspaceFiles.removeSpillDirectory(file);
         }
         if (failure != null) {
             throw failure;

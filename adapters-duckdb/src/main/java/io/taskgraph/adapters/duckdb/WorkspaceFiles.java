@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /** The files of one workspace on disk: the database file and its write-ahead log beside it. */
 final class WorkspaceFiles {
@@ -18,6 +19,34 @@ final class WorkspaceFiles {
     /** DuckDB keeps committed changes not yet checkpointed in {@code <file>.wal}. */
     static Path wal(Path file) {
         return file.resolveSibling(file.getFileName() + ".wal");
+    }
+
+    /**
+     * Where DuckDB spills data that does not fit its memory limit: {@code <file>.tmp} beside the workspace, the
+     * folder DuckDB itself would choose. DuckDB creates it on the first spill and removes it when the database
+     * closes; {@link #removeSpillDirectory} clears what a killed process left there.
+     */
+    static Path spillDirectory(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    /** Removes the spill folder when it holds nothing but DuckDB's temporary files (a killed run leaves those). */
+    static void removeSpillDirectory(Path file) {
+        Path directory = spillDirectory(file);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var entries = Files.list(directory)) {
+            List<Path> files = entries.toList();
+            if (files.stream().allMatch(f -> f.getFileName().toString().startsWith("duckdb_temp_"))) {
+                for (Path f : files) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(directory);
+            }
+        } catch (IOException e) {
+            // Best effort: a leftover spill folder wastes disk space but harms nothing.
+        }
     }
 
     /** Makes room for a new workspace at {@code file}: refuses an existing one unless {@code replace}. */

@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /** Small helpers the engine tests share: data files, plain JDBC access, tool JSON. */
 final class Fixtures {
-    static final Namespace SALES = new Namespace("sales", List.of("sales_summary"));
-    static final Namespace COSTS = new Namespace("costs", List.of("costs_summary"));
+    static final Namespace SALES = new Namespace("sales", List.of("sales_summary"), List.of("orders"));
+    static final Namespace COSTS = new Namespace("costs", List.of("costs_summary"), List.of("orders"));
 
     private Fixtures() {
     }

@@ -2,12 +2,17 @@ package io.taskgraph.adapters.duckdb;
 
 import io.taskgraph.domain.port.TaskSession;
 import io.taskgraph.domain.port.Workspace;
+import io.taskgraph.domain.json.Json;
 import io.taskgraph.domain.sql.Namespace;
+import io.taskgraph.domain.sql.QueryParts;
+import io.taskgraph.domain.sql.ReadRules;
+import io.taskgraph.domain.sql.StatementKind;
 import io.taskgraph.domain.sql.StatementPolicy;
 import io.taskgraph.domain.sql.StatementResult;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -65,13 +70,15 @@ class GuardedPathBenchmark {
             try (Statement statement = bare.createStatement()) {
                 statement.execute(setup);
             }
-            Namespace namespace = new Namespace("bench", List.of("bench_view"));
+            Namespace namespace = new Namespace("bench", List.of("bench_view"), List.of("orders"));
             try (TaskSession session = workspace.openTaskSession("bench", namespace)) {
                 Samples select = new Samples();
                 Samples view = new Samples();
                 for (int i = 0; i < WARMUP + MEASURED; i++) {
                     boolean isView = i % 4 == 3;
-                    String sql = isView ? String.format(VIEW, i % 500) : QUERIES[i % 4 % QUERIES.length];
+                    // Every text differs, as an agent's statements do, so no cache anywhere answers for the engine.
+                    String sql = isView ? String.format(VIEW, i)
+                            : "SELECT * FROM (" + QUERIES[i % 4 % QUERIES.length] + ") q LIMIT " + (100_000 + i);
                     long bareNanos;
                     long guardedNanos;
                     if (i % 2 == 0) {
@@ -95,6 +102,7 @@ class GuardedPathBenchmark {
             }
             long policy = timePolicy(namespace);
             System.out.printf("  of which the statement policy alone: median %.1f us%n", policy / 1000.0);
+            readRulesCost(bare, namespace);
         }
     }
 
@@ -151,6 +159,50 @@ class GuardedPathBenchmark {
             throw new IllegalStateException(e);
         }
         check(session.execute(CPU_HEAVY));
+    }
+
+    /**
+     * What the read rules add to each statement never seen before: DuckDB's parser (one round trip of
+     * json_serialize_sql on a prepared statement), the JSON and the walk of the tree, and the rules; and the Java
+     * part alone, from the parser's output.
+     */
+    private static void readRulesCost(Connection connection, Namespace namespace) throws SQLException {
+        ReadRules rules = ReadRules.forTask(namespace, "bare", BuiltinFunctions.names(connection));
+        long[] whole = new long[6_000];
+        long[] java = new long[6_000];
+        try (QueryParser parser = new QueryParser(connection);
+             PreparedStatement serialize = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
+            for (int i = 0; i < whole.length; i++) {
+                // Every text differs, as an agent's statements do: the parser's memory of recent texts never helps.
+                boolean isView = i % 4 == 3;
+                String sql = isView ? String.format(VIEW, i)
+                        : "SELECT * FROM (" + QUERIES[i % 4 % QUERIES.length] + ") q LIMIT " + (100_000 + i);
+                StatementKind kind = isView ? StatementKind.CREATE_VIEW : StatementKind.QUERY;
+                long began = System.nanoTime();
+                if (ReadCheck.refusal(parser, QueryParts.of(sql, kind), rules).isPresent()) {
+                    throw new IllegalStateException("refused: " + sql);
+                }
+                whole[i] = System.nanoTime() - began;
+                serialize.setString(1, QueryParts.of(sql, kind).parts().get(0).sql());
+                String json;
+                try (ResultSet rs = serialize.executeQuery()) {
+                    rs.next();
+                    json = rs.getString(1);
+                }
+                began = System.nanoTime();
+                Object statement = ((List<?>) Json.parseObject(json).get("statements")).get(0);
+                rules.refusal(SyntaxTree.references(statement));
+                java[i] = System.nanoTime() - began;
+            }
+        }
+        long[] wholeMeasured = Arrays.copyOfRange(whole, 1_000, whole.length);
+        long[] javaMeasured = Arrays.copyOfRange(java, 1_000, java.length);
+        Arrays.sort(wholeMeasured);
+        Arrays.sort(javaMeasured);
+        System.out.printf("  of which the read rules (parse round trip + walk + rules): median %.1f us, p90 %.1f us; "
+                        + "the Java part alone (JSON, walk, rules): median %.1f us%n",
+                wholeMeasured[wholeMeasured.length / 2] / 1000.0, wholeMeasured[wholeMeasured.length * 9 / 10] / 1000.0,
+                javaMeasured[javaMeasured.length / 2] / 1000.0);
     }
 
     private static long timePolicy(Namespace namespace) {

@@ -8,6 +8,7 @@ import io.taskgraph.domain.data.Column;
 import io.taskgraph.domain.data.SourceFormat;
 import io.taskgraph.domain.port.TaskSession;
 import io.taskgraph.domain.port.Workspace;
+import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.StatementResult;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -57,7 +58,8 @@ class TypeRoundTripTest {
         assertEquals(PEOPLE, described.subList(1, described.size()));
 
         workspace.restrictExternalAccess();
-        try (TaskSession session = workspace.openTaskSession("sales", SALES)) {
+        try (TaskSession session = workspace.openTaskSession("sales",
+                new Namespace("sales", List.of("sales_summary"), List.of("people")))) {
             StatementResult result = session.execute("SELECT * EXCLUDE (_row_id) FROM people ORDER BY _row_id");
             assertTrue(result.success(), result.toolJson());
             assertTrue(result.toolJson().contains(",1234.56,") && result.toolJson().contains(",-0.05,"),

@@ -1,6 +1,7 @@
 package io.taskgraph.application.agent;
 
 import io.taskgraph.domain.run.RunDefaults;
+import io.taskgraph.domain.sql.SizeRules;
 
 /**
  * The system prompt every task agent gets: the job, the sandbox rules, and the parts of DuckDB's SQL
@@ -36,11 +37,20 @@ public final class SystemPrompt {
             SHOW, EXPLAIN, PIVOT/UNPIVOT.
             - You may CREATE [OR REPLACE] VIEW, CREATE [OR REPLACE] MACRO, DROP VIEW and DROP MACRO, but only for \
             the names your task allows: its declared outputs and names starting with your task name and an \
-            underscore.
+            underscore (unless another task owns them; the briefing says).
+            - You may read only your task's inputs (listed in the briefing), the views and macros you create, and \
+            the catalog (DESCRIBE, SHOW TABLES, information_schema, duckdb_tables(), duckdb_views(), \
+            duckdb_columns(), duckdb_functions()). Other tasks' views and undeclared tables are refused. Table \
+            functions: range, generate_series, unnest, repeat, json_each, json_tree, the catalog listings and your \
+            own table macros.
             - No tables, no INSERT/UPDATE/DELETE, no COPY/ATTACH/INSTALL/LOAD/SET/PRAGMA, no reading or writing \
-            files or URLs. Input tables are read-only.
+            files or URLs, no settings. Input tables are read-only.
             - Queries time out after {timeout} seconds. Results larger than {limit} characters are refused: add LIMIT, \
             select fewer columns, or aggregate.
+            - Functions that build a list or string of a given size (range or generate_series as a list, repeat, \
+            lpad, rpad, list_resize) need that size written as a number, at most {size}. For longer or per-row \
+            sequences use the table function: `FROM range(1000000) t(i)`, \
+            `FROM t, LATERAL generate_series(t.first_day, t.last_day, INTERVAL 1 DAY) d(day)`.
             - Every input table has a _row_id column (1..n in source order): use it to refer to source rows.
 
             ## DuckDB SQL you should use
@@ -61,7 +71,7 @@ public final class SystemPrompt {
             d + INTERVAL 3 DAY, date_diff('day', a, b), last_day(d), make_date(y, m, d).
             - Aggregates: count(*) FILTER (WHERE ...), sum, avg, min, max, arg_max(value, ordering), \
             any_value, list(x), median, quantile_cont(x, 0.9), round(x, 2).
-            - Lists and structs: list_value, list_contains, unnest(list), len(list), list_transform(l, x -> x + 1), \
+            - Lists and structs: list_value, list_contains, unnest(list), len(list), list_transform(l, lambda x: x + 1), \
             list_filter, struct_pack(a := 1), s.field.
             - Joins: ASOF JOIN for nearest-earlier matches, ANTI JOIN / SEMI JOIN, USING (col), \
             and POSITIONAL JOIN for row-by-row pairing.
@@ -74,5 +84,6 @@ public final class SystemPrompt {
     /** The limits the SQL engine enforces, worded where the agent reads them. */
     private static final String TEXT = TEMPLATE
             .replace("{timeout}", Long.toString(RunDefaults.STATEMENT_TIMEOUT.toSeconds()))
-            .replace("{limit}", Limits.characters(RunDefaults.RESULT_LIMIT_CHARS));
+            .replace("{limit}", Limits.characters(RunDefaults.RESULT_LIMIT_CHARS))
+            .replace("{size}", Limits.characters(SizeRules.MAX_SIZE));
 }

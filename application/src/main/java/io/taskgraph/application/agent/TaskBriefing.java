@@ -24,17 +24,19 @@ public final class TaskBriefing {
     private static final int MAX_VALUE_CHARS = 200;
 
     private final TaskSpec task;
+    private final Namespace namespace;
     private final SqlReader reader;
     private final StringBuilder text = new StringBuilder();
 
-    private TaskBriefing(TaskSpec task, SqlReader reader) {
+    private TaskBriefing(TaskSpec task, Namespace namespace, SqlReader reader) {
         this.task = task;
+        this.namespace = namespace;
         this.reader = reader;
     }
 
     /** The briefing for a fresh agent. */
-    public static String fresh(TaskSpec task, SqlReader reader) {
-        TaskBriefing b = new TaskBriefing(task, reader);
+    public static String fresh(TaskSpec task, Namespace namespace, SqlReader reader) {
+        TaskBriefing b = new TaskBriefing(task, namespace, reader);
         b.prompt();
         b.inputs();
         b.outputs();
@@ -43,8 +45,8 @@ public final class TaskBriefing {
     }
 
     /** For a rerun in review mode: the existing outputs and their current validation failures (may be empty). */
-    public static String review(TaskSpec task, SqlReader reader, List<String> currentFailures) {
-        TaskBriefing b = new TaskBriefing(task, reader);
+    public static String review(TaskSpec task, Namespace namespace, SqlReader reader, List<String> currentFailures) {
+        TaskBriefing b = new TaskBriefing(task, namespace, reader);
         b.prompt();
         b.inputs();
         b.outputs();
@@ -64,8 +66,8 @@ public final class TaskBriefing {
     }
 
     /** For a SQL task whose statements failed: the prompt is the intent, then the SQL and its errors. */
-    public static String repair(TaskSpec task, SqlReader reader, List<String> errors) {
-        TaskBriefing b = new TaskBriefing(task, reader);
+    public static String repair(TaskSpec task, Namespace namespace, SqlReader reader, List<String> errors) {
+        TaskBriefing b = new TaskBriefing(task, namespace, reader);
         b.line("# Task: " + task.name());
         b.line("");
         b.line("This task is normally done by fixed SQL, which no longer works. Repair it: produce the outputs "
@@ -175,8 +177,14 @@ public final class TaskBriefing {
         }
         line("");
         line("## Names you may create");
-        line(new Namespace(task.name(), task.outputs()).describe()
-                + " (helper views and macros). Everything else is read-only.");
+        line(namespace.describe() + " (helper views and macros). Everything else is read-only.");
+        line("");
+        line("## What you may read");
+        line("Only " + (namespace.inputs().isEmpty() ? "" : "your inputs (" + String.join(", ", namespace.inputs())
+                + "), ") + "the views and macros you create, and the catalog (DESCRIBE, SHOW TABLES, "
+                + "information_schema, duckdb_tables(), duckdb_views(), duckdb_columns(), duckdb_functions()). Other "
+                + "tasks' views, input tables not listed here, Taskgraph's own tables (_trace, _task_meta, "
+                + "_workspace_meta), files and settings are refused.");
         line("");
     }
 

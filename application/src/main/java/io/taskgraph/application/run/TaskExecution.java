@@ -16,7 +16,7 @@ import io.taskgraph.domain.run.TaskOutcome;
 import io.taskgraph.domain.run.TaskStatus;
 import io.taskgraph.domain.spec.TaskKind;
 import io.taskgraph.domain.spec.TaskSpec;
-import io.taskgraph.domain.sql.Namespace;
+import io.taskgraph.domain.sql.Namespaces;
 import io.taskgraph.domain.validation.OutputValidator;
 import io.taskgraph.domain.validation.ValidationReport;
 import java.time.Duration;
@@ -33,10 +33,12 @@ final class TaskExecution {
     private final AgentLoop loop;
     private final RunListener listener;
     private final RunControl control;
+    private final Namespaces namespaces;
 
-    TaskExecution(Workspace workspace, TaskPolicy policy, AgentSettings settings, LlmClient llm,
+    TaskExecution(Workspace workspace, Namespaces namespaces, TaskPolicy policy, AgentSettings settings, LlmClient llm,
                   RunListener listener, RunControl control) {
         this.workspace = workspace;
+        this.namespaces = namespaces;
         this.policy = policy;
         this.settings = settings;
         this.loop = new AgentLoop(llm, listener, e -> control.stop(new RunStop(
@@ -48,7 +50,7 @@ final class TaskExecution {
     TaskOutcome run(TaskSpec task) {
         long start = System.nanoTime();
         listener.on(new RunEvent.TaskStarted(task.name(), task.kind()));
-        try (TaskSession session = workspace.openTaskSession(task.name(), new Namespace(task.name(), task.outputs()));
+        try (TaskSession session = workspace.openTaskSession(task.name(), namespaces.namespace(task.name()));
              RunControl.Registration ignored = control.onCancel(session::cancel)) {
             Attempt attempt = stoppedByTheRun(attempt(task, session));
             return attempt.outcome(task, Duration.ofNanos(System.nanoTime() - start));

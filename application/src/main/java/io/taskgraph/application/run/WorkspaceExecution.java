@@ -11,6 +11,7 @@ import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.run.TaskOutcome;
+import io.taskgraph.domain.sql.Namespaces;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,10 @@ public final class WorkspaceExecution {
                               RunOptions options, Path output, RunControl control, long startNanos) {
         AgentSettings settings = new AgentSettings(options.model(), options.effort(), options.maxIterations(),
                 options.tokenBudget(), options.maxIdleTurns());
-        TaskExecution execution = new TaskExecution(workspace, policy, settings, llm, listener, control);
+        Namespaces namespaces = Namespaces.of(graph.tasks(), workspace.inputTables());
+        namespaces.overlapWarnings().forEach(warning -> listener.on(new RunEvent.Warning(warning)));
+        dropUnsafeObjects(workspace);
+        TaskExecution execution = new TaskExecution(workspace, namespaces, policy, settings, llm, listener, control);
         DagScheduler scheduler = new DagScheduler(options.concurrency());
         List<TaskOutcome> outcomes;
         try (RunControl.Registration ignored = control.onCancel(() -> scheduler.stop(control.stopped()
@@ -67,6 +71,7 @@ public final class WorkspaceExecution {
                 interrupted = true; // cancelling stopped the spec's process in the middle of the exports
             }
         }
+        dropUnsafeObjects(workspace);
         Map<String, String> end = new LinkedHashMap<>();
         end.put(WorkspaceMetadata.INTERRUPTED, String.valueOf(interrupted));
         workspace.putWorkspaceMeta(end);
@@ -76,6 +81,14 @@ public final class WorkspaceExecution {
                 control.stopped().map(RunStop::message));
         listener.on(new RunEvent.RunFinished(summary));
         return summary;
+    }
+
+    /**
+     * Nothing left in the file may read outside it once a stock DuckDB opens it: checked before the agents start
+     * (a rerun's source may come from an older version) and after they end.
+     */
+    private void dropUnsafeObjects(Workspace workspace) {
+        workspace.dropUnsafeObjects().forEach(message -> listener.on(new RunEvent.Warning(message)));
     }
 
     /** Exports are written next to the output workspace file. */

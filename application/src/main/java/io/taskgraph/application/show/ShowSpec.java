@@ -14,6 +14,7 @@ import io.taskgraph.domain.spec.InputFile;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
+import io.taskgraph.domain.sql.Namespaces;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -59,8 +60,10 @@ public final class ShowSpec {
         List<String> problems = new ArrayList<>(graphProblems);
         problems.addAll(InputFiles.missing(spec));
 
+        List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(Namespaces.of(spec.tasks(), tables).overlapWarnings());
         return new SpecOverview(spec.origin().module(), Optional.ofNullable(spec.origin().file()), inputs, tasks,
-                layers, validation(spec), problems, spec.exports(), warnings);
+                layers, validation(spec), problems, spec.exports(), allWarnings);
     }
 
     private static Task task(TaskSpec spec, Set<String> tables, Map<String, String> producers) {

@@ -103,6 +103,11 @@ final class RecordedWorkspaces implements SqlEngine {
             }
 
             @Override
+            public List<String> dropUnsafeObjects() {
+                throw new AssertionError("read-only");
+            }
+
+            @Override
             public TaskSession openTaskSession(String task, Namespace namespace) {
                 throw new AssertionError("read-only");
             }

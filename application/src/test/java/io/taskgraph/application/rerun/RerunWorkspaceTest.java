@@ -28,6 +28,9 @@ import io.taskgraph.domain.testing.Turn;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -227,5 +230,27 @@ class RerunWorkspaceTest {
                 () -> f.rerun("plain.db", "feb.db", RerunMode.VALIDATE));
         assertTrue(foreign.getMessage().contains("is not a Taskgraph workspace"), foreign.getMessage());
         assertTrue(f.llm.requests().isEmpty());
+    }
+
+    @Test
+    void aMacroInTheSourceThatReadsAHostFileIsDroppedFromTheCopyWithAWarning() throws Exception {
+        Path canary = dir.resolve("canary.txt");
+        Files.writeString(canary, "CANARY-rerun");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + f.path("jan.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE MACRO sales_src(p := '" + canary + "') AS TABLE SELECT content FROM read_text(p)");
+            statement.execute("CREATE VIEW sales_leak AS SELECT * FROM sales_src()");
+        }
+
+        RunSummary summary = f.rerun("jan.db", "feb.db", RerunMode.VALIDATE);
+
+        assertTrue(summary.succeeded(), summary.tasks().toString());
+        List<RunEvent.Warning> warnings = f.events(RunEvent.Warning.class);
+        assertTrue(warnings.stream().anyMatch(w -> w.message().startsWith("Dropped the macro sales_src from "
+                + f.path("feb.db") + ": it does not keep to the rules") && w.message().contains("read_text() reads data "
+                + "by name")), warnings.toString());
+        assertEquals(List.of(), f.rows("feb.db", "SELECT function_name FROM duckdb_functions() WHERE NOT internal"));
+        assertEquals(List.of(List.of(1L)), f.rows("jan.db",
+                "SELECT count(*) FROM duckdb_functions() WHERE function_name = 'sales_src'"), "the source never changes");
     }
 }

@@ -400,4 +400,41 @@ class RunWorkspaceTest {
         assertEquals(List.of(new RunEvent.Warning("Input 't' (in-memory rows of t) has no rows; tasks reading it will "
                 + "see an empty table.")), f.events(RunEvent.Warning.class));
     }
+
+    @Test
+    void aPrefixThatCoversAnotherTasksOutputIsWarnedAboutAndCannotTakeTheOutput() {
+        RunFixture f = new RunFixture(dir).module(InMemorySpec.module("m")
+                .input("t", List.of(new io.taskgraph.domain.data.Column("x", "BIGINT")), List.of(Map.of("x", 1L)))
+                .task(TaskSpec.agent("up", "p", List.of("t"), List.of("down_table")))
+                .task(TaskSpec.agent("down", "p", List.of("down_table"), List.of("down_report"))).build());
+        f.llm.task("up", Turn.sql("CREATE VIEW down_table AS SELECT x FROM t"), Turn.answer("done"));
+        f.llm.task("down", Turn.sql("CREATE OR REPLACE VIEW down_table AS SELECT 666 AS x",
+                "CREATE VIEW down_report AS SELECT x FROM down_table"), Turn.answer("done"));
+
+        assertTrue(f.run("m", "out.db").succeeded());
+
+        assertEquals(List.of(new RunEvent.Warning("Task 'down' has the name prefix down_, which also matches "
+                + "'down_table', an output of task 'up'. The output belongs to 'up': task 'down' may not create, replace "
+                + "or drop it. Rename the output or the task if that is not what you meant.")),
+                f.events(RunEvent.Warning.class));
+        assertEquals(List.of(List.of(1L)), f.rows("out.db", "SELECT x FROM down_report"));
+        String refusal = f.rows("out.db", "SELECT error FROM _trace WHERE task = 'down' AND NOT success").get(0).get(0)
+                .toString();
+        assertTrue(refusal.startsWith("CREATE VIEW down_table is outside the namespace of task 'down': it is an output "
+                + "of task 'up'"), refusal);
+    }
+
+    @Test
+    void theBriefingSaysWhatTheAgentMayRead() {
+        RunFixture f = diamond();
+        f.run(Diamond.MODULE, "out.db");
+        String brief = f.llm.requests("sales").get(0).messages().get(1).content();
+        assertTrue(brief.contains("## What you may read\nOnly your inputs (prepared_sales, products), the views and "
+                + "macros you create, and the catalog (DESCRIBE, SHOW TABLES, information_schema, duckdb_tables(), "
+                + "duckdb_views(), duckdb_columns(), duckdb_functions()). Other tasks' views, input tables not listed "
+                + "here, Taskgraph's own tables (_trace, _task_meta, _workspace_meta), files and settings are refused."),
+                brief);
+        String system = f.llm.requests("sales").get(0).messages().get(0).content();
+        assertTrue(system.contains("You may read only your task's inputs (listed in the briefing)"), system);
+    }
 }

@@ -242,4 +242,21 @@ class ShowSpecTest {
         UsageException e = assertThrows(UsageException.class, () -> OverviewFormat.parse("svg"));
         assertEquals("Unknown format 'svg'; use text, json, mermaid or dot.", e.getMessage());
     }
+
+    @Test
+    void aTaskPrefixThatAlsoMatchesAnotherTasksOutputIsShownAsAWarning() {
+        WorkspaceSpec spec = new WorkspaceSpec(new SpecOrigin("my_app.specs.main", FILE, "", GitInfo.unknown()),
+                List.of(InputSpec.of("orders")), List.of(
+                        TaskSpec.agent("up", "Up.", List.of("orders"), List.of("down_table")),
+                        TaskSpec.agent("down", "Down.", List.of("down_table"), List.of("down_report"))), List.of());
+
+        SpecOverview overview = ShowSpec.overview(spec, List.of("spec has uncommitted changes"));
+
+        String overlap = "Task 'down' has the name prefix down_, which also matches 'down_table', an output of task "
+                + "'up'. The output belongs to 'up': task 'down' may not create, replace or drop it. Rename the output "
+                + "or the task if that is not what you meant.";
+        assertEquals(List.of("spec has uncommitted changes", overlap), overview.warnings());
+        assertTrue(OverviewText.render(overview).contains("  warning: " + overlap), OverviewText.render(overview));
+        assertEquals(List.of(), ShowSpec.overview(diamond(), List.of()).warnings(), "the diamond's prefixes overlap nothing");
+    }
 }

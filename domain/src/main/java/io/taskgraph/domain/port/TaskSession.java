@@ -1,5 +1,6 @@
 package io.taskgraph.domain.port;
 
+import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.StatementResult;
 
 /**
@@ -9,6 +10,9 @@ import io.taskgraph.domain.sql.StatementResult;
  */
 public interface TaskSession extends SqlReader, AutoCloseable {
     StatementResult execute(String sql);
+
+    /** What this session's agent statements may name and read. */
+    Namespace namespace();
 
     /** Cancels the statement running now, if any (used on interruption); the session stays usable. */
     void cancel();

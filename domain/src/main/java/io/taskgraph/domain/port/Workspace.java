@@ -31,6 +31,14 @@ public interface Workspace extends SqlReader, AutoCloseable {
      */
     void restrictExternalAccess();
 
+    /**
+     * Checks every view and macro stored in the workspace as a stock DuckDB opening the file later would resolve
+     * it, and drops each that could read outside the workspace (files, the host's settings and paths) or build an
+     * unbounded value; returns one message per object dropped, naming it and why. Agent changes are checked before
+     * they commit, so this finds only what an older version or a person left in the file.
+     */
+    List<String> dropUnsafeObjects();
+
     /** A new connection for one task, whose agent statements are limited to {@code namespace}. */
     TaskSession openTaskSession(String task, Namespace namespace);
 

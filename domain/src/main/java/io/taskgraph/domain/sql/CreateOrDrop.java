@@ -181,9 +181,19 @@ final class CreateOrDrop {
                     + parts.get(0).value() + "'; tasks work only in the workspace's main schema. Write the name "
                     + "unqualified: " + name + "."));
         }
+        if (verb.startsWith("CREATE") && PathLikeNames.isPathLike(name)) {
+            String plain = name.replaceAll("[^A-Za-z0-9_]+", "_");
+            return Parsed.refused(denied(verb + " " + written + ": a name with . / \\ : * ? [ ] { } or ~ reads "
+                    + "like a file path to DuckDB. Use letters, digits and underscores, e.g. "
+                    + (namespace.allows(plain) ? plain : namespace.task() + "_" + plain) + "."));
+        }
         if (!namespace.allows(name)) {
+            String owned = namespace.workspace().owner(name)
+                    .map(owner -> "it is " + namespace.workspace().describeName(name) + ", and task '"
+                            + namespace.task() + "'")
+                    .orElse("it");
             return Parsed.refused(denied(verb + " " + written + " is outside the namespace of task '"
-                    + namespace.task() + "': it may only create or drop views and macros named "
+                    + namespace.task() + "': " + owned + " may only create or drop views and macros named "
                     + namespace.describe() + ". Rename it, e.g. " + namespace.task() + "_" + name + "."));
         }
         return new Parsed<>(name, null);

@@ -47,9 +47,8 @@ final class DenialMessages {
             return keyword + " installs or loads extensions, which tasks may not do; use the built-in functions.";
         }
         if (SETTINGS.contains(keyword)) {
-            return keyword + " changes database settings, which are fixed for the run; to look at them use "
-                    + "SELECT * FROM duckdb_settings(), and to describe a table SELECT * FROM "
-                    + "pragma_table_info('name') or DESCRIBE name.";
+            return keyword + " changes database settings, which are fixed for the run (and not readable by "
+                    + "tasks); to describe a table use DESCRIBE name or SELECT * FROM pragma_table_info('name').";
         }
         if (keyword.equals("CALL")) {
             return "CALL is not allowed; call a table function in a query instead: SELECT * FROM function(...).";

@@ -152,6 +152,33 @@ class StatementPolicyTest {
     }
 
     @Test
+    void aNameThatReadsLikeAFilePathCannotBeCreatedButALeftoverCanBeDropped() {
+        assertDeniedWith("CREATE VIEW \"mine_x.csv\" AS SELECT 1", "CREATE VIEW \"mine_x.csv\": a name with . / \\ : * "
+                + "? [ ] { } or ~ reads like a file path to DuckDB. Use letters, digits and underscores, e.g. mine_x_csv.");
+        assertDeniedWith("CREATE MACRO \"mine_/tmp/m\"() AS 1", "CREATE MACRO \"mine_/tmp/m\": a name with");
+        assertDeniedWith("CREATE VIEW \"x.parquet\" AS SELECT 1", "CREATE VIEW \"x.parquet\": a name with . / \\ : * "
+                + "? [ ] { } or ~ reads like a file path to DuckDB. Use letters, digits and underscores, e.g. mine_x_parquet.");
+        assertEquals("mine_x.csv", allowed("DROP VIEW IF EXISTS \"mine_x.csv\"").objectName());
+    }
+
+    @Test
+    void aNameAnotherTaskOwnsIsRefusedNamingItsOwner() {
+        Namespaces workspace = Namespaces.of(List.of(
+                io.taskgraph.domain.spec.TaskSpec.agent("up", "p", List.of("t"), List.of("down_table")),
+                io.taskgraph.domain.spec.TaskSpec.agent("down", "p", List.of("t"), List.of("down_report"))), List.of("t"));
+        StatementVerdict verdict = StatementPolicy.evaluate("CREATE OR REPLACE VIEW down_table AS SELECT 666 AS id",
+                workspace.namespace("down"));
+
+        assertTrue(((Denied) verdict).reason().startsWith("CREATE VIEW down_table is outside the namespace of task "
+                + "'down': it is an output of task 'up', and task 'down' may only create or drop views and macros named "
+                + "down_report or names starting with down_ (except down_table (an output of task up))."),
+                ((Denied) verdict).reason());
+        assertInstanceOf(Denied.class, StatementPolicy.evaluate("DROP VIEW \"DOWN_TABLE\"", workspace.namespace("down")));
+        assertInstanceOf(Allowed.class, StatementPolicy.evaluate("CREATE VIEW down_table AS SELECT 1 AS id",
+                workspace.namespace("up")));
+    }
+
+    @Test
     void quotedNamesAreComparedUnquotedAndWithoutCase() {
         assertEquals("MINE_X", allowed("CREATE VIEW \"MINE_X\" AS SELECT 1").objectName());
         assertEquals("mine_a \"b\"", allowed("CREATE VIEW \"mine_a \"\"b\"\"\" AS SELECT 1").objectName());

@@ -67,6 +67,9 @@ public final class RerunCommand implements Callable<Integer>, DebugHelp {
     AgentOptions agent;
 
     @Mixin
+    DatabaseOptions database;
+
+    @Mixin
     OutputOptions outputOptions;
 
     @Mixin
@@ -108,7 +111,8 @@ public final class RerunCommand implements Callable<Integer>, DebugHelp {
         return execution.execute(output, "", (llm, listener, control) -> {
             try {
                 return new RerunWorkspace(cli.adapters().specLoader(cli.err()::println),
-                        cli.adapters().sqlEngine(), llm, listener, cli.clock()).rerun(request, control);
+                        cli.adapters().sqlEngine(database.memoryLimit()), llm, listener, cli.clock())
+                        .rerun(request, control);
             } catch (SpecCommitMismatchException e) {
                 throw new UsageException(e.getMessage() + " To rerun with the spec as it is now anyway, add --ignore-commit.", e);
             }

@@ -48,6 +48,9 @@ public final class RunCommand implements Callable<Integer>, DebugHelp {
     AgentOptions agent;
 
     @Mixin
+    DatabaseOptions database;
+
+    @Mixin
     OutputOptions outputOptions;
 
     @Mixin
@@ -79,7 +82,7 @@ public final class RunCommand implements Callable<Integer>, DebugHelp {
         String preamble = module.source() == DiscoveredSpec.Source.EXPLICIT ? ""
                 : "Spec " + module.module() + " (" + module.source().description() + ")";
         return execution.execute(output, preamble, (llm, listener, control) -> new RunWorkspace(
-                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(), llm,
+                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(database.memoryLimit()), llm,
                 listener, cli.clock()).run(request, control));
     }
 }

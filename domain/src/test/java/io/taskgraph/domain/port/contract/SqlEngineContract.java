@@ -47,7 +47,7 @@ public abstract class SqlEngineContract {
         return "SELECT count(*) FROM range(1000000000000) t(x) WHERE hash(x) % 7 = 3";
     }
 
-    private static final Namespace SALES = new Namespace("sales", List.of("sales_summary"));
+    private static final Namespace SALES = new Namespace("sales", List.of("sales_summary"), List.of("orders"));
 
     // ---- lifecycle ----
 
@@ -361,6 +361,30 @@ public abstract class SqlEngineContract {
             }
             assertEquals(List.of(Arrays.asList(false, slow.error())),
                     workspace.query("SELECT success, error FROM _trace WHERE id = 1").rows());
+        }
+    }
+
+    @Test
+    void agentSqlReadsOnlyTheTasksDeclaredInputsAndSaysWhatItMayRead() throws IOException {
+        try (Workspace workspace = workspaceWithSales();
+             TaskSession session = workspace.openTaskSession("sales", new Namespace("sales", List.of("sales_summary")))) {
+            assertEquals(List.of("sales_summary"), session.namespace().outputs());
+            StatementResult result = session.execute("SELECT region FROM orders");
+            assertFalse(result.success(), result.toolJson());
+            assertTrue(result.error().contains("may not read 'orders'"), result.error());
+            assertTrue(result.error().contains("Task 'sales' may read no declared inputs"), result.error());
+            assertEquals(2, session.query("SELECT region FROM orders").rowCount(), "validation reads are not confined");
+        }
+    }
+
+    @Test
+    void aWorkspaceWhoseViewsStayInsideItHasNothingUnsafeToDrop() throws IOException {
+        try (Workspace workspace = workspaceWithSales()) {
+            try (TaskSession session = workspace.openTaskSession("sales", SALES)) {
+                assertTrue(session.execute("CREATE VIEW sales_summary AS SELECT region FROM orders").success());
+            }
+            assertEquals(List.of(), workspace.dropUnsafeObjects());
+            assertEquals(List.of("sales_summary"), workspace.views());
         }
     }
 
