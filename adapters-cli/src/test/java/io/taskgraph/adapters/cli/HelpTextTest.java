@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,26 @@ class HelpTextTest {
                 if (footer.strip().startsWith("taskgraph ") || footer.strip().startsWith("source ")) {
                     assertTrue(help.lines().anyMatch(line -> line.equals(footer)),
                             () -> command.getKey() + " --help wraps the example\n" + footer + "\nin:\n" + help);
+                }
+            }
+        }
+    }
+
+    /** A dotted name in a description (a module, a file, a setting) that help breaks at a dot reads as two words. */
+    private static final Pattern DOTTED = Pattern.compile("[\\w\\[\\]/]+(?:\\.[\\w\\[\\]/]+)+");
+
+    @Test
+    void noDottedNameInAnyDescriptionIsBrokenAcrossLines() {
+        for (Map.Entry<String, CommandLine> command : all().getSubcommands().entrySet()) {
+            List<String> lines = help(command.getKey()).lines().toList();
+            for (ArgSpec arg : command.getValue().getCommandSpec().args()) {
+                for (String text : arg.description()) {
+                    Matcher name = DOTTED.matcher(text);
+                    while (name.find()) {
+                        String dotted = name.group();
+                        assertTrue(lines.stream().anyMatch(line -> line.contains(dotted)),
+                                command.getKey() + " --help breaks " + dotted + ":\n" + String.join("\n", lines));
+                    }
                 }
             }
         }

@@ -36,8 +36,8 @@ public final class RunCommand implements Callable<Integer>, DebugHelp {
     String output;
 
     @Option(names = {"-s", "--spec"}, paramLabel = "MODULE",
-            description = "Spec module, e.g. my_app.specs.main (default: [tool.taskgraph].spec in pyproject.toml, "
-                    + "else specs.main when specs/main.py exists).")
+            description = "Spec module, e.g. my_app.specs.main (default: the module [tool.taskgraph] names in "
+                    + "pyproject.toml, else specs.main when specs/main.py exists).")
     String spec;
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
