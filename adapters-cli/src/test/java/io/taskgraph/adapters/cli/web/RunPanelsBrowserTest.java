@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,56 +23,18 @@ class RunPanelsBrowserTest {
     private static final String NO_PROGRESS = "No progress in 3 turns in a row: it answered without running any SQL "
             + "and validation failed the same way each time (--max-idle-turns 3).";
 
-    @TempDir
-    static Path temp;
-    static WebFixture web;
-    static Chromium chromium;
-    static ChromeDriver driver;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start(temp);
-        driver = chromium.driver;
-        web = WebFixture.start(temp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (web != null) {
-                web.close();
-            }
-        }
-    }
-
-    @AfterEach
-    void releaseHeldSteps() {
-        web.llm.releaseAll();
-    }
+    @RegisterExtension
+    static final PageOnServer page = new PageOnServer(config -> config);
 
     private static WebDriverWait waitUpTo(int seconds) {
-        return chromium.waitUpTo(seconds);
-    }
-
-    private static void openPageWithSpec(String specId) {
-        driver.get(web.server.url().toString());
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#spec option[value='" + specId + "']")).size() == 1);
-        selectSpec(specId);
-    }
-
-    private static void selectSpec(String specId) {
-        new Select(driver.findElement(By.id("spec"))).selectByValue(specId);
+        return page.waitUpTo(seconds);
     }
 
     private static String startAndAwaitResults() {
-        String before = driver.getCurrentUrl();
-        driver.findElement(By.id("start")).click();
+        String before = page.driver.getCurrentUrl();
+        page.driver.findElement(By.id("start")).click();
         waitUpTo(30).until(d -> !d.getCurrentUrl().equals(before) && d.getCurrentUrl().matches(".*#run=[0-9a-f]{16}$"));
-        String runId = driver.getCurrentUrl().replaceAll(".*#run=", "");
+        String runId = page.driver.getCurrentUrl().replaceAll(".*#run=", "");
         waitUpTo(60).until(d -> {
             String status = d.findElement(By.id("run-status")).getText();
             return d.findElement(By.id("results")).isDisplayed() && status.startsWith("Run " + runId + ": ")
@@ -88,7 +45,7 @@ class RunPanelsBrowserTest {
 
     /** The results table's cells of {@code task}: status, then each line of the why column. */
     private static List<String> resultRow(String task) {
-        WebElement row = driver.findElement(By.cssSelector("#result-tasks tr[data-task='" + task + "']"));
+        WebElement row = page.driver.findElement(By.cssSelector("#result-tasks tr[data-task='" + task + "']"));
         List<String> cells = new java.util.ArrayList<>();
         cells.add(row.findElement(By.cssSelector("td.state-text")).getText());
         row.findElements(By.cssSelector("td.why > *")).forEach(part -> cells.add(part.getText()));
@@ -97,29 +54,29 @@ class RunPanelsBrowserTest {
 
     @Test
     void theResultsSayForEachTaskWhatBecameOfItAndWhy() throws Exception {
-        openPageWithSpec("specs.failing");
-        int idleCallsBefore = web.llm.requestsFor("idle");
+        page.openWithSpec("specs.failing");
+        int idleCallsBefore = page.web.llm.requestsFor("idle");
 
         startAndAwaitResults();
 
-        assertTrue(driver.findElement(By.id("result-summary")).getText()
+        assertTrue(page.driver.findElement(By.id("result-summary")).getText()
                 .startsWith("Finished with failures: 0 of 3 tasks passed (2 failed, 1 blocked)."),
-                driver.findElement(By.id("result-summary")).getText());
+                page.driver.findElement(By.id("result-summary")).getText());
         assertEquals(List.of("failed", NO_PROGRESS, "Output view 'clean_orders' does not exist; create it with CREATE "
                 + "OR REPLACE VIEW clean_orders AS SELECT ...."), resultRow("clean"));
         assertEquals(List.of("blocked", "Not run because upstream task 'clean' failed."), resultRow("total"));
         assertEquals(List.of("failed", "Its SQL did not produce valid outputs (the task has no \"repair\", so no agent "
                 + "was asked).", "order 2 has a negative amount"), resultRow("checked"));
-        assertEquals(4, web.llm.requestsFor("idle") - idleCallsBefore, "the idle agent was stopped after three turns without progress");
-        ((JavascriptExecutor) driver).executeScript("document.getElementById('results').scrollIntoView()");
-        chromium.screenshot("results-per-task.png");
+        assertEquals(4, page.web.llm.requestsFor("idle") - idleCallsBefore, "the idle agent was stopped after three turns without progress");
+        ((JavascriptExecutor) page.driver).executeScript("document.getElementById('results').scrollIntoView()");
+        page.chromium.screenshot("results-per-task.png");
     }
 
     @Test
     void theMaxIterationsFieldLimitsEachTasksModelCalls() {
-        openPageWithSpec("specs.failing");
-        assertEquals("200", driver.findElement(By.id("max-iterations")).getAttribute("value"), "the default");
-        WebElement field = driver.findElement(By.id("max-iterations"));
+        page.openWithSpec("specs.failing");
+        assertEquals("200", page.driver.findElement(By.id("max-iterations")).getAttribute("value"), "the default");
+        WebElement field = page.driver.findElement(By.id("max-iterations"));
         field.clear();
         field.sendKeys("2");
 
@@ -128,12 +85,12 @@ class RunPanelsBrowserTest {
         assertEquals(List.of("failed", "Spent its budget of 2 model calls without passing validation.",
                 "Output view 'clean_orders' does not exist; create it with CREATE OR REPLACE VIEW clean_orders AS "
                         + "SELECT ...."), resultRow("clean"));
-        assertEquals(2, json(web.get("/api/run/" + runId)).get("max_iterations").asInt());
+        assertEquals(2, json(page.web.get("/api/run/" + runId)).get("max_iterations").asInt());
 
-        field = driver.findElement(By.id("max-iterations"));
+        field = page.driver.findElement(By.id("max-iterations"));
         field.clear();
         field.sendKeys("0");
-        driver.findElement(By.id("start")).click();
+        page.driver.findElement(By.id("start")).click();
         WebElement error = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertEquals("Form field 'max_iterations' must be a whole number from 1 to 2000 (model calls per task), not "
                 + "'0'.", error.getText());
@@ -141,60 +98,60 @@ class RunPanelsBrowserTest {
 
     @Test
     void aRunningRunIsCancelledWithTheButtonAndEndsInterrupted() throws Exception {
-        web.llm.hold("summarize", 1);
-        openPageWithSpec("specs.main");
-        WebElement cancel = driver.findElement(By.id("cancel"));
+        page.web.llm.hold("summarize", 1);
+        page.openWithSpec("specs.main");
+        WebElement cancel = page.driver.findElement(By.id("cancel"));
         assertFalse(cancel.isDisplayed(), "nothing to cancel yet");
-        driver.findElement(By.id("start")).click();
-        web.llm.awaitHeld("summarize", 1);
+        page.driver.findElement(By.id("start")).click();
+        page.web.llm.awaitHeld("summarize", 1);
         waitUpTo(10).until(ExpectedConditions.visibilityOf(cancel));
         assertEquals("Cancel run", cancel.getText());
-        chromium.screenshot("run-cancel-button.png");
+        page.chromium.screenshot("run-cancel-button.png");
 
         cancel.click();
 
         waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), ": interrupted"));
         waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
-        assertTrue(driver.findElement(By.id("result-summary")).getText().startsWith("Interrupted: "),
-                driver.findElement(By.id("result-summary")).getText());
+        assertTrue(page.driver.findElement(By.id("result-summary")).getText().startsWith("Interrupted: "),
+                page.driver.findElement(By.id("result-summary")).getText());
         assertEquals("interrupted", resultRow("summarize").get(0));
         assertFalse(cancel.isDisplayed(), "a finished run cannot be cancelled");
     }
 
     @Test
     void earlierRunsAreListedAndReopenWithTheirResultsAndTheirSpecSelected() throws Exception {
-        openPageWithSpec("specs.main");
+        page.openWithSpec("specs.main");
         String mainRun = startAndAwaitResults();
-        selectSpec("specs.failing");
+        page.selectSpec("specs.failing");
         String failingRun = startAndAwaitResults();
 
         WebElement mainEntry = waitUpTo(10).until(d -> d.findElement(By.cssSelector("#run-list li[data-run-id='"
                 + mainRun + "']")));
-        WebElement failingEntry = driver.findElement(By.cssSelector("#run-list li[data-run-id='" + failingRun + "']"));
+        WebElement failingEntry = page.driver.findElement(By.cssSelector("#run-list li[data-run-id='" + failingRun + "']"));
         assertTrue(mainEntry.getAttribute("textContent").startsWith("specs.main succeeded "),
                 mainEntry.getAttribute("textContent"));
         assertTrue(failingEntry.getAttribute("textContent").startsWith("specs.failing failed "),
                 failingEntry.getAttribute("textContent"));
-        List<WebElement> entries = driver.findElements(By.cssSelector("#run-list li"));
+        List<WebElement> entries = page.driver.findElements(By.cssSelector("#run-list li"));
         assertTrue(entries.indexOf(failingEntry) < entries.indexOf(mainEntry), "newest first");
         assertEquals("true", failingEntry.findElement(By.tagName("a")).getAttribute("aria-current"));
-        chromium.screenshot("run-list.png");
+        page.chromium.screenshot("run-list.png");
 
         mainEntry.findElement(By.tagName("a")).click();
 
         waitUpTo(20).until(d -> d.getCurrentUrl().endsWith("#run=" + mainRun));
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-summary"),
                 "Done: 3 of 3 tasks passed."));
-        assertEquals("specs.main", new Select(driver.findElement(By.id("spec"))).getFirstSelectedOption()
+        assertEquals("specs.main", new Select(page.driver.findElement(By.id("spec"))).getFirstSelectedOption()
                 .getAttribute("value"), "the form shows the spec of the run on screen");
-        assertEquals("specs/main.py", driver.findElement(By.id("spec-path")).getText());
+        assertEquals("specs/main.py", page.driver.findElement(By.id("spec-path")).getText());
         assertEquals(List.of("passed", "2 iterations · 1 SQL · 240 tokens · "), resultRow("summarize").stream()
                 .map(cell -> cell.replaceAll("\\d+(\\.\\d+)?m?s$", "")).toList());
 
-        driver.navigate().refresh(); // the address alone brings the run back, its spec selected
+        page.driver.navigate().refresh(); // the address alone brings the run back, its spec selected
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-summary"),
                 "Done: 3 of 3 tasks passed."));
-        assertEquals("specs.main", new Select(driver.findElement(By.id("spec"))).getFirstSelectedOption()
+        assertEquals("specs.main", new Select(page.driver.findElement(By.id("spec"))).getFirstSelectedOption()
                 .getAttribute("value"));
     }
 }
