@@ -70,6 +70,9 @@ final class BridgeProcess implements AutoCloseable {
             try {
                 hello = bridge.receive("starting");
             } catch (InvalidSpecException e) {
+                if (bridge.stopped) {
+                    throw e; // stopped while Python was starting: the run was cancelled, Python is fine
+                }
                 throw new UsageException(e.getMessage() + " Is it a Python 3.9+ interpreter? "
                         + PythonSelector.HOW_TO_CHOOSE, e);
             }
