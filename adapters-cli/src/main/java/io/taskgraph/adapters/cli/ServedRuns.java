@@ -59,8 +59,7 @@ final class ServedRuns implements RunWorkspaces {
 
     @Override
     public RunSummary run(RunRequest request, RunListener listener, Consumer<String> specOutput, RunControl control) {
-        RunRequest asked = replay.isPresent() ? new RunRequest(request.spec(), request.output(),
-                request.replaceOutput(), request.options().withReplay(true)) : request;
+        RunRequest asked = replay.isPresent() ? request.withOptions(request.options().withReplay(true)) : request;
         Path ownRecording = asked.output().resolveSibling(RUN_CASSETTE);
         RunSummary summary;
         try (ClosableLlm llm = modelFor(ownRecording, listener)) {

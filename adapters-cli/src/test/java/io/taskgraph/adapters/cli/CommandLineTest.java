@@ -241,7 +241,7 @@ class CommandLineTest {
         Outcome o = cli.run(dir, "rerun", "jan.db", "-o", "feb.db", "--mode", "fast");
 
         assertEquals(2, o.exitCode());
-        assertEquals("taskgraph: Unknown rerun mode 'fast'; use validate or review.\n", o.err());
+        assertEquals("taskgraph: Unknown rerun mode 'fast'; use validate, changed or review.\n", o.err());
     }
 
     @Test

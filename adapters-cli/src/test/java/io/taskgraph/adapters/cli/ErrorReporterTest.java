@@ -3,7 +3,6 @@ package io.taskgraph.adapters.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.taskgraph.application.rerun.FingerprintMismatchException;
-import io.taskgraph.application.rerun.SpecCommitMismatchException;
 import io.taskgraph.application.run.RunCancelledException;
 import io.taskgraph.application.testing.ExceptionClasses;
 import io.taskgraph.domain.ErrorCategory;
@@ -13,6 +12,7 @@ import io.taskgraph.domain.LlmException;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.graph.GraphException;
+import io.taskgraph.domain.graph.UnknownTaskException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ class ErrorReporterTest {
         EXIT_CODE.put(new InputValidationException(List.of("sales: amount is NULL in 3 rows")), 2);
         EXIT_CODE.put(new GraphException(List.of("cycle: a -> b -> a")), 2);
         EXIT_CODE.put(new FingerprintMismatchException("jan.db", "specs.feb", List.of("task a: outputs differ")), 2);
-        EXIT_CODE.put(new SpecCommitMismatchException("jan.db", "specs.main", "abc", "def"), 2);
+        EXIT_CODE.put(new UnknownTaskException("lod", List.of("load", "report")), 2);
         EXIT_CODE.put(new WorkspaceException(ErrorCategory.BAD_INPUT, "x.db is not a Taskgraph workspace"), 2);
         EXIT_CODE.put(new WorkspaceException(ErrorCategory.NOT_FOUND, "The workspace file x.db does not exist."), 2);
         EXIT_CODE.put(new WorkspaceException(ErrorCategory.CONFLICT, "The workspace file out.db already exists."), 2);

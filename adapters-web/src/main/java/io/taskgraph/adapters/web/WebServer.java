@@ -8,6 +8,7 @@ import io.taskgraph.adapters.web.http.FormOptions;
 import io.taskgraph.adapters.web.run.RunOutputs;
 import io.taskgraph.adapters.web.run.RunService;
 import io.taskgraph.adapters.web.run.RunsDirectory;
+import io.taskgraph.adapters.web.run.SpecTasks;
 import io.taskgraph.adapters.web.spec.BuiltinSpecs;
 import io.taskgraph.adapters.web.spec.SpecCatalog;
 import io.taskgraph.adapters.web.spec.WorkspaceSpecs;
@@ -48,10 +49,11 @@ public final class WebServer implements AutoCloseable {
         RunsDirectory runsDirectory = RunsDirectory.open(config.runsDirectory());
         SpecCatalog catalog = catalog(config);
         RunOutputs outputs = new RunOutputs(services.workspaces());
-        RunService runs = new RunService(catalog, services.runs(), outputs, runsDirectory.path(),
+        SpecTasks tasks = new SpecTasks(catalog, services.specs());
+        RunService runs = new RunService(catalog, tasks, services.runs(), outputs, runsDirectory.path(),
                 config.maxConcurrentRuns(), config.keepRuns(), Clock.systemUTC());
         OpenStreams streams = new OpenStreams();
-        Javalin app = WebApp.create(catalog, runs, outputs, new FormOptions(config.defaultModel(),
+        Javalin app = WebApp.create(catalog, tasks, runs, outputs, new FormOptions(config.defaultModel(),
                 config.uploadLimits(), config.keepRuns(), config.replay()), streams,
                 new HostGuard(config.host(), config.allowedHosts()));
         try {

@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.web;
 
 import io.taskgraph.application.run.RunWorkspaces;
+import io.taskgraph.application.show.ShowSpec;
 import io.taskgraph.domain.port.SqlEngine;
 import java.util.Objects;
 
@@ -10,10 +11,13 @@ import java.util.Objects;
  *
  * @param runs       the run use case, one fresh instance per web run
  * @param workspaces opens finished runs' workspace files read-only, for the page's previews of their views
+ * @param specs      loads a spec to describe it (no data, no database, no model): the tasks the page offers to select,
+ *                   and the check of a run's selection before it starts
  */
-public record WebServices(RunWorkspaces runs, SqlEngine workspaces) {
+public record WebServices(RunWorkspaces runs, SqlEngine workspaces, ShowSpec specs) {
     public WebServices {
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(workspaces, "workspaces");
+        Objects.requireNonNull(specs, "specs");
     }
 }

@@ -1,7 +1,11 @@
 package io.taskgraph.adapters.web;
 
+import io.taskgraph.application.show.ShowSpec;
+import io.taskgraph.application.testing.Diamond;
 import io.taskgraph.domain.port.SqlEngine;
 import io.taskgraph.domain.port.Workspace;
+import io.taskgraph.domain.testing.InMemorySpec;
+import io.taskgraph.domain.testing.InMemorySpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +13,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The real web server over real HTTP, given {@link FakeRuns} instead of the real pipeline: a working directory with
- * one spec module ({@value #SPEC}) to pick, and a client to drive it.
+ * one spec module ({@value #SPEC}) to pick, described by an in-memory spec loader as the diamond (prep feeds sales
+ * and costs, both feed report), and a client to drive it.
  */
 final class FakeServer extends WebClient implements AutoCloseable {
     static final String SPEC = "specs.fake";
@@ -30,8 +35,14 @@ final class FakeServer extends WebClient implements AutoCloseable {
         Files.createDirectories(work.resolve("specs"));
         Files.writeString(work.resolve("specs/fake.py"), "TASKS = []\n");
         WebConfig config = tweak.apply(WebConfig.of("127.0.0.1", 0, work));
-        return new FakeServer(runs, WebServer.start(config, new WebServices(runs, NO_WORKSPACES)), work);
+        return new FakeServer(runs, WebServer.start(config, new WebServices(runs, NO_WORKSPACES, SPECS)), work);
     }
+
+    /** {@value #SPEC} as the diamond, for the page's task list and the check of a run's selection. */
+    static final ShowSpec SPECS = new ShowSpec(InMemorySpecLoader.create().module(InMemorySpec.module(SPEC)
+            .input("transactions", Diamond.TRANSACTION_COLUMNS, Diamond.transactions())
+            .input("products", Diamond.PRODUCT_COLUMNS, Diamond.products())
+            .tasks(Diamond.tasks()).build()));
 
     /** The fake runs write no workspace file, so nothing ever needs to open one. */
     static final SqlEngine NO_WORKSPACES = new SqlEngine() {

@@ -4,13 +4,18 @@ import io.taskgraph.application.progress.ProgressLine.Level;
 import io.taskgraph.application.progress.ProgressLine.Topic;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.event.RunEvent.ExportFinished;
+import io.taskgraph.domain.event.RunEvent.InputFileChanged;
 import io.taskgraph.domain.event.RunEvent.InputIngested;
 import io.taskgraph.domain.event.RunEvent.LlmRetrying;
+import io.taskgraph.domain.event.RunEvent.RerunData;
 import io.taskgraph.domain.event.RunEvent.RunFinished;
 import io.taskgraph.domain.event.RunEvent.RunStarted;
+import io.taskgraph.domain.event.RunEvent.SpecChanged;
 import io.taskgraph.domain.event.RunEvent.SqlExecuted;
 import io.taskgraph.domain.event.RunEvent.TaskFinished;
 import io.taskgraph.domain.event.RunEvent.TaskIteration;
+import io.taskgraph.domain.event.RunEvent.TaskRerunning;
+import io.taskgraph.domain.event.RunEvent.TaskReused;
 import io.taskgraph.domain.event.RunEvent.TaskStarted;
 import io.taskgraph.domain.event.RunEvent.ValidationFailed;
 import io.taskgraph.domain.event.RunEvent.Warning;
@@ -53,6 +58,30 @@ public final class EventWording {
         if (event instanceof InputIngested e) {
             return line(Level.INFO, Topic.INPUT, "ingested " + e.input() + ": " + Readable.count(e.rows(), "row", "rows")
                     + " (" + Readable.duration(e.elapsed()) + ")");
+        }
+        if (event instanceof RerunData e) {
+            return line(Level.INFO, Topic.RUN, e.reingested() ? "data: re-ingested from the spec's inputs"
+                    : "data: the tables recorded in " + shown(e.source()) + " (not re-ingested)");
+        }
+        if (event instanceof SpecChanged e) {
+            return line(Level.WARNING, Topic.RUN, "note: spec " + e.module() + " " + e.change() + "; this rerun uses it "
+                    + "as it is now (--ignore-commit hides this note)");
+        }
+        if (event instanceof InputFileChanged e) {
+            return line(Level.WARNING, Topic.RUN, "warning: input '" + e.input() + "' file " + shown(e.file())
+                    + " changed on disk since it was recorded (" + e.change() + "); this rerun uses the recorded rows: "
+                    + "pass --reingest to read the file as it is now");
+        }
+        if (event instanceof TaskRerunning e) {
+            return line(Level.INFO, Topic.TASK_PROGRESS, e.task() + ": runs again: " + Readable.oneLine(e.reason(), WIDTH));
+        }
+        if (event instanceof TaskReused e) {
+            // An unchanged reused task is said by its settled line; a changed one is never passed over silently.
+            return e.changed().isEmpty()
+                    ? line(Level.DETAIL, Topic.TASK_PROGRESS, e.task() + ": its views still pass validation")
+                    : line(Level.INFO, Topic.TASK_PROGRESS, e.task() + ": reused, its views still pass; its "
+                            + String.join(" and ", e.changed()) + (e.changed().size() == 1 ? " has" : " have")
+                            + " changed since they were built");
         }
         if (event instanceof TaskStarted e) {
             return line(Level.INFO, Topic.TASK_STARTED, e.task() + ": started (" + e.kind().label() + ")");
@@ -109,6 +138,7 @@ public final class EventWording {
             }
             case BLOCKED -> new ProgressLine(Level.INFO, Topic.TASK_SETTLED, o.task() + ": blocked" + reason);
             case INTERRUPTED -> new ProgressLine(Level.INFO, Topic.TASK_SETTLED, o.task() + ": interrupted" + effort);
+            case NOT_SELECTED -> new ProgressLine(Level.INFO, Topic.TASK_SETTLED, o.task() + ": not selected");
         };
     }
 
@@ -123,7 +153,7 @@ public final class EventWording {
     }
 
     /** {@code path} relative to the base when it lies inside it, else as it is. */
-    String shown(Path path) {
+    public String shown(Path path) {
         if (path == null) {
             return "";
         }

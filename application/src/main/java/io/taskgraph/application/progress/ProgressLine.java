@@ -18,7 +18,7 @@ public record ProgressLine(Level level, Topic topic, String text, List<String> m
         TASK_STARTED,
         /** A running task's iteration, SQL, validation failure or retry. */
         TASK_PROGRESS,
-        /** A task settled: passed, reused, failed, blocked or interrupted. */
+        /** A task settled: passed, reused, failed, blocked, interrupted or not selected. */
         TASK_SETTLED,
         EXPORT,
         /** The run's verdict, which a final summary may show instead. */

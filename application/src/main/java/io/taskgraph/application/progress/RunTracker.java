@@ -2,13 +2,18 @@ package io.taskgraph.application.progress;
 
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.event.RunEvent.ExportFinished;
+import io.taskgraph.domain.event.RunEvent.InputFileChanged;
 import io.taskgraph.domain.event.RunEvent.InputIngested;
 import io.taskgraph.domain.event.RunEvent.LlmRetrying;
+import io.taskgraph.domain.event.RunEvent.RerunData;
 import io.taskgraph.domain.event.RunEvent.RunFinished;
 import io.taskgraph.domain.event.RunEvent.RunStarted;
+import io.taskgraph.domain.event.RunEvent.SpecChanged;
 import io.taskgraph.domain.event.RunEvent.SqlExecuted;
 import io.taskgraph.domain.event.RunEvent.TaskFinished;
 import io.taskgraph.domain.event.RunEvent.TaskIteration;
+import io.taskgraph.domain.event.RunEvent.TaskRerunning;
+import io.taskgraph.domain.event.RunEvent.TaskReused;
 import io.taskgraph.domain.event.RunEvent.TaskStarted;
 import io.taskgraph.domain.event.RunEvent.ValidationFailed;
 import io.taskgraph.domain.event.RunEvent.Warning;
@@ -43,6 +48,9 @@ public final class RunTracker {
     private final List<InputIngested> inputs = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<ExportResult> exports = new ArrayList<>();
+    private final List<InputFileChanged> changedFiles = new ArrayList<>();
+    private RerunData rerunData;
+    private SpecChanged specChange;
     private String specModule = "";
     private Path output;
     private String model = "";
@@ -66,6 +74,16 @@ public final class RunTracker {
             warnings.add(e.message());
         } else if (event instanceof InputIngested e) {
             inputs.add(e);
+        } else if (event instanceof RerunData e) {
+            rerunData = e;
+        } else if (event instanceof SpecChanged e) {
+            specChange = e;
+        } else if (event instanceof InputFileChanged e) {
+            changedFiles.add(e);
+        } else if (event instanceof TaskRerunning e) {
+            changed.add(track(e.task()).rerunning(e.reason()));
+        } else if (event instanceof TaskReused e) {
+            changed.add(track(e.task()).reused(e.changed()));
         } else if (event instanceof TaskStarted e) {
             changed.add(track(e.task()).start(e.kind(), now));
         } else if (event instanceof TaskIteration e) {
@@ -93,7 +111,8 @@ public final class RunTracker {
                 : startedAt != null ? Duration.between(startedAt, now) : Duration.ZERO;
         return new RunProgress(specModule, Optional.ofNullable(output), model, replay, Optional.ofNullable(startedAt),
                 Optional.ofNullable(finishedAt), elapsed, tasks.values().stream().map(t -> t.snapshot(now)).toList(),
-                inputs, warnings, exports, Optional.ofNullable(summary));
+                inputs, warnings, exports, Optional.ofNullable(summary), Optional.ofNullable(rerunData),
+                Optional.ofNullable(specChange), changedFiles);
     }
 
     private void announce(RunStarted e, Instant now) {
@@ -169,6 +188,9 @@ public final class RunTracker {
         String retry = "";
         String reason = "";
         List<String> failures = List.of();
+        /** Why a rerun runs the task again; the reason it shows until a failure gives another. */
+        String rerunReason = "";
+        List<String> changedFields = List.of();
 
         Track(String task, List<String> dependsOn) {
             this.task = task;
@@ -190,6 +212,18 @@ public final class RunTracker {
             retry = "";
             failures = List.of();
             blockedBy = List.of();
+            reason = rerunReason;
+            return this;
+        }
+
+        Track rerunning(String why) {
+            rerunReason = "re-run: " + why;
+            reason = rerunReason;
+            return this;
+        }
+
+        Track reused(List<String> fields) {
+            changedFields = List.copyOf(fields);
             return this;
         }
 
@@ -227,7 +261,7 @@ public final class RunTracker {
             elapsed = outcome.elapsed();
             note = "";
             retry = "";
-            reason = outcome.reason();
+            reason = outcome.reason().isBlank() ? rerunReason : outcome.reason();
             failures = outcome.failures();
         }
 
@@ -236,7 +270,8 @@ public final class RunTracker {
                     .filter(d -> !tasks.containsKey(d) || !tasks.get(d).state.passed()).toList();
             Duration shown = state == TaskState.RUNNING && started != null ? Duration.between(started, now) : elapsed;
             return new TaskProgress(task, Optional.ofNullable(kind), state, dependsOn, waitingFor, blockedBy,
-                    iteration, sqlCount, failedSql, toolCalls, usage, shown, retry.isEmpty() ? note : retry, reason, failures);
+                    iteration, sqlCount, failedSql, toolCalls, usage, shown, retry.isEmpty() ? note : retry, reason, failures,
+                    changedFields);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class RunWording {
     /** States the verdict counts after "n of m tasks passed", in this order. */
     private static final List<TaskState> COUNTED = List.of(TaskState.REUSED, TaskState.FAILED, TaskState.BLOCKED,
-            TaskState.INTERRUPTED);
+            TaskState.INTERRUPTED, TaskState.NOT_SELECTED);
 
     private RunWording() {
     }
@@ -38,6 +38,7 @@ public final class RunWording {
 
     /**
      * One sentence on how the run ended: {@code Done: 4 of 4 tasks passed (3 reused).},
+     * {@code Done: 2 of 2 selected tasks passed (2 not selected).} (tasks a selection left out count as neither),
      * {@code Finished with failures: 2 of 4 tasks passed (1 failed, 1 blocked, 1 export failed).},
      * {@code Interrupted: ...} or, when something the user must fix stopped it, {@code Stopped: ...}.
      */
@@ -56,7 +57,10 @@ public final class RunWording {
             parts.add(Readable.count(failedExports, "export", "exports") + " failed");
         }
         String detail = parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
-        String counted = passed + " of " + Readable.count(summary.tasks().size(), "task", "tasks") + " passed" + detail;
+        int notSelected = counts.getOrDefault(TaskState.NOT_SELECTED, 0);
+        int selected = summary.tasks().size() - notSelected;
+        String counted = passed + " of " + (notSelected == 0 ? Readable.count(selected, "task", "tasks")
+                : Readable.count(selected, "selected task", "selected tasks")) + " passed" + detail;
         if (summary.stopReason().isPresent()) {
             return "Stopped: " + counted + ". The workspace is valid; the reason follows.";
         }

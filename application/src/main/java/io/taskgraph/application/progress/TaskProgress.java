@@ -19,14 +19,17 @@ import java.util.Optional;
  * @param usage      tokens spent so far (the outcome's once settled)
  * @param elapsed    time since it started while running; its outcome's time once settled
  * @param note       what a running task is doing besides its next model call (a retry, fixing validation)
- * @param reason     why it is in its state (why it failed, why it is blocked), free text; empty when nothing to say
+ * @param reason     why it is in its state (why it failed, why it is blocked, why a rerun runs it again), free
+ *                   text; empty when nothing to say
  * @param failures   its last validation failures
+ * @param changed    when a rerun reused it: the fields of its definition that changed since its views were built
  */
 public record TaskProgress(String task, Optional<TaskKind> kind, TaskState state, List<String> dependsOn,
                            List<String> waitingFor, List<String> blockedBy, int iteration, int sqlCount,
                            int failedSql, int toolCalls, Usage usage, Duration elapsed, String note, String reason,
-                           List<String> failures) {
+                           List<String> failures, List<String> changed) {
     public TaskProgress {
+        changed = List.copyOf(changed);
         dependsOn = List.copyOf(dependsOn);
         waitingFor = List.copyOf(waitingFor);
         blockedBy = List.copyOf(blockedBy);

@@ -16,10 +16,13 @@ public enum TaskState {
     REUSED,
     FAILED,
     BLOCKED,
-    INTERRUPTED;
+    INTERRUPTED,
+    /** Left out of a run with a selection: neither selected nor needed by a selected task; neither passed nor failed. */
+    NOT_SELECTED;
 
+    /** {@code passed}, {@code not selected}: lower case, words apart. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** The task will not change any more in this run. */
@@ -40,6 +43,7 @@ public enum TaskState {
             case FAILED -> FAILED;
             case BLOCKED -> BLOCKED;
             case INTERRUPTED -> INTERRUPTED;
+            case NOT_SELECTED -> NOT_SELECTED;
         };
     }
 }

@@ -15,15 +15,20 @@ public final class TaskWording {
     /**
      * What to say about {@code task} besides its name and state: whom it waits for, how far it got
      * ({@code iteration 2 · 3 SQL (1 failed) · 1.5k tokens · 4.2s · validation failed, fixing}), why it failed or
-     * is blocked. Empty for a task waiting on nothing.
+     * is blocked, why a rerun ran it again ({@code re-run: prompt changed}), what changed in a task a rerun reused.
+     * Empty for a task waiting on nothing and for a task not selected.
      */
     public static String detail(TaskProgress task) {
         return switch (task.state()) {
             case WAITING -> task.waitingFor().isEmpty() ? "" : "for " + String.join(", ", task.waitingFor());
             case RUNNING -> join(progress(task, true), task.note(), task.reason());
-            case PASSED, INTERRUPTED -> progress(task, false);
+            case PASSED -> join(progress(task, false), task.reason());
+            case INTERRUPTED -> progress(task, false);
             case FAILED -> join(progress(task, false), task.reason());
-            case REUSED -> "still valid, no model call";
+            case REUSED -> task.changed().isEmpty() ? "still valid, no model call"
+                    : join("still valid, no model call", String.join(" and ", task.changed()) + " changed since its views"
+                            + " were built");
+            case NOT_SELECTED -> "";
             case BLOCKED -> task.reason().isBlank() && !task.blockedBy().isEmpty()
                     ? "by " + String.join(", ", task.blockedBy()) : task.reason();
         };

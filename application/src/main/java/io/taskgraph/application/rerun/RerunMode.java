@@ -3,11 +3,17 @@ package io.taskgraph.application.rerun;
 import io.taskgraph.domain.UsageException;
 import java.util.Locale;
 
-/** How a rerun treats tasks whose existing views still pass validation. */
+/**
+ * Which agents a rerun invokes besides those of tasks whose views fail validation. In every mode a task downstream
+ * of a task that ran again is validated again once that task is done, and runs again only if a check now fails.
+ */
 public enum RerunMode {
-    /** Reuse tasks whose views still pass (no model call); run agents only for the others. */
+    /** Only the agents of tasks whose views fail validation; a task whose definition changed but whose views still
+     *  pass is reused, and listed with what changed. */
     VALIDATE,
-    /** Always give each task's agent the existing views and any failures to review. */
+    /** As {@link #VALIDATE}, and also the agents of tasks whose definition changed since their views were built. */
+    CHANGED,
+    /** Every agent, shown its existing views and what fails now. */
     REVIEW;
 
     public String wire() {
@@ -20,6 +26,6 @@ public enum RerunMode {
                 return mode;
             }
         }
-        throw new UsageException("Unknown rerun mode '" + text + "'; use validate or review.");
+        throw new UsageException("Unknown rerun mode '" + text + "'; use validate, changed or review.");
     }
 }

@@ -1,7 +1,6 @@
 package io.taskgraph.application.run;
 
 import io.taskgraph.domain.InputValidationException;
-import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.RunListener;
@@ -12,32 +11,38 @@ import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
 import io.taskgraph.domain.validation.InputValidator;
 import io.taskgraph.domain.validation.ValidationReport;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /** Loads every declared input into the workspace, then checks the inputs before any task may start. */
 public final class Ingestion {
     private Ingestion() {
     }
 
+    /** The row count of each input ingested, and the files among them that were read from where the spec points. */
+    public record Ingested(Map<String, Long> rowCounts, List<InputFile> files) {
+        public Ingested {
+            rowCounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowCounts));
+            files = List.copyOf(files);
+        }
+    }
+
     /**
      * Materialises each input through the spec session into a scratch directory and ingests it, in declaration
-     * order; returns the row count of each input ingested (fewer than all when {@code cancelled} turns true).
+     * order (fewer than all when {@code cancelled} turns true). An input whose rows the engine read from a file of
+     * the user's (not one written to the scratch directory) has that file recorded.
      */
-    public static Map<String, Long> ingestAll(SpecSession session, Workspace workspace, RunListener listener,
-                                              BooleanSupplier cancelled) {
+    public static Ingested ingestAll(SpecSession session, Workspace workspace, RunListener listener,
+                                     BooleanSupplier cancelled) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        Path scratch = scratchDirectory();
-        try {
+        List<InputFile> files = new ArrayList<>();
+        try (ScratchDirectory scratchDirectory = ScratchDirectory.create("taskgraph-ingest-", "ingesting inputs")) {
+            Path scratch = scratchDirectory.path();
             for (InputSpec input : session.spec().inputs()) {
                 if (cancelled.getAsBoolean()) {
                     break;
@@ -47,16 +52,17 @@ public final class Ingestion {
                         warning -> listener.on(new RunEvent.Warning(warning)));
                 long rows = workspace.ingest(input.name(), source);
                 counts.put(input.name(), rows);
+                if (!source.file().toAbsolutePath().normalize().startsWith(scratch.toAbsolutePath().normalize())) {
+                    files.add(InputFile.of(input.name(), source.file()));
+                }
                 listener.on(new RunEvent.InputIngested(input.name(), rows, Duration.ofNanos(System.nanoTime() - start)));
                 if (rows == 0) {
                     listener.on(new RunEvent.Warning("Input '" + input.name() + "' (" + source.origin()
                             + ") has no rows; tasks reading it will see an empty table."));
                 }
             }
-        } finally {
-            deleteQuietly(scratch);
         }
-        return counts;
+        return new Ingested(counts, files);
     }
 
     /** Required columns, then validate_sql, for every input; all failures together, before any agent starts. */
@@ -68,23 +74,6 @@ public final class Ingestion {
         }
         if (!failures.isEmpty()) {
             throw new InputValidationException(failures);
-        }
-    }
-
-    private static Path scratchDirectory() {
-        try {
-            return Files.createTempDirectory("taskgraph-ingest-");
-        } catch (IOException e) {
-            throw new WorkspaceException("Cannot create a temporary directory for ingesting inputs: " + e.getMessage()
-                    + "; check that the temp directory (java.io.tmpdir) is writable.", e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // leftovers in the temp directory are harmless; the run's result does not depend on them
         }
     }
 }

@@ -10,16 +10,19 @@ import io.taskgraph.domain.port.SqlEngine;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.spec.InputSpec;
+import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code run} use case: load the spec, check the task graph and the declared input files, make sure the model
- * can be called when a task may call it, create the workspace file, ingest and validate the inputs, then run every
- * task (greedy DAG) and the exports, recording metadata throughout. Errors the user must fix (spec, graph, input
- * files, API key, input validation, output file) are thrown before any model call, and leave no workspace file
- * ({@link BeforeTheTasks}). Cancelling stops the spec's process too, at any stage.
+ * can be called when a scheduled task may call it, create the workspace file, ingest and validate the inputs, then
+ * run every task (greedy DAG) and the exports, recording metadata throughout. With a selection, only the selected
+ * tasks and the tasks they need run; the others are reported as not selected. Errors the user must fix (spec, graph,
+ * input files, API key, input validation, output file) are thrown before any model call, and leave no workspace
+ * file ({@link BeforeTheTasks}). Cancelling stops the spec's process too, at any stage.
  */
 public final class RunWorkspace {
     private final SpecLoader specs;
@@ -46,8 +49,9 @@ public final class RunWorkspace {
             WorkspaceSpec spec = session.spec();
             session.warnings().forEach(w -> listener.on(new RunEvent.Warning(w)));
             TaskGraph graph = TaskGraph.of(spec.tasks(), spec.inputs().stream().map(InputSpec::name).toList());
+            Set<String> scheduled = graph.withUpstream(graph.select(request.selection()));
             InputFiles.requirePresent(spec);
-            if (spec.mayCallModel()) {
+            if (spec.tasks().stream().filter(task -> scheduled.contains(task.name())).anyMatch(TaskSpec::mayCallModel)) {
                 llm.checkReady();
             }
             Map<String, String> meta = WorkspaceMetadata.start(spec, options.model(), clock.instant());
@@ -56,15 +60,15 @@ public final class RunWorkspace {
                     workspace.putWorkspaceMeta(meta);
                     listener.on(new RunEvent.RunStarted(spec.origin().module(), request.output(), options.model(),
                             WorkspaceExecution.dependencies(graph), options.replay()));
-                    Map<String, Long> counts = Ingestion.ingestAll(session, workspace, listener, control::isCancelled);
-                    workspace.putWorkspaceMeta(WorkspaceMetadata.inputRowCounts(counts));
+                    workspace.putWorkspaceMeta(WorkspaceMetadata.inputs(
+                            Ingestion.ingestAll(session, workspace, listener, control::isCancelled)));
                     if (!control.isCancelled()) {
                         Ingestion.validateInputs(spec, workspace);
                     }
                     workspace.restrictExternalAccess();
                 });
-                return execution.execute(workspace, session, graph, TaskPolicy.BUILD, options, request.output(),
-                        control, start);
+                return execution.execute(workspace, session, graph, scheduled, TaskDecider.BUILD_ALL, options,
+                        request.output(), control, start);
             }
         }
     }

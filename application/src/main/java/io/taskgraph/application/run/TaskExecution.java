@@ -7,6 +7,7 @@ import io.taskgraph.application.agent.AgentStop;
 import io.taskgraph.application.agent.SqlTaskRun;
 import io.taskgraph.application.agent.TaskAgent;
 import io.taskgraph.domain.event.RunEvent;
+import io.taskgraph.domain.graph.TaskGraph;
 import io.taskgraph.domain.llm.Usage;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
@@ -17,29 +18,35 @@ import io.taskgraph.domain.run.TaskStatus;
 import io.taskgraph.domain.spec.TaskKind;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.sql.Namespaces;
-import io.taskgraph.domain.validation.OutputValidator;
-import io.taskgraph.domain.validation.ValidationReport;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs one task on its own thread with its own guarded connection: reuses it, runs its SQL (repairing with an
- * agent when allowed), or runs its agent, according to the task's kind and the run's {@link TaskPolicy}.
+ * Runs one task on its own thread with its own guarded connection: asks the run's {@link TaskDecider} what to do,
+ * then reuses the task, refuses it, runs its SQL (repairing with an agent when allowed), or runs its agent. Only a
+ * task whose agent or SQL actually runs is announced with {@link RunEvent.TaskStarted}.
  */
 final class TaskExecution {
     private final Workspace workspace;
-    private final TaskPolicy policy;
+    private final TaskGraph graph;
+    private final TaskDecider decider;
     private final AgentSettings settings;
     private final AgentLoop loop;
     private final RunListener listener;
     private final RunControl control;
     private final Namespaces namespaces;
+    private final Map<String, TaskOutcome> settled = new ConcurrentHashMap<>();
+    private final Set<String> acted = ConcurrentHashMap.newKeySet();
 
-    TaskExecution(Workspace workspace, Namespaces namespaces, TaskPolicy policy, AgentSettings settings, LlmClient llm,
-                  RunListener listener, RunControl control) {
+    TaskExecution(Workspace workspace, Namespaces namespaces, TaskGraph graph, TaskDecider decider,
+                  AgentSettings settings, LlmClient llm, RunListener listener, RunControl control) {
         this.workspace = workspace;
         this.namespaces = namespaces;
-        this.policy = policy;
+        this.graph = graph;
+        this.decider = decider;
         this.settings = settings;
         this.loop = new AgentLoop(llm, listener, e -> control.stop(new RunStop(
                 "the model server refused the run's calls (" + e.detail() + ")", e.getMessage())));
@@ -47,29 +54,53 @@ final class TaskExecution {
         this.control = control;
     }
 
+    /** Called (on the scheduler's thread) as each task settles, before any task downstream of it starts. */
+    void settled(TaskOutcome outcome) {
+        settled.put(outcome.task(), outcome);
+    }
+
+    /** Whether the task's agent or SQL ran in this run, so its views are now of this run's making. */
+    boolean acted(String task) {
+        return acted.contains(task);
+    }
+
     TaskOutcome run(TaskSpec task) {
         long start = System.nanoTime();
-        listener.on(new RunEvent.TaskStarted(task.name(), task.kind()));
         try (TaskSession session = workspace.openTaskSession(task.name(), namespaces.namespace(task.name()));
              RunControl.Registration ignored = control.onCancel(session::cancel)) {
-            Attempt attempt = stoppedByTheRun(attempt(task, session));
+            Attempt attempt = stoppedByTheRun(
+                    attempt(task, session, decider.decide(task, session, rerunUpstream(task.name()))));
             return attempt.outcome(task, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
-    private Attempt attempt(TaskSpec task, TaskSession session) {
-        ValidationReport existing = null;
-        if (policy != TaskPolicy.BUILD) {
-            existing = OutputValidator.validate(task, session);
-            if (policy == TaskPolicy.REUSE_PASSING && existing.passed()) {
-                return new Attempt(TaskStatus.REUSED, 0, 0, Usage.NONE, "", List.of(), "");
-            }
+    /** The tasks upstream of {@code task} whose agent or SQL ran in this run and passed, in spec order. */
+    private List<String> rerunUpstream(String task) {
+        Set<String> upstream = graph.upstream(task);
+        return graph.tasks().stream().map(TaskSpec::name).filter(upstream::contains).filter(acted::contains)
+                .filter(name -> settled.containsKey(name) && settled.get(name).status() == TaskStatus.PASSED).toList();
+    }
+
+    private Attempt attempt(TaskSpec task, TaskSession session, TaskStep step) {
+        if (step instanceof TaskStep.Reuse reuse) {
+            listener.on(new RunEvent.TaskReused(task.name(), reuse.changed()));
+            return new Attempt(TaskStatus.REUSED, 0, 0, Usage.NONE, "", List.of(), "");
         }
+        if (step instanceof TaskStep.Refuse refuse) {
+            return new Attempt(TaskStatus.FAILED, 0, 0, Usage.NONE, "", refuse.failures(), refuse.reason());
+        }
+        List<String> failures = null;
+        if (step instanceof TaskStep.Rerun rerun) {
+            listener.on(new RunEvent.TaskRerunning(task.name(), rerun.reason()));
+            failures = rerun.failures();
+        }
+        listener.on(new RunEvent.TaskStarted(task.name(), task.kind()));
+        acted.add(task.name());
         if (task.kind() == TaskKind.SQL) {
             return sqlTask(task, session);
         }
-        TaskAgent agent = existing == null ? TaskAgent.fresh(task, session, listener)
-                : TaskAgent.review(task, session, listener, existing.failures());
+        TaskAgent agent = failures == null ? TaskAgent.fresh(task, session, listener)
+                : TaskAgent.review(task, session, listener, failures);
         return Attempt.of(loop.run(agent, settings, control::isCancelled), 0);
     }
 

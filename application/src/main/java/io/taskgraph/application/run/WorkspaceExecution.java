@@ -11,6 +11,8 @@ import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.run.TaskOutcome;
+import io.taskgraph.domain.run.TaskStatus;
+import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.sql.Namespaces;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The part of a run and a rerun that is the same: with inputs in place and external access locked, run the
@@ -36,27 +39,51 @@ public final class WorkspaceExecution {
         this.clock = clock;
     }
 
-    public RunSummary execute(Workspace workspace, SpecSession session, TaskGraph graph, TaskPolicy policy,
-                              RunOptions options, Path output, RunControl control, long startNanos) {
+    /**
+     * Runs the tasks of {@code graph} named in {@code scheduled} (every task without a selection), each as
+     * {@code decider} says; the others are settled at once as not selected. {@code scheduled} must hold every task
+     * its members depend on.
+     */
+    public RunSummary execute(Workspace workspace, SpecSession session, TaskGraph graph, Set<String> scheduled,
+                              TaskDecider decider, RunOptions options, Path output, RunControl control,
+                              long startNanos) {
         AgentSettings settings = new AgentSettings(options.model(), options.effort(), options.maxIterations(),
                 options.tokenBudget(), options.maxIdleTurns());
+        // Every task's namespace, selected or not: what one task may create is fixed by the whole spec.
         Namespaces namespaces = Namespaces.of(graph.tasks(), workspace.inputTables());
         namespaces.overlapWarnings().forEach(warning -> listener.on(new RunEvent.Warning(warning)));
         dropUnsafeObjects(workspace);
-        TaskExecution execution = new TaskExecution(workspace, namespaces, policy, settings, llm, listener, control);
+        TaskGraph part = graph.restrictedTo(scheduled);
+        TaskExecution execution = new TaskExecution(workspace, namespaces, part, decider, settings, llm, listener,
+                control);
+        Map<String, TaskOutcome> byTask = new LinkedHashMap<>();
+        for (TaskSpec task : graph.tasks()) {
+            if (!scheduled.contains(task.name())) {
+                TaskOutcome outcome = TaskOutcome.notSelected(task.name(), task.kind());
+                byTask.put(task.name(), outcome);
+                settle(workspace, graph, outcome, false, options);
+            }
+        }
         DagScheduler scheduler = new DagScheduler(options.concurrency());
-        List<TaskOutcome> outcomes;
         try (RunControl.Registration ignored = control.onCancel(() -> scheduler.stop(control.stopped()
                 .map(stop -> "Not started: " + stop.cause() + ".").orElse(DagScheduler.NOT_STARTED)))) {
-            outcomes = scheduler.run(graph, execution::run, outcome -> {
-                workspace.putTaskMeta(outcome.task(), WorkspaceMetadata.task(graph.task(outcome.task()), outcome,
-                        options.model(), options.effort(), clock.instant()));
-                listener.on(new RunEvent.TaskFinished(outcome));
+            scheduler.run(part, execution::run, outcome -> {
+                execution.settled(outcome);
+                byTask.put(outcome.task(), outcome);
+                settle(workspace, graph, outcome, execution.acted(outcome.task()), options);
             });
         }
+        List<TaskOutcome> outcomes = graph.tasks().stream().map(t -> byTask.get(t.name())).toList();
         boolean interrupted = control.isCancelled();
         List<ExportResult> exports = new ArrayList<>();
         boolean allPassed = outcomes.stream().allMatch(o -> o.status().passed());
+        if (!interrupted && !allPassed && scheduled.size() < graph.tasks().size()
+                && outcomes.stream().allMatch(o -> o.status().passed() || o.status() == TaskStatus.NOT_SELECTED)
+                && !session.spec().exports().isEmpty()) {
+            listener.on(new RunEvent.Warning("Exports were not written: they need every task, and "
+                    + (graph.tasks().size() - scheduled.size()) + " of " + graph.tasks().size()
+                    + " were not selected."));
+        }
         if (!interrupted && allPassed && !session.spec().exports().isEmpty()) {
             workspace.checkpoint();
             try {
@@ -81,6 +108,12 @@ public final class WorkspaceExecution {
                 control.stopped().map(RunStop::message));
         listener.on(new RunEvent.RunFinished(summary));
         return summary;
+    }
+
+    private void settle(Workspace workspace, TaskGraph graph, TaskOutcome outcome, boolean acted, RunOptions options) {
+        workspace.putTaskMeta(outcome.task(), WorkspaceMetadata.task(graph.task(outcome.task()), outcome, acted,
+                options.model(), options.effort(), clock.instant()));
+        listener.on(new RunEvent.TaskFinished(outcome));
     }
 
     /**

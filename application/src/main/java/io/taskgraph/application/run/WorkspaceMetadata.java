@@ -1,5 +1,6 @@
 package io.taskgraph.application.run;
 
+import io.taskgraph.domain.definition.TaskDefinition;
 import io.taskgraph.domain.fingerprint.Fingerprint;
 import io.taskgraph.domain.json.Json;
 import io.taskgraph.domain.llm.ReasoningEffort;
@@ -18,7 +19,9 @@ import java.util.Map;
 /**
  * The keys and values of {@code _workspace_meta} and {@code _task_meta}, as the original tool writes them (the
  * README promises the same {@code .db} layout): workspace values are plain text except the JSON keys (fingerprint,
- * prompts, input_row_counts); task values are JSON.
+ * prompts, input_row_counts, input_files); task values are JSON. Besides the original tool's keys, each task that
+ * ran records its {@code definition} (see {@link TaskDefinition}) and the workspace records the files its inputs
+ * were read from ({@code input_files}, see {@link InputFile}).
  */
 public final class WorkspaceMetadata {
     public static final String FINGERPRINT = "fingerprint";
@@ -26,6 +29,8 @@ public final class WorkspaceMetadata {
     public static final String MODEL = "model";
     public static final String TIMESTAMP = "timestamp";
     public static final String INPUT_ROW_COUNTS = "input_row_counts";
+    /** {@code {input: {path, size, modified, sha256}}} for inputs read from a file, written at ingestion. */
+    public static final String INPUT_FILES = "input_files";
     public static final String SOURCE_DB = "source_db";
     public static final String RERUN_MODE = "rerun_mode";
     public static final String SPEC_SOURCE = "spec_source";
@@ -33,6 +38,8 @@ public final class WorkspaceMetadata {
     public static final String SPEC_GIT_COMMIT = "spec_git_commit";
     public static final String SPEC_GIT_ROOT = "spec_git_root";
     public static final String SPEC_GIT_DIRTY = "spec_git_dirty";
+    /** The {@code _task_meta} key of a task's definition as it was when the task last ran. */
+    public static final String DEFINITION = "definition";
     /** {@code true} while a run is in progress or when it was interrupted; {@code false} once it finished. */
     public static final String INTERRUPTED = "interrupted";
 
@@ -61,23 +68,35 @@ public final class WorkspaceMetadata {
         return meta;
     }
 
-    public static Map<String, String> inputRowCounts(Map<String, Long> counts) {
-        return Map.of(INPUT_ROW_COUNTS, Json.write(counts));
+    /** What ingestion found out about the inputs: their row counts and the files they were read from. */
+    public static Map<String, String> inputs(Ingestion.Ingested ingested) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(INPUT_ROW_COUNTS, Json.write(ingested.rowCounts()));
+        meta.put(INPUT_FILES, InputFile.toJson(ingested.files()));
+        return meta;
     }
 
     /**
-     * One task's {@code _task_meta}. A reused task keeps the record of the run that built its views and only
-     * gets its new status; a task whose views came from SQL alone records no model.
+     * One task's {@code _task_meta}. A task whose agent or SQL did not run in this run ({@code acted} false: reused,
+     * refused, blocked, not started, not selected) keeps the record of the run that built its views, and only gets
+     * its new status (and, when it did not pass, why); a task that ran records its effort and its definition. A task
+     * whose views came from SQL alone records no model.
      */
-    public static Map<String, String> task(TaskSpec task, TaskOutcome outcome, String model, ReasoningEffort effort,
-                                           Instant now) {
+    public static Map<String, String> task(TaskSpec task, TaskOutcome outcome, boolean acted, String model,
+                                           ReasoningEffort effort, Instant now) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("kind", Json.quote(task.kind().label()));
         meta.put("status", Json.quote(outcome.status().label()));
-        meta.put("validation", Json.quote(outcome.status().passed() ? "PASSED" : "FAILED"));
+        if (outcome.status() != TaskStatus.NOT_SELECTED) {
+            meta.put("validation", Json.quote(outcome.status().passed() ? "PASSED" : "FAILED"));
+        }
         meta.put("outputs", Json.write(task.outputs()));
         meta.put("timestamp", Json.quote(now.toString()));
-        if (outcome.status() == TaskStatus.REUSED) {
+        if (!acted) {
+            if (!outcome.status().passed() && outcome.status() != TaskStatus.NOT_SELECTED) {
+                meta.put("reason", Json.quote(outcome.reason()));
+                meta.put("failures", Json.write(outcome.failures()));
+            }
             return meta;
         }
         boolean agentRan = outcome.iterations() > 0;
@@ -94,6 +113,7 @@ public final class WorkspaceMetadata {
         meta.put("final_message", Json.quote(outcome.finalMessage()));
         meta.put("reason", Json.quote(outcome.reason()));
         meta.put("failures", Json.write(outcome.failures()));
+        meta.put(DEFINITION, TaskDefinition.of(task).toJson());
         return meta;
     }
 }

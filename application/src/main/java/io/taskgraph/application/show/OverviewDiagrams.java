@@ -55,7 +55,11 @@ final class OverviewDiagrams {
         out.append("  classDef input fill:#e8f1fb,stroke:#3b6ea8\n");
         out.append("  classDef view fill:#eaf7ea,stroke:#3c8d3c\n");
         out.append("  classDef missing fill:#fdeaea,stroke:#b33,stroke-dasharray:4\n");
+        if (!o.selection().all()) {
+            out.append("  classDef selected fill:#fff4d6,stroke:#d97706,stroke-width:3px\n");
+        }
         appendClass(out, "input", "input_", o.inputs().stream().map(Input::name).toList());
+        appendClass(out, "selected", "task_", o.selection().tasks());
         appendClass(out, "view", "view_", finalViews(o));
         appendClass(out, "missing", "missing_", missingInputs(o));
         return out.toString();
@@ -74,7 +78,10 @@ final class OverviewDiagrams {
         }
         for (Task task : o.tasks()) {
             out.append("  \"task:").append(task.name()).append("\" [label=\"").append(task.name()).append("\\n")
-                    .append(kind(task)).append("\", shape=box, style=rounded];\n");
+                    .append(kind(task)).append("\", shape=box, style=")
+                    .append(!o.selection().all() && o.selected(task.name())
+                            ? "\"rounded,filled\", fillcolor=\"#fff4d6\", color=\"#d97706\", penwidth=3" : "rounded")
+                    .append("];\n");
         }
         for (String view : finalViews(o)) {
             out.append("  \"view:").append(view).append("\" [label=\"").append(view)

@@ -23,6 +23,8 @@ final class OverviewJson {
                 "name", i.name(), "columns", i.columns(), "sql_checks", i.sqlChecks(),
                 "file", i.file().orElse(null), "missing", i.missing())).toList());
         doc.put("layers", o.layers());
+        doc.put("selection", o.selection().all() ? null
+                : map("selectors", o.selection().selectors(), "tasks", o.selection().tasks()));
         doc.put("tasks", o.tasks().stream().map(t -> task(t, o)).toList());
         ValidationSummary v = o.validation();
         doc.put("validation", map("inputs_with_columns", v.inputsWithColumns(), "input_sql_checks", v.inputSqlChecks(),
@@ -42,6 +44,7 @@ final class OverviewJson {
         task.put("kind", t.kind().label());
         task.put("repair", t.repair());
         task.put("layer", layerOf(t.name(), o));
+        task.put("selected", o.selected(t.name()));
         task.put("depends_on", t.dependsOn());
         task.put("inputs", t.inputs().stream().map(i -> map(
                 "name", i.name(), "ingested", i.ingested(), "producer", i.producer().orElse(null))).toList());

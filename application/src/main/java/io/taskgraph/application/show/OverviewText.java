@@ -21,6 +21,10 @@ final class OverviewText {
         out.append("Spec ").append(o.module()).append('\n');
         o.file().ifPresent(f -> out.append("  file: ").append(f).append('\n'));
         o.warnings().forEach(w -> out.append("  warning: ").append(w).append('\n'));
+        if (!o.selection().all()) {
+            out.append("  selected: ").append(o.selection().selectors()).append(" -> ")
+                    .append(String.join(", ", o.selection().tasks())).append(" (marked *)\n");
+        }
 
         out.append("\nInputs (").append(o.inputs().size()).append(")\n");
         int width = o.inputs().stream().mapToInt(i -> i.name().length()).max().orElse(0);
@@ -40,12 +44,12 @@ final class OverviewText {
             for (int i = 0; i < o.layers().size(); i++) {
                 out.append("  Layer ").append(i + 1).append('\n');
                 for (String name : o.layers().get(i)) {
-                    task(out, o.task(name).orElseThrow());
+                    task(out, o.task(name).orElseThrow(), !o.selection().all() && o.selected(name));
                 }
             }
         } else {
             out.append("\nTasks: ").append(o.tasks().size()).append(" (not layered: the graph has problems)\n");
-            o.tasks().forEach(t -> task(out, t));
+            o.tasks().forEach(t -> task(out, t, false));
         }
         if (o.tasks().isEmpty()) {
             out.append("  (none)\n");
@@ -68,8 +72,9 @@ final class OverviewText {
         return out.toString();
     }
 
-    private static void task(StringBuilder out, Task task) {
-        out.append("    ").append(task.name()).append("  [").append(kind(task)).append(']');
+    /** One task's lines; a highlighted task is marked {@code *} in the indentation, so columns stay aligned. */
+    private static void task(StringBuilder out, Task task, boolean highlighted) {
+        out.append(highlighted ? "  * " : "    ").append(task.name()).append("  [").append(kind(task)).append(']');
         if (!task.dependsOn().isEmpty()) {
             out.append("  after ").append(String.join(", ", task.dependsOn()));
         }

@@ -7,6 +7,7 @@ import io.taskgraph.application.show.SpecOverview.TaskInput;
 import io.taskgraph.application.show.SpecOverview.TaskOutput;
 import io.taskgraph.application.show.SpecOverview.ValidationSummary;
 import io.taskgraph.domain.graph.TaskGraph;
+import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
@@ -36,13 +37,26 @@ public final class ShowSpec {
     }
 
     public SpecOverview show(SpecRequest request) {
+        return show(request, TaskSelection.ALL);
+    }
+
+    /**
+     * The overview with the tasks {@code selection} picks out highlighted. An unknown task name is a
+     * {@link io.taskgraph.domain.graph.UnknownTaskException}; a graph with problems cannot be selected from, so the
+     * selection is then ignored with a warning.
+     */
+    public SpecOverview show(SpecRequest request, TaskSelection selection) {
         try (SpecSession session = loader.open(request)) {
-            return overview(session.spec(), session.warnings());
+            return overview(session.spec(), session.warnings(), selection);
         }
     }
 
     /** The overview of an already loaded spec (the web app has one at hand). */
     public static SpecOverview overview(WorkspaceSpec spec, List<String> warnings) {
+        return overview(spec, warnings, TaskSelection.ALL);
+    }
+
+    public static SpecOverview overview(WorkspaceSpec spec, List<String> warnings, TaskSelection selection) {
         Set<String> tables = new LinkedHashSet<>();
         spec.inputs().forEach(i -> tables.add(i.name()));
         Map<String, String> producers = new HashMap<>();
@@ -59,11 +73,18 @@ public final class ShowSpec {
         List<List<String>> layers = graphProblems.isEmpty() ? TaskGraph.of(spec.tasks(), tables).layers() : List.of();
         List<String> problems = new ArrayList<>(graphProblems);
         problems.addAll(InputFiles.missing(spec));
-
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(Namespaces.of(spec.tasks(), tables).overlapWarnings());
+        SpecOverview.Selection selected = SpecOverview.Selection.NONE;
+        if (!selection.all() && graphProblems.isEmpty()) {
+            selected = new SpecOverview.Selection(selection.text(),
+                    List.copyOf(TaskGraph.of(spec.tasks(), tables).select(selection)));
+        } else if (!selection.all()) {
+            allWarnings.add("The selection " + selection.text() + " is ignored: tasks can be selected only from a "
+                    + "graph without problems.");
+        }
         return new SpecOverview(spec.origin().module(), Optional.ofNullable(spec.origin().file()), inputs, tasks,
-                layers, validation(spec), problems, spec.exports(), allWarnings);
+                layers, validation(spec), problems, spec.exports(), allWarnings, selected);
     }
 
     private static Task task(TaskSpec spec, Set<String> tables, Map<String, String> producers) {

@@ -10,8 +10,9 @@ import java.util.Optional;
  * what is validated, the graph's problems and the exports. Built by {@link ShowSpec}; rendered by
  * {@link OverviewFormat}.
  *
- * @param layers   Kahn layers of task names; empty when the tasks do not form a DAG
- * @param problems why {@code taskgraph run} would refuse the spec: graph problems, then missing input files
+ * @param layers    Kahn layers of task names; empty when the tasks do not form a DAG
+ * @param problems  why {@code taskgraph run} would refuse the spec: graph problems, then missing input files
+ * @param selection the tasks a {@code --select} picked out to highlight; {@link Selection#NONE} without one
  */
 public record SpecOverview(
         String module,
@@ -22,7 +23,8 @@ public record SpecOverview(
         ValidationSummary validation,
         List<String> problems,
         List<String> exports,
-        List<String> warnings) {
+        List<String> warnings,
+        Selection selection) {
 
     public SpecOverview {
         inputs = List.copyOf(inputs);
@@ -31,6 +33,25 @@ public record SpecOverview(
         problems = List.copyOf(problems);
         exports = List.copyOf(exports);
         warnings = List.copyOf(warnings);
+        selection = selection == null ? Selection.NONE : selection;
+    }
+
+    /** Whether {@code task} is highlighted: selected, or every task when nothing was selected. */
+    public boolean selected(String task) {
+        return selection.all() || selection.tasks().contains(task);
+    }
+
+    /** The selectors as typed ({@code sales+}) and the tasks they select, in spec order. */
+    public record Selection(String selectors, List<String> tasks) {
+        public static final Selection NONE = new Selection("", List.of());
+
+        public Selection {
+            tasks = List.copyOf(tasks);
+        }
+
+        public boolean all() {
+            return selectors.isEmpty();
+        }
     }
 
     public boolean valid() {

@@ -76,9 +76,58 @@ class EventWordingTest {
     }
 
     @Test
+    void aSelectionSaysWhichTasksItLeftOutAndCountsOnlyTheSelected() {
+        List<String> lines = ScriptedRun.selected(BASE).stream().map(this::text).toList();
+
+        assertEquals(List.of(
+                "Running my_app.specs.main -> out.db with openai/gpt-5.2: 4 tasks",
+                "costs: not selected",
+                "report: not selected",
+                "prep: started (agent)",
+                "prep: passed (3 iterations, 4 tool calls, 1.2k tokens, 4.9s)",
+                "sales: started (agent)",
+                "sales: passed (2 iterations, 2 tool calls, 600 tokens, 1.2s)",
+                "Done: 2 of 2 selected tasks passed (2 not selected).\n"
+                        + "    Total: 5 iterations, 6 tool calls, 1.8k tokens, 7.0s."), lines);
+    }
+
+    @Test
+    void aRerunSaysWhatDataItUsesWhatChangedAndWhyEachTaskRunsAgain() {
+        List<String> lines = new ArrayList<>();
+        for (RunEvent event : ScriptedRun.rerun(BASE)) {
+            ProgressLine line = wording.line(event).orElseThrow(() -> new AssertionError("no line for " + event));
+            lines.add(line.level() + " " + line.topic() + " | " + text(event));
+        }
+
+        assertEquals(List.of(
+                "INFO RUN | Running my_app.specs.main -> out.db with openai/gpt-5.2: 4 tasks",
+                "INFO RUN | data: the tables recorded in jan.db (not re-ingested)",
+                "WARNING RUN | note: spec my_app.specs.main was edited since jan.db recorded it (git commit 1234567 -> "
+                        + "89abcde); this rerun uses it as it is now (--ignore-commit hides this note)",
+                "WARNING RUN | warning: input 'transactions' file data/transactions.csv changed on disk since it was "
+                        + "recorded (size 120 -> 164 bytes); this rerun uses the recorded rows: pass --reingest to read "
+                        + "the file as it is now",
+                "INFO TASK_PROGRESS | prep: reused, its views still pass; its prompt has changed since they were built",
+                "INFO TASK_SETTLED | prep: still valid, reused (no model call)",
+                "INFO TASK_PROGRESS | sales: runs again: prompt changed",
+                "INFO TASK_STARTED | sales: started (agent)",
+                "DETAIL TASK_PROGRESS | costs: its views still pass validation",
+                "INFO TASK_SETTLED | costs: still valid, reused (no model call)",
+                "INFO TASK_SETTLED | sales: passed (2 iterations, 2 tool calls, 600 tokens, 1.2s)",
+                "INFO TASK_PROGRESS | report: runs again: upstream sales re-ran and a check now fails: total is NULL",
+                "INFO TASK_STARTED | report: started (agent)",
+                "INFO TASK_SETTLED | report: passed (1 iteration, 2 tool calls, 350 tokens, 800ms)",
+                "INFO RUN_FINISHED | Done: 4 of 4 tasks passed (2 reused).\n"
+                        + "    Total: 3 iterations, 4 tool calls, 950 tokens, 3.0s."), lines);
+        assertEquals("data: re-ingested from the spec's inputs",
+                text(new RunEvent.RerunData(BASE.resolve("jan.db"), true)));
+        assertEquals("sales: reused, its views still pass; its prompt and repair have changed since they were built",
+                text(new RunEvent.TaskReused("sales", List.of("prompt", "repair"))));
+    }
+
+    @Test
     void everyKindOfEventHasItsWording() {
-        List<RunEvent> events = new ArrayList<>(ScriptedRun.withFailure(BASE));
-        events.addAll(ScriptedRun.passingWithExport(BASE));
+        List<RunEvent> events = ScriptedRun.everyKind(BASE);
         assertEquals(Arrays.stream(RunEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).sorted().toList(),
                 events.stream().map(e -> e.getClass().getSimpleName()).distinct().sorted().toList(),
                 "a new kind of event needs a line in the scripts above and its wording in EventWording");

@@ -63,7 +63,7 @@ class RunTrackerTest {
         clock.advance(Duration.ofSeconds(2));
 
         assertEquals(new TaskProgress("prep", Optional.of(TaskKind.AGENT), TaskState.RUNNING, List.of(), List.of(),
-                List.of(), 2, 2, 1, 0, new Usage(300, 20, 0, 0), Duration.ofMillis(1500), "", "", List.of()), changed.get(0));
+                List.of(), 2, 2, 1, 0, new Usage(300, 20, 0, 0), Duration.ofMillis(1500), "", "", List.of(), List.of()), changed.get(0));
         TaskProgress now = tracker.snapshot().task("prep").orElseThrow();
         assertEquals(Duration.ofMillis(3500), now.elapsed(), "a running task's time runs on between events");
         assertEquals(320, now.tokens());
@@ -131,11 +131,11 @@ class RunTrackerTest {
 
     @Test
     void everyKindOfEventIsFoldedIntoTheRun() {
+        assertEquals(Arrays.stream(RunEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).sorted().toList(),
+                ScriptedRun.everyKind(BASE).stream().map(e -> e.getClass().getSimpleName()).distinct().sorted().toList(),
+                "the scripts have every kind of event: fold a new one in RunTracker and test it here");
         List<RunEvent> events = new ArrayList<>(ScriptedRun.withFailure(BASE));
         events.add(events.size() - 1, ScriptedRun.passingWithExport(BASE).get(3));
-        assertEquals(Arrays.stream(RunEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).sorted().toList(),
-                events.stream().map(e -> e.getClass().getSimpleName()).distinct().sorted().toList(),
-                "the script has every kind of event: fold a new one here and in RunTracker");
 
         events.forEach(tracker::apply);
 
@@ -153,6 +153,45 @@ class RunTrackerTest {
         assertTrue(run.finished());
         assertEquals(Duration.ofSeconds(200), run.elapsed(), "a finished run's time is its summary's");
         assertEquals(List.of(), run.exports(), "the summary is the last word: this run exported nothing");
+    }
+
+    @Test
+    void aRerunKeepsWhatItUsesWhatChangedAndWhyEachTaskRanAgain() {
+        List<RunEvent> rerun = ScriptedRun.rerun(BASE);
+        rerun.subList(0, 8).forEach(tracker::apply);
+
+        TaskProgress running = tracker.snapshot().task("sales").orElseThrow();
+        assertEquals(TaskState.RUNNING, running.state());
+        assertEquals("re-run: prompt changed", running.reason());
+        assertEquals("starting · 0 SQL · 0 tokens · 0ms · re-run: prompt changed", TaskWording.detail(running));
+
+        rerun.subList(8, rerun.size()).forEach(tracker::apply);
+        RunProgress run = tracker.snapshot();
+        assertEquals(List.of("prep:reused", "sales:passed", "costs:reused", "report:passed"), states());
+        assertEquals(Optional.of(new RunEvent.RerunData(BASE.resolve("jan.db"), false)), run.rerunData());
+        assertEquals(ScriptedRun.SPEC, run.specChange().orElseThrow().module());
+        assertEquals(List.of("transactions"), run.changedFiles().stream().map(RunEvent.InputFileChanged::input).toList());
+        assertEquals("re-run: prompt changed", run.task("sales").orElseThrow().reason(), "kept once it passed");
+        assertEquals("re-run: upstream sales re-ran and a check now fails: total is NULL",
+                run.task("report").orElseThrow().reason());
+        assertEquals(List.of("prompt"), run.task("prep").orElseThrow().changed());
+        assertEquals(List.of("prep"), run.reusedButChanged().stream().map(TaskProgress::task).toList());
+        assertEquals("still valid, no model call · prompt changed since its views were built",
+                TaskWording.detail(run.task("prep").orElseThrow()));
+        assertEquals("still valid, no model call", TaskWording.detail(run.task("costs").orElseThrow()));
+    }
+
+    @Test
+    void tasksLeftOutByASelectionAreNotSelectedNeitherPassedNorFailed() {
+        ScriptedRun.selected(BASE).forEach(tracker::apply);
+
+        RunProgress run = tracker.snapshot();
+        assertEquals(List.of("prep:passed", "sales:passed", "costs:not selected", "report:not selected"), states());
+        assertEquals(Map.of(TaskState.PASSED, 2, TaskState.NOT_SELECTED, 2), run.counts());
+        assertEquals(2, run.passed());
+        assertTrue(run.task("costs").orElseThrow().state().settled());
+        assertEquals("", TaskWording.detail(run.task("costs").orElseThrow()));
+        assertEquals(List.of(), run.task("report").orElseThrow().waitingFor());
     }
 
     @Test

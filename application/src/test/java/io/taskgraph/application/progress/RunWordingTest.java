@@ -2,11 +2,9 @@ package io.taskgraph.application.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.taskgraph.domain.llm.Usage;
 import io.taskgraph.domain.port.ExportResult;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.run.TaskOutcome;
-import io.taskgraph.domain.run.TaskStatus;
 import io.taskgraph.domain.spec.TaskKind;
 import io.taskgraph.domain.testing.ScriptedRun;
 import java.nio.file.Path;
@@ -20,14 +18,10 @@ class RunWordingTest {
         return new RunSummary(Path.of("o.db"), tasks, exports, Duration.ofSeconds(4), interrupted);
     }
 
-    private static TaskOutcome reused(String task) {
-        return new TaskOutcome(task, TaskKind.AGENT, TaskStatus.REUSED, 0, 0, Usage.NONE, Duration.ZERO, "", List.of(), "");
-    }
-
     @Test
     void theVerdictCountsWhatPassedAndNamesEverythingElse() {
         assertEquals("Done: 2 of 2 tasks passed (1 reused).",
-                RunWording.verdict(summary(List.of(ScriptedRun.PREP, reused("sales")), List.of(), false)));
+                RunWording.verdict(summary(List.of(ScriptedRun.PREP, ScriptedRun.reused("sales")), List.of(), false)));
         assertEquals("Finished with failures: 1 of 2 tasks passed (1 failed, 1 export failed).",
                 RunWording.verdict(summary(List.of(ScriptedRun.PREP, ScriptedRun.COSTS),
                         List.of(new ExportResult("r.csv", Path.of("r.csv"), Optional.of("disk full"))), false)));
@@ -36,6 +30,15 @@ class RunWordingTest {
         assertEquals("Finished with failures: 1 of 1 task passed (1 export failed).",
                 RunWording.verdict(summary(List.of(ScriptedRun.PREP),
                         List.of(new ExportResult("r.csv", Path.of("r.csv"), Optional.of("x"))), false)));
+    }
+
+    @Test
+    void tasksLeftOutByASelectionAreCountedApartFromTheSelectedOnes() {
+        TaskOutcome report = TaskOutcome.notSelected("report", TaskKind.AGENT);
+        assertEquals("Done: 2 of 2 selected tasks passed (1 not selected).",
+                RunWording.verdict(summary(List.of(ScriptedRun.PREP, ScriptedRun.SALES, report), List.of(), false)));
+        assertEquals("Finished with failures: 1 of 2 selected tasks passed (1 failed, 1 not selected).",
+                RunWording.verdict(summary(List.of(ScriptedRun.PREP, ScriptedRun.COSTS, report), List.of(), false)));
     }
 
     @Test

@@ -49,15 +49,15 @@ class TaskWordingTest {
     @Test
     void aSqlTaskHasNoIterationsAndAReusedTaskNoEffort() {
         TaskProgress sql = new TaskProgress("load", Optional.of(TaskKind.SQL), TaskState.PASSED, List.of(), List.of(),
-                List.of(), 0, 3, 0, 3, Usage.NONE, Duration.ofMillis(120), "", "", List.of());
+                List.of(), 0, 3, 0, 3, Usage.NONE, Duration.ofMillis(120), "", "", List.of(), List.of());
         assertEquals("3 SQL · 0 tokens · 120ms", TaskWording.detail(sql));
 
         TaskProgress reused = new TaskProgress("load", Optional.of(TaskKind.SQL), TaskState.REUSED, List.of(), List.of(),
-                List.of(), 0, 0, 0, 0, Usage.NONE, Duration.ZERO, "", "", List.of());
+                List.of(), 0, 0, 0, 0, Usage.NONE, Duration.ZERO, "", "", List.of(), List.of());
         assertEquals("still valid, no model call", TaskWording.detail(reused));
 
         TaskProgress blocked = new TaskProgress("r", Optional.empty(), TaskState.BLOCKED, List.of("a"), List.of(),
-                List.of("a"), 0, 0, 0, 0, Usage.NONE, Duration.ZERO, "", "", List.of());
+                List.of("a"), 0, 0, 0, 0, Usage.NONE, Duration.ZERO, "", "", List.of(), List.of());
         assertEquals("by a", TaskWording.detail(blocked), "without a reason, the tasks that blocked it");
     }
 }

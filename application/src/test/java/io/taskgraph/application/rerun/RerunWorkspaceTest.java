@@ -169,27 +169,42 @@ class RerunWorkspaceTest {
     }
 
     @Test
-    void aRecordedSpecWhoseCommitMovedIsRefusedWithHowToOverride() {
-        f.module(Diamond.spec().git(at(OTHER_COMMIT)).build());
-        SpecCommitMismatchException e = assertThrows(SpecCommitMismatchException.class,
-                () -> f.rerun("jan.db", "feb.db", RerunMode.VALIDATE));
-        assertTrue(e.getMessage().contains(COMMIT) && e.getMessage().contains(OTHER_COMMIT), e.getMessage());
-        assertTrue(e.getMessage().contains("--spec " + Diamond.MODULE), e.getMessage());
-        assertTrue(e.getMessage().endsWith("or pass --ignore-commit to use the spec as it is now with the recorded data."),
-                e.getMessage());
-        assertTrue(e instanceof UsageException);
-        assertFalse(Files.exists(dir.resolve("feb.db")));
+    void aRecordedSpecEditedAndCommittedSinceIsUsedAsItIsNowAndReportedOnce() {
+        f.module(Diamond.spec().git(at(OTHER_COMMIT)).source("# edited and committed\n").build());
+        RunSummary summary = f.rerun("jan.db", "feb.db", RerunMode.VALIDATE);
+
+        assertTrue(summary.succeeded(), summary.toString());
+        assertEquals(List.of(new RunEvent.SpecChanged(Diamond.MODULE,
+                "edited since it was recorded (git commit 1111111 -> 2222222)")), f.events(RunEvent.SpecChanged.class));
+        assertEquals(List.of(), f.events(RunEvent.Warning.class), "one note, no warning on top");
+        assertEquals(OTHER_COMMIT, f.workspaceMeta("feb.db").get("spec_git_commit"));
         assertTrue(f.llm.requests().isEmpty());
     }
 
     @Test
-    void aCommitMismatchCanBeAcceptedExplicitly() {
+    void uncommittedEditsAreReportedTheSameWayAsCommittedOnes() {
+        f.module(Diamond.spec().git(new GitInfo(Optional.of("/src/shop"), Optional.of(COMMIT), Optional.of(true)))
+                .source("# edited, not committed\n").build());
+        assertTrue(f.rerun("jan.db", "feb.db", RerunMode.VALIDATE).succeeded());
+        assertEquals(List.of(new RunEvent.SpecChanged(Diamond.MODULE, "edited since it was recorded (uncommitted edits)")),
+                f.events(RunEvent.SpecChanged.class));
+    }
+
+    @Test
+    void aCommitThatMovedWithoutTouchingTheSpecIsNoChange() {
         f.module(Diamond.spec().git(at(OTHER_COMMIT)).build());
+        assertTrue(f.rerun("jan.db", "feb.db", RerunMode.VALIDATE).succeeded());
+        assertEquals(List.of(), f.events(RunEvent.SpecChanged.class));
+    }
+
+    @Test
+    void ignoringTheCommitKeepsQuietAboutAnEditedSpec() {
+        f.module(Diamond.spec().git(at(OTHER_COMMIT)).source("# edited\n").build());
         RerunRequest request = new RerunRequest(dir.resolve("jan.db"), dir.resolve("feb.db"), false, Optional.empty(),
                 dir, Map.of(), RerunMode.VALIDATE, false, true, Optional.empty(), RunOptions.defaults("unused"));
         assertTrue(f.rerun(request, new RunControl()).succeeded());
-        assertEquals(1, f.events(RunEvent.Warning.class).size());
-        assertTrue(f.events(RunEvent.Warning.class).get(0).message().contains("mismatch was accepted"));
+        assertEquals(List.of(), f.events(RunEvent.SpecChanged.class));
+        assertEquals(List.of(), f.events(RunEvent.Warning.class));
     }
 
     @Test

@@ -35,7 +35,8 @@ class RunOptionsTest {
     void rerunModesParseFromTheirCliNames() {
         assertEquals(RerunMode.VALIDATE, RerunMode.parse("validate"));
         assertEquals(RerunMode.REVIEW, RerunMode.parse(" Review "));
-        assertEquals("Unknown rerun mode 'fast'; use validate or review.",
+        assertEquals(RerunMode.CHANGED, RerunMode.parse("changed"));
+        assertEquals("Unknown rerun mode 'fast'; use validate, changed or review.",
                 assertThrows(UsageException.class, () -> RerunMode.parse("fast")).getMessage());
     }
 }

@@ -12,6 +12,7 @@ import io.taskgraph.domain.InputValidationException;
 import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.LlmException;
 import io.taskgraph.domain.WorkspaceException;
+import io.taskgraph.domain.definition.TaskDefinition;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.graph.GraphException;
 import io.taskgraph.domain.json.Json;
@@ -116,6 +117,10 @@ class RunWorkspaceTest {
         assertEquals("\"passed\"", prep.get("status"));
         assertEquals("\"prepared_sales and prepared_costs split the transactions by kind.\"", prep.get("final_message"));
         assertTrue(Double.parseDouble(prep.get("elapsed_s")) >= 0);
+        assertEquals(TaskDefinition.of(Diamond.prep()), TaskDefinition.parse(prep.get("definition")));
+        assertEquals("Sum sales revenue by product category.",
+                f.rows("out.db", "SELECT value->>'prompt' FROM _task_meta WHERE task = 'sales' AND key = 'definition'")
+                        .get(0).get(0), "the definition is plain SQL away");
     }
 
     @Test
@@ -132,6 +137,7 @@ class RunWorkspaceTest {
         assertEquals("false", meta.get("spec_git_dirty"));
         assertEquals("false", meta.get("interrupted"));
         assertEquals(Map.of("transactions", 5L, "products", 3L), Json.parse(meta.get("input_row_counts")));
+        assertEquals(Map.of(), Json.parse(meta.get("input_files")), "rows made in the spec come from no file of the user's");
         Map<String, Object> prompts = Json.parseObject(meta.get("prompts"));
         assertEquals("Split the transactions into sales and costs.", prompts.get("prep"));
         assertEquals(4, prompts.size());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.application.show.SpecOverview.TaskInput;
 import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.graph.TaskSelection;
+import io.taskgraph.domain.graph.UnknownTaskException;
 import io.taskgraph.domain.json.Json;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.spec.GitInfo;
@@ -234,6 +236,54 @@ class ShowSpecTest {
 
         assertTrue(OverviewFormat.MERMAID.render(o).contains("  missing_ghost -.-> task_c\n"));
         assertTrue(OverviewFormat.DOT.render(o).contains("  \"missing:ghost\" -> \"task:c\" [style=dashed];\n"));
+    }
+
+    @Test
+    void aSelectionIsMarkedInTheTextWithTheTasksItPicks() {
+        String text = OverviewFormat.TEXT.render(ShowSpec.overview(diamond(), List.of(),
+                TaskSelection.parse(List.of("sales+"))));
+        assertTrue(text.startsWith("Spec my_app.specs.main\n  file: /app/my_app/specs/main.py\n"
+                + "  selected: sales+ -> sales, report (marked *)\n"), text);
+        assertTrue(text.contains("\n    prep  [agent]\n"), text);
+        assertTrue(text.contains("\n  * sales  [agent]  after prep\n"), text);
+        assertTrue(text.contains("\n    costs  [sql]  after prep\n"), text);
+        assertTrue(text.contains("\n  * report  [agent]  after sales, costs\n"), text);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSelectionIsInTheJsonAndOnEveryTask() {
+        Map<String, Object> doc = Json.parseObject(OverviewFormat.JSON.render(ShowSpec.overview(diamond(), List.of(),
+                TaskSelection.parse(List.of("+costs")))));
+        assertEquals(Map.of("selectors", "+costs", "tasks", List.of("prep", "costs")), doc.get("selection"));
+        List<Object> selected = ((List<Map<String, Object>>) doc.get("tasks")).stream().map(t -> t.get("selected")).toList();
+        assertEquals(List.of(true, false, true, false), selected);
+        Map<String, Object> none = Json.parseObject(OverviewFormat.JSON.render(ShowSpec.overview(diamond(), List.of())));
+        assertEquals(null, none.get("selection"));
+    }
+
+    @Test
+    void diagramsHighlightTheSelectedTasks() {
+        SpecOverview o = ShowSpec.overview(diamond(), List.of(), TaskSelection.parse(List.of("report")));
+        String mermaid = OverviewFormat.MERMAID.render(o);
+        assertTrue(mermaid.contains("  classDef selected fill:#fff4d6,stroke:#d97706,stroke-width:3px\n"), mermaid);
+        assertTrue(mermaid.contains("  class task_report selected\n"), mermaid);
+        String dot = OverviewFormat.DOT.render(o);
+        assertTrue(dot.contains("  \"task:report\" [label=\"report\\nagent\", shape=box, style=\"rounded,filled\", "
+                + "fillcolor=\"#fff4d6\", color=\"#d97706\", penwidth=3];\n"), dot);
+        assertTrue(dot.contains("  \"task:sales\" [label=\"sales\\nagent\", shape=box, style=rounded];\n"), dot);
+        assertFalse(OverviewFormat.MERMAID.render(ShowSpec.overview(diamond(), List.of())).contains("selected"));
+    }
+
+    @Test
+    void anUnknownSelectedTaskIsAnErrorAndABrokenGraphIgnoresTheSelectionWithAWarning() {
+        UnknownTaskException e = assertThrows(UnknownTaskException.class,
+                () -> ShowSpec.overview(diamond(), List.of(), TaskSelection.parse(List.of("sale"))));
+        assertTrue(e.getMessage().contains("did you mean 'sales'?"), e.getMessage());
+        SpecOverview o = ShowSpec.overview(broken(), List.of(), TaskSelection.parse(List.of("a")));
+        assertTrue(o.selection().all());
+        assertEquals(List.of("The selection a is ignored: tasks can be selected only from a graph without problems."),
+                o.warnings());
     }
 
     @Test

@@ -83,11 +83,23 @@ public final class Diamond {
 
     /** The diamond spec with both inputs; add exports or more tasks on the returned builder. */
     public static InMemorySpec.Builder spec() {
+        return specWith();
+    }
+
+    /** The diamond spec with some tasks replaced by these (matched by name), in the usual order. */
+    public static InMemorySpec.Builder specWith(TaskSpec... replacements) {
+        Map<String, TaskSpec> byName = new LinkedHashMap<>();
+        tasks().forEach(t -> byName.put(t.name(), t));
+        for (TaskSpec replacement : replacements) {
+            if (byName.put(replacement.name(), replacement) == null) {
+                throw new IllegalArgumentException("the diamond has no task " + replacement.name());
+            }
+        }
         return InMemorySpec.module(MODULE)
                 .input(new InputSpec("transactions", List.of("id", "kind", "amount"), List.of()),
                         TRANSACTION_COLUMNS, transactions())
                 .input("products", PRODUCT_COLUMNS, products())
-                .tasks(tasks());
+                .tasks(List.copyOf(byName.values()));
     }
 
     /** The turns each agent plays: build its views, then say it is done. */

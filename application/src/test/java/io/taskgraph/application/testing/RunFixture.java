@@ -20,6 +20,10 @@ import io.taskgraph.domain.testing.InMemorySpecLoader;
 import io.taskgraph.domain.testing.ScriptedLlmClient;
 import io.taskgraph.domain.testing.Turn;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -128,6 +132,21 @@ public final class RunFixture {
     public Map<String, Map<String, String>> taskMeta(String db) {
         try (Workspace workspace = engine.openReadOnly(path(db))) {
             return workspace.taskMeta();
+        }
+    }
+
+    /**
+     * Runs {@code statements} on workspace file {@code db} over plain DuckDB JDBC, outside the tool: to make a
+     * workspace look like one an older version (or the original tool) wrote.
+     */
+    public void rewrite(String db, String... statements) {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + path(db));
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("rewriting " + db + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -23,6 +23,48 @@ public sealed interface RunEvent {
     record InputIngested(String input, long rows, Duration elapsed) implements RunEvent {
     }
 
+    /**
+     * A rerun works from the data recorded in {@code source}, or, when {@code reingested}, from fresh data the spec's
+     * inputs provide. Follows {@link RunStarted}.
+     */
+    record RerunData(Path source, boolean reingested) implements RunEvent {
+    }
+
+    /**
+     * A file input {@code input} was ingested from has changed on disk since the source workspace recorded it
+     * ({@code change}: {@code "size 120 -> 164 bytes"}, {@code "it no longer exists"}); the rerun still uses the
+     * recorded rows.
+     */
+    record InputFileChanged(String input, Path file, String change) implements RunEvent {
+    }
+
+    /**
+     * The spec a rerun loaded differs from the one its source workspace recorded ({@code change}: {@code "its source
+     * was edited; git commit 1234567 -> 89abcde"}); the rerun uses the spec as it is now.
+     */
+    record SpecChanged(String module, String change) implements RunEvent {
+    }
+
+    /**
+     * A rerun runs a task again instead of reusing its views, for {@code reason}: {@code "selected"},
+     * {@code "prompt changed"}, {@code "validation failed: <first failure>"}, {@code "upstream prep re-run and a check
+     * now fails: <first failure>"}, {@code "review mode"}. {@link TaskStarted} follows.
+     */
+    record TaskRerunning(String task, String reason) implements RunEvent {
+    }
+
+    /**
+     * A rerun keeps a task's views as they are, because they pass validation; no agent runs. {@code changed} names the
+     * fields of the task's definition that changed since those views were built ({@code [prompt]}), empty when none
+     * did (or none can be told). {@link TaskFinished} with status REUSED follows.
+     */
+    record TaskReused(String task, List<String> changed) implements RunEvent {
+        public TaskReused {
+            changed = List.copyOf(changed);
+        }
+    }
+
+    /** A task's agent or SQL starts (a reused or unselected task never starts). */
     record TaskStarted(String task, TaskKind kind) implements RunEvent {
     }
 

@@ -194,6 +194,61 @@ public final class TaskGraph {
         return all;
     }
 
+    /**
+     * The tasks {@code selection} names, with the tasks its operators add ({@code NAME+}: everything downstream,
+     * {@code +NAME}: everything upstream), in spec order. Every task when nothing is selected. Throws
+     * {@link UnknownTaskException} for a name that is not a task of this graph.
+     */
+    public Set<String> select(TaskSelection selection) {
+        List<String> names = tasks.stream().map(TaskSpec::name).toList();
+        if (selection.all()) {
+            return new LinkedHashSet<>(names);
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (TaskSelection.Selector selector : selection.selectors()) {
+            if (!dependencies.containsKey(selector.task())) {
+                throw new UnknownTaskException(selector.task(), names);
+            }
+            chosen.add(selector.task());
+            if (selector.upstream()) {
+                chosen.addAll(upstream(selector.task()));
+            }
+            if (selector.downstream()) {
+                chosen.addAll(downstream(selector.task()));
+            }
+        }
+        return inSpecOrder(chosen);
+    }
+
+    /** {@code chosen} and every task they depend on, directly or not, in spec order: what it takes to build them. */
+    public Set<String> withUpstream(Collection<String> chosen) {
+        Set<String> all = new LinkedHashSet<>();
+        for (String task : chosen) {
+            all.add(task);
+            all.addAll(upstream(task));
+        }
+        return inSpecOrder(all);
+    }
+
+    /**
+     * The graph of only {@code kept} tasks, which must include every task they depend on (see {@link #withUpstream}):
+     * the part of the DAG a run with a selection schedules.
+     */
+    public TaskGraph restrictedTo(Set<String> kept) {
+        for (String task : kept) {
+            if (!kept.containsAll(dependencies(task))) {
+                throw new IllegalArgumentException("task " + task + " depends on tasks outside " + kept);
+            }
+        }
+        return build(tasks.stream().filter(t -> kept.contains(t.name())).toList());
+    }
+
+    private Set<String> inSpecOrder(Set<String> names) {
+        Set<String> ordered = new LinkedHashSet<>();
+        tasks.stream().map(TaskSpec::name).filter(names::contains).forEach(ordered::add);
+        return ordered;
+    }
+
     /** The task producing view {@code name}, if a task does. */
     public Optional<String> producerOf(String name) {
         return Optional.ofNullable(producers.get(name));

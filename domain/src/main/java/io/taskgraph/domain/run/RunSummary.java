@@ -27,8 +27,9 @@ public record RunSummary(Path output, List<TaskOutcome> tasks, List<ExportResult
         this(output, tasks, exports, elapsed, interrupted, Optional.empty());
     }
 
+    /** Every task that was part of the run passed; tasks left out by a selection do not count. */
     public boolean allTasksPassed() {
-        return tasks.stream().allMatch(t -> t.status().passed());
+        return tasks.stream().allMatch(t -> t.status().passed() || t.status() == TaskStatus.NOT_SELECTED);
     }
 
     public boolean succeeded() {

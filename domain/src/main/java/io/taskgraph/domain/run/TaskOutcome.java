@@ -27,6 +27,12 @@ public record TaskOutcome(
         finalMessage = finalMessage == null ? "" : finalMessage;
     }
 
+    /** A task a run with a selection left out. */
+    public static TaskOutcome notSelected(String task, TaskKind kind) {
+        return new TaskOutcome(task, kind, TaskStatus.NOT_SELECTED, 0, 0, Usage.NONE, Duration.ZERO,
+                "Not selected.", List.of(), "");
+    }
+
     public static TaskOutcome blocked(String task, TaskKind kind, String reason) {
         return new TaskOutcome(task, kind, TaskStatus.BLOCKED, 0, 0, Usage.NONE, Duration.ZERO, reason, List.of(), "");
     }

@@ -11,7 +11,9 @@ public enum TaskStatus {
     /** Not started because a task it depends on did not pass. */
     BLOCKED,
     /** Stopped by the user (Ctrl-C) before it finished. */
-    INTERRUPTED;
+    INTERRUPTED,
+    /** Left out of a run with a selection: neither selected nor needed by a selected task. Counts as neither. */
+    NOT_SELECTED;
 
     public boolean passed() {
         return this == PASSED || this == REUSED;

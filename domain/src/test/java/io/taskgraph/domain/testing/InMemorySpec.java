@@ -1,6 +1,8 @@
 package io.taskgraph.domain.testing;
 
 import io.taskgraph.domain.data.Column;
+import io.taskgraph.domain.data.SourceFormat;
+import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.port.SqlReader;
 import io.taskgraph.domain.spec.GitInfo;
 import io.taskgraph.domain.spec.InputSpec;
@@ -35,6 +37,7 @@ public final class InMemorySpec {
 
     private final WorkspaceSpec spec;
     private final Map<String, InputData> data;
+    private final Map<String, TableSource> files;
     private final Map<String, String> failingInputs;
     private final Map<String, ExportFunction> exports;
     private final List<String> warnings;
@@ -43,6 +46,7 @@ public final class InMemorySpec {
         this.spec = new WorkspaceSpec(new SpecOrigin(b.module, Path.of(b.module.replace('.', '/') + ".py"), b.source,
                 b.git), b.inputs, b.tasks, List.copyOf(b.exports.keySet()));
         this.data = Map.copyOf(b.data);
+        this.files = Map.copyOf(b.files);
         this.failingInputs = Map.copyOf(b.failingInputs);
         this.exports = new LinkedHashMap<>(b.exports);
         this.warnings = List.copyOf(b.warnings);
@@ -64,6 +68,10 @@ public final class InMemorySpec {
         return Optional.ofNullable(data.get(input));
     }
 
+    Optional<TableSource> file(String input) {
+        return Optional.ofNullable(files.get(input));
+    }
+
     Optional<String> failure(String input) {
         return Optional.ofNullable(failingInputs.get(input));
     }
@@ -82,6 +90,7 @@ public final class InMemorySpec {
         private GitInfo git = GitInfo.unknown();
         private final List<InputSpec> inputs = new ArrayList<>();
         private final Map<String, InputData> data = new LinkedHashMap<>();
+        private final Map<String, TableSource> files = new LinkedHashMap<>();
         private final Map<String, String> failingInputs = new LinkedHashMap<>();
         private final List<TaskSpec> tasks = new ArrayList<>();
         private final Map<String, ExportFunction> exports = new LinkedHashMap<>();
@@ -101,6 +110,13 @@ public final class InMemorySpec {
         public Builder input(InputSpec spec, List<Column> columns, List<Map<String, Object>> rows) {
             inputs.add(spec);
             data.put(spec.name(), new InputData(columns, rows));
+            return this;
+        }
+
+        /** An input read from a file of the user's (like {@code "data": "sales.csv"}), which the engine reads itself. */
+        public Builder fileInput(InputSpec spec, Path file, SourceFormat format) {
+            inputs.add(spec);
+            files.put(spec.name(), new TableSource(file, format, List.of(), Optional.empty(), "file " + file));
             return this;
         }
 

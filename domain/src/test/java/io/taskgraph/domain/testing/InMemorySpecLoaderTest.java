@@ -120,6 +120,20 @@ class InMemorySpecLoaderTest extends SpecLoaderContract {
     }
 
     @Test
+    void aFileInputIsHandedOverAsTheUsersOwnFile() throws Exception {
+        Path csv = Files.writeString(dir.resolve("rates.csv"), "currency,rate\nEUR,1.0\n");
+        InMemorySpecLoader files = InMemorySpecLoader.create().module(InMemorySpec.module("app.specs.files")
+                .fileInput(InputSpec.of("rates"), csv, SourceFormat.CSV)
+                .task(TaskSpec.agent("t", "Do it.", List.of("rates"), List.of("t_out"))).build());
+        try (SpecSession session = files.open(SpecRequest.of("app.specs.files", dir))) {
+            TableSource source = session.materialize("rates", dir.resolve("scratch"));
+            assertEquals(csv, source.file());
+            assertEquals(SourceFormat.CSV, source.format());
+            assertEquals("file " + csv, source.origin());
+        }
+    }
+
+    @Test
     void unknownModuleIsAnInvalidSpecNamingTheModule() {
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> loader.open(SpecRequest.of("app.specs.nope", dir)));

@@ -50,10 +50,14 @@ final class InMemorySpecSession implements SpecSession {
         if (failure.isPresent()) {
             throw new InvalidSpecException("Input '" + input + "' could not be loaded: " + failure.get());
         }
+        Optional<TableSource> file = spec.file(input);
+        if (file.isPresent()) {
+            return file.get();
+        }
         InMemorySpec.InputData data = spec.data(input).orElseThrow(() -> new InvalidSpecException(
                 "Input '" + input + "' is not declared in spec module '" + spec.module() + "'."));
-        Path file = scratchDir.resolve(input + ".ndjson");
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        Path written = scratchDir.resolve(input + ".ndjson");
+        try (BufferedWriter out = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
             for (Map<String, Object> row : data.rows()) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 row.forEach((k, v) -> line.put(k, v instanceof TemporalAccessor ? v.toString() : v));
@@ -63,7 +67,7 @@ final class InMemorySpecSession implements SpecSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TableSource(file, SourceFormat.NDJSON, data.columns(), Optional.empty(),
+        return new TableSource(written, SourceFormat.NDJSON, data.columns(), Optional.empty(),
                 "in-memory rows of " + input);
     }
 

@@ -10,6 +10,7 @@ import io.taskgraph.domain.run.TaskStatus;
 import io.taskgraph.domain.spec.TaskKind;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Runs told as event sequences, for the tests of everything that renders a run: the diamond of the README
- * ({@code prep} feeds {@code sales} and {@code costs}, both feed {@code report}), once with {@code costs} failing
- * and once passing with an export. Paths lie under the {@code base} the test gives.
+ * ({@code prep} feeds {@code sales} and {@code costs}, both feed {@code report}), once with {@code costs} failing,
+ * once with a selection, and once as a rerun after edits; and a one-task run passing with an export. Paths lie
+ * under the {@code base} the test gives.
  */
 public final class ScriptedRun {
     public static final String SPEC = "my_app.specs.main";
@@ -95,6 +97,69 @@ public final class ScriptedRun {
                 new RunEvent.ExportFinished(export),
                 new RunEvent.RunFinished(new RunSummary(base.resolve("out.db"), List.of(prep), List.of(export),
                         Duration.ofSeconds(1), false)));
+    }
+
+    /**
+     * {@code run --select sales}: {@code sales} and the {@code prep} it needs run and pass; {@code costs} and
+     * {@code report} are settled at once as not selected, before anything starts.
+     */
+    public static List<RunEvent> selected(Path base) {
+        TaskOutcome costs = TaskOutcome.notSelected("costs", TaskKind.AGENT);
+        TaskOutcome report = TaskOutcome.notSelected("report", TaskKind.AGENT);
+        return List.of(
+                started(base),
+                new RunEvent.TaskFinished(costs),
+                new RunEvent.TaskFinished(report),
+                new RunEvent.TaskStarted("prep", TaskKind.AGENT),
+                new RunEvent.TaskFinished(PREP),
+                new RunEvent.TaskStarted("sales", TaskKind.AGENT),
+                new RunEvent.TaskFinished(SALES),
+                new RunEvent.RunFinished(new RunSummary(base.resolve("out.db"), List.of(PREP, SALES, costs, report),
+                        List.of(), Duration.ofSeconds(7), false)));
+    }
+
+    /**
+     * {@code rerun jan.db -o out.db} after edits: the spec was edited and an input file changed on disk (the rerun
+     * keeps the recorded rows); {@code prep}'s prompt changed but its views still pass, so it is reused;
+     * {@code sales} is re-run because its prompt changed; {@code costs} is reused unchanged; {@code report} is re-run
+     * because a check fails against the new {@code sales} views.
+     */
+    public static List<RunEvent> rerun(Path base) {
+        TaskOutcome prep = reused("prep");
+        TaskOutcome costs = reused("costs");
+        TaskOutcome report = passed("report", 1, 2, 300, 50, 800);
+        return List.of(
+                started(base),
+                new RunEvent.RerunData(base.resolve("jan.db"), false),
+                new RunEvent.SpecChanged(SPEC, "was edited since jan.db recorded it (git commit 1234567 -> 89abcde)"),
+                new RunEvent.InputFileChanged("transactions", base.resolve("data/transactions.csv"),
+                        "size 120 -> 164 bytes"),
+                new RunEvent.TaskReused("prep", List.of("prompt")),
+                new RunEvent.TaskFinished(prep),
+                new RunEvent.TaskRerunning("sales", "prompt changed"),
+                new RunEvent.TaskStarted("sales", TaskKind.AGENT),
+                new RunEvent.TaskReused("costs", List.of()),
+                new RunEvent.TaskFinished(costs),
+                new RunEvent.TaskFinished(SALES),
+                new RunEvent.TaskRerunning("report", "upstream sales re-ran and a check now fails: total is NULL"),
+                new RunEvent.TaskStarted("report", TaskKind.AGENT),
+                new RunEvent.TaskFinished(report),
+                new RunEvent.RunFinished(new RunSummary(base.resolve("out.db"), List.of(prep, SALES, costs, report),
+                        List.of(), Duration.ofSeconds(3), false)));
+    }
+
+    public static TaskOutcome reused(String task) {
+        return new TaskOutcome(task, TaskKind.AGENT, TaskStatus.REUSED, 0, 0, Usage.NONE, Duration.ZERO, "", List.of(),
+                "");
+    }
+
+    /** Every scripted run's events, one run after another: together they hold every kind of event. */
+    public static List<RunEvent> everyKind(Path base) {
+        List<RunEvent> all = new ArrayList<>(withFailure(base));
+        all.addAll(passingWithExport(base));
+        all.addAll(selected(base));
+        all.addAll(rerun(base));
+        return all;
     }
 
     /** Sends {@code events} to {@code listener}, moving {@code clock} by {@code step} after each. */

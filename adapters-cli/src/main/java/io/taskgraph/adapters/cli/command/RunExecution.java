@@ -10,6 +10,7 @@ import io.taskgraph.adapters.cli.progress.LiveProgress;
 import io.taskgraph.adapters.cli.progress.ProgressRenderer;
 import io.taskgraph.adapters.cli.progress.Style;
 import io.taskgraph.adapters.cli.progress.SummaryReport;
+import io.taskgraph.application.progress.RunProgress;
 import io.taskgraph.application.progress.RunTracker;
 import io.taskgraph.application.progress.TaskState;
 import io.taskgraph.application.run.RunCancelledException;
@@ -18,6 +19,7 @@ import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.run.RunSummary;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -52,11 +54,24 @@ final class RunExecution {
         return cassettes.replay().isPresent();
     }
 
+    /** What a command adds after the run's summary, from the finished run (e.g. reused tasks that changed). */
+    @FunctionalInterface
+    interface Afterword {
+        Afterword NONE = (run, out) -> { };
+
+        void print(RunProgress run, PrintStream out);
+    }
+
+    int execute(String shownOutput, String preamble, Body body) {
+        return execute(shownOutput, preamble, body, Afterword.NONE);
+    }
+
     /**
      * Runs {@code body} and returns the exit code; errors before or during the run propagate to the error reporter.
-     * {@code preamble} (when not empty) is printed just before the run starts.
+     * {@code preamble} (when not empty) is printed just before the run starts; {@code afterword} prints after the
+     * summary.
      */
-    int execute(String shownOutput, String preamble, Body body) {
+    int execute(String shownOutput, String preamble, Body body, Afterword afterword) {
         cassettes.check();
         RunTracker tracker = new RunTracker(cli.clock());
         AtomicReference<ProgressRenderer> display = new AtomicReference<>();
@@ -98,6 +113,7 @@ final class RunExecution {
                 tracker.apply(new RunEvent.RunFinished(summary));
             }
             new SummaryReport(style()).print(tracker.snapshot(), shownOutput, cli.out());
+            afterword.print(tracker.snapshot(), cli.out());
             if (summary.stopReason().isPresent()) {
                 // A setup the user must fix (key, credit, model access), like a missing key before the run.
                 cli.err().println("taskgraph: The run stopped. " + summary.stopReason().get());
@@ -108,6 +124,11 @@ final class RunExecution {
             }
             return summary.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
         }
+    }
+
+    /** Makes the model client as a run would, and closes it: a dry run stops on the same missing key or cassette. */
+    void checkModel() {
+        cassettes.choice(cli).open(cli.adapters(), RunListener.NONE).close();
     }
 
     private ClosableLlm model(RunListener events) {
@@ -128,7 +149,7 @@ final class RunExecution {
         return new LineProgress(cli.out(), cli.err(), cli.clock(), cli.workingDirectory(), output.quiet, global.debug);
     }
 
-    private Style style() {
+    Style style() {
         return new Style(cli.terminal().color(), cli.terminal().unicode());
     }
 }

@@ -7,6 +7,7 @@ import io.taskgraph.application.discovery.SpecDiscovery;
 import io.taskgraph.application.show.OverviewFormat;
 import io.taskgraph.application.show.ShowSpec;
 import io.taskgraph.application.show.SpecOverview;
+import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.port.SpecRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +22,15 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "show", sortOptions = false,
         description = {"Display a spec's structure: inputs, DAG layers, task details, validation, exports.",
+            "With --select, the selected tasks are highlighted (marked * in text, selected in json, coloured in "
+                    + "diagrams).",
             "Exits 2, listing the problems, when run would refuse the spec: the tasks do not form a runnable DAG, or "
                     + "an input file it names is missing."},
         footer = {"", "Examples:",
             "  taskgraph show",
             "  taskgraph show --spec my_app.specs.main",
             "  taskgraph show --format mermaid > dag.mmd",
+            "  taskgraph show --select sales+",
             "  taskgraph show --format dot | dot -Tsvg > dag.svg"})
 public final class ShowCommand implements Callable<Integer> {
     private final Cli cli;
@@ -41,6 +45,9 @@ public final class ShowCommand implements Callable<Integer> {
     String format;
 
     @Mixin
+    SelectOption select;
+
+    @Mixin
     HelpOption help;
 
     public ShowCommand(Cli cli) {
@@ -50,9 +57,10 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OverviewFormat chosen = OverviewFormat.parse(format);
+        TaskSelection selection = select.selection();
         DiscoveredSpec module = SpecDiscovery.resolve(Optional.ofNullable(spec), cli.workingDirectory());
         SpecOverview overview = new ShowSpec(cli.adapters().specLoader(cli.err()::println))
-                .show(new SpecRequest(module.module(), cli.workingDirectory(), Map.of()));
+                .show(new SpecRequest(module.module(), cli.workingDirectory(), Map.of()), selection);
         cli.out().print(chosen.render(overview));
         cli.out().flush();
         if (!overview.valid() && (chosen == OverviewFormat.MERMAID || chosen == OverviewFormat.DOT)) {

@@ -13,6 +13,7 @@ import io.taskgraph.domain.event.RunEvent;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +29,9 @@ public final class LiveProgress implements ProgressRenderer {
     private static final String[] SPINNER_UNICODE = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
     private static final String[] SPINNER_ASCII = {"|", "/", "-", "\\"};
     private static final long TICK_MILLIS = 100;
-    private static final int LABEL_WIDTH = 11;
+    /** The longest state label and a space: the details line up after it. */
+    private static final int LABEL_WIDTH = Arrays.stream(TaskState.values()).mapToInt(s -> s.label().length()).max()
+            .orElse(0) + 1;
 
     private final PrintStream out;
     private final Style style;
@@ -158,7 +161,7 @@ public final class LiveProgress implements ProgressRenderer {
             case PASSED, REUSED -> style.green(text);
             case FAILED -> style.red(text);
             case BLOCKED, INTERRUPTED -> style.yellow(text);
-            case WAITING -> style.dim(text);
+            case WAITING, NOT_SELECTED -> style.dim(text);
             case RUNNING -> text;
         };
     }
@@ -174,6 +177,7 @@ public final class LiveProgress implements ProgressRenderer {
             case FAILED -> style.symbol("✗", "x");
             case BLOCKED -> style.symbol("⊘", "-");
             case INTERRUPTED -> style.symbol("■", "!");
+            case NOT_SELECTED -> style.symbol("–", "-");
         };
     }
 }

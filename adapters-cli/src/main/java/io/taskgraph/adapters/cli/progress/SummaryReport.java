@@ -51,7 +51,8 @@ public final class SummaryReport {
         List<TaskProgress> tasks = run.tasks();
         List<String[]> rows = new ArrayList<>();
         for (TaskProgress t : tasks) {
-            boolean ran = t.state() != TaskState.BLOCKED && t.state() != TaskState.REUSED;
+            boolean ran = t.state() != TaskState.BLOCKED && t.state() != TaskState.REUSED
+                    && t.state() != TaskState.NOT_SELECTED;
             rows.add(new String[] {t.task(), t.state().label(), ran ? Integer.toString(t.iteration()) : "-",
                 ran ? Integer.toString(t.toolCalls()) : "-", ran ? Readable.tokens(t.tokens()) : "-",
                 ran ? Readable.duration(t.elapsed()) : "-"});
@@ -72,6 +73,7 @@ public final class SummaryReport {
             out.println(format(rows.get(r), widths, cell -> switch (state) {
                 case PASSED, REUSED -> style.green(cell);
                 case FAILED -> style.red(cell);
+                case NOT_SELECTED -> style.dim(cell);
                 default -> style.yellow(cell);
             }));
         }

@@ -7,68 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.adapters.cli.e2e.FakeModelServer.Reply;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @Tag("e2e")
-class RerunE2ETest {
+class RerunE2ETest extends FromJanuaryRun {
     /** February's data: one sale grows by 10, so the profit is 45; the check moves with it (checks may evolve). */
     private static final String FEB = Diamond.SPEC
             .replace("{\"id\": 4, \"kind\": \"sale\", \"product\": \"apple\", \"amount\": 10}",
                     "{\"id\": 4, \"kind\": \"sale\", \"product\": \"apple\", \"amount\": 20}")
             .replace("profit should be 35", "profit should be 45").replace("WHERE profit <> 35", "WHERE profit <> 45");
 
-    /** January's app directory with jan.db, made once; each test reruns in its own copy of it. */
-    @TempDir
-    static Path january;
-
-    @TempDir
-    Path dir;
-
-    private FakeModelServer model;
-    private AppDir app;
-    private Taskgraph taskgraph;
-
-    @BeforeAll
-    static void januaryRun() throws Exception {
-        AppDir app = new AppDir(january);
-        String jan = app.spec("jan", Diamond.SPEC);
-        try (FakeModelServer model = Diamond.solve(FakeModelServer.start())) {
-            Taskgraph.Result first = new Taskgraph(january).model(model)
-                    .run("run", "-s", jan, "-o", "jan.db", "-m", "test/recorded-model");
-            assertEquals(0, first.exitCode(), first.all());
-        }
-    }
-
     @BeforeEach
-    void copyOfJanuary() throws Exception {
-        try (Stream<Path> files = Files.walk(january)) {
-            for (Path from : files.toList()) {
-                Path to = dir.resolve(january.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        model = Diamond.solve(FakeModelServer.start());
-        app = new AppDir(dir);
-        taskgraph = new Taskgraph(dir).model(model);
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
+    void solveEveryTask() {
+        Diamond.solve(model);
     }
 
     @Test

@@ -49,21 +49,58 @@ class LiveProgressTest {
         ScriptedRun.play(run.subList(0, 9), both(live), clock, Duration.ofMillis(1500));
         live.drawNow();
 
-        assertTrue(screen().contains(" prep    running    iteration 2 · 2 SQL (1 failed) · 1.0k tokens · 9.0s · "
+        assertTrue(screen().contains(" prep    running      iteration 2 · 2 SQL (1 failed) · 1.0k tokens · 9.0s · "
                 + "validation failed, fixing\n"), screen());
-        assertTrue(screen().contains("\033[2K  · sales   waiting    for prep\n"), screen());
-        assertTrue(screen().contains("\033[2K  · report  waiting    for sales, costs\n"), screen());
+        assertTrue(screen().contains("\033[2K  · sales   waiting      for prep\n"), screen());
+        assertTrue(screen().contains("\033[2K  · report  waiting      for sales, costs\n"), screen());
 
         ScriptedRun.play(run.subList(9, run.size()), both(live), clock, Duration.ofMillis(1500));
         live.close();
 
         String last = screen().substring(screen().lastIndexOf("\033[4A\r"));
         assertEquals("\033[4A\r"
-                + "\033[2K  ✓ prep    passed     3 iterations · 2 SQL (1 failed) · 1.2k tokens · 4.9s\n"
-                + "\033[2K  ✓ sales   passed     2 iterations · 0 SQL · 600 tokens · 1.2s\n"
-                + "\033[2K  ✗ costs   failed     200 iterations · 0 SQL · 2.1M tokens · 3m12s · iteration budget of 200 model calls spent\n"
-                + "\033[2K  ⊘ report  blocked    Not run because upstream task 'costs' failed.\n"
+                + "\033[2K  ✓ prep    passed       3 iterations · 2 SQL (1 failed) · 1.2k tokens · 4.9s\n"
+                + "\033[2K  ✓ sales   passed       2 iterations · 0 SQL · 600 tokens · 1.2s\n"
+                + "\033[2K  ✗ costs   failed       200 iterations · 0 SQL · 2.1M tokens · 3m12s · iteration budget of 200 model calls spent\n"
+                + "\033[2K  ⊘ report  blocked      Not run because upstream task 'costs' failed.\n"
                 + "\033[J", last, screen());
+    }
+
+    @Test
+    void tasksLeftOutByASelectionAreDimmedAsNotSelectedWithTheDetailsStillInLine() {
+        LiveProgress live = live(140);
+        ScriptedRun.play(ScriptedRun.selected(BASE), both(live), clock, Duration.ofMillis(1500));
+        live.close();
+
+        String last = screen().substring(screen().lastIndexOf("\033[4A\r"));
+        assertEquals("\033[4A\r"
+                + "\033[2K  ✓ prep    passed       3 iterations · 0 SQL · 1.2k tokens · 4.9s\n"
+                + "\033[2K  ✓ sales   passed       2 iterations · 0 SQL · 600 tokens · 1.2s\n"
+                + "\033[2K  – costs   not selected\n"
+                + "\033[2K  – report  not selected\n"
+                + "\033[J", last, screen());
+    }
+
+    @Test
+    void aRerunShowsWhyATaskRunsAgainOnTheBoardAndWhatChangedInAReusedOne() {
+        LiveProgress live = live(160);
+        List<RunEvent> rerun = ScriptedRun.rerun(BASE);
+        ScriptedRun.play(rerun.subList(0, 8), both(live), clock, Duration.ofMillis(500));
+        live.drawNow();
+
+        assertTrue(screen().contains(" sales   running      starting · 0 SQL · 0 tokens · 500ms · re-run: prompt changed\n"),
+                screen());
+        assertTrue(screen().contains(" prep    reused       still valid, no model call · prompt changed since its views were "
+                + "built\n"), screen());
+        assertTrue(screen().contains("\033[2Ksales: runs again: prompt changed\n"), "scrolls above the board: " + screen());
+        assertTrue(screen().contains("\033[2Kprep: reused, its views still pass; its prompt has changed since they were "
+                + "built\n"), screen());
+
+        ScriptedRun.play(rerun.subList(8, rerun.size()), both(live), clock, Duration.ofMillis(500));
+        live.close();
+        String last = screen().substring(screen().lastIndexOf("\033[4A\r"));
+        assertTrue(last.contains(" report  passed       1 iteration · 0 SQL · 350 tokens · 800ms · re-run: upstream sales "
+                + "re-ran and a check now fails: total is NULL\n"), last);
     }
 
     @Test

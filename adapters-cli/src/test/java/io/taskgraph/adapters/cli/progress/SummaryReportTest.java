@@ -76,6 +76,16 @@ class SummaryReportTest {
     }
 
     @Test
+    void tasksLeftOutByASelectionAreListedButNotCounted() {
+        String text = print(ScriptedRun.selected(BASE), "out.db", Style.plain());
+
+        assertTrue(text.contains("  costs   not selected           -           -       -     -\n"), text);
+        assertTrue(text.contains("  report  not selected           -           -       -     -\n"), text);
+        assertTrue(text.contains("Done: 2 of 2 selected tasks passed (2 not selected).\n"), text);
+        assertFalse(text.contains("taskgraph rerun"), "nothing failed, so no rerun is suggested: " + text);
+    }
+
+    @Test
     void successfulRunSaysDoneAndSuggestsNoRerun() {
         String text = print(finished(false), "out.db", Style.plain());
 

@@ -66,6 +66,63 @@ class ApiRunTest {
     }
 
     @Test
+    void aSpecsTasksAreListedForThePagesSelection() {
+        HttpResponse<String> response = web.get("/api/specs/specs.main/tasks");
+
+        assertEquals(200, response.statusCode(), response.body());
+        List<String> tasks = new ArrayList<>();
+        json(response).get("tasks").forEach(t -> tasks.add(t.get("name").asText() + " <- " + t.get("depends_on")));
+        assertEquals(List.of("summarize <- []", "top_earners <- []", "report <- [\"summarize\",\"top_earners\"]"), tasks);
+        assertEquals("[\"greet\"]", json(web.get("/api/specs/webtest.greeting.main/tasks")).get("tasks")
+                .findValues("name").toString(), "a built-in spec is read from a copy, like its runs");
+        JsonNode broken = json(web.get("/api/specs/specs.broken/tasks"));
+        assertEquals("[\"Task 'orphan' reads input 'missing_table', which is neither an ingested table [] nor an output "
+                + "of another task.\"]", broken.get("problems").toString(), "what would stop its run, said up front");
+    }
+
+    @Test
+    void aRunOfSelectedTasksRunsOnlyThemAndWhatTheyNeedAndReportsTheRestAsNotSelected() {
+        int summarize = web.llm.requestsFor("summarize");
+        int topEarners = web.llm.requestsFor("top_earners");
+        int report = web.llm.requestsFor("report");
+
+        String runId = web.startRun(new Multipart().field("spec_id", "specs.main").field("select", "top_earners"));
+        List<SseEvent> events = web.stream(runId);
+
+        assertEquals(summarize, web.llm.requestsFor("summarize"), "not selected: its agent was never called");
+        assertEquals(report, web.llm.requestsFor("report"), "not selected: its agent was never called");
+        assertEquals(topEarners + 2, web.llm.requestsFor("top_earners"), "selected: its agent ran (two model calls)");
+        assertTrue(logLines(events).contains("summarize: not selected"), logLines(events).toString());
+        assertTrue(logLines(events).contains("report: not selected"), logLines(events).toString());
+        assertTrue(logLines(events).contains("warning: Exports were not written: they need every task, and 2 of 3 were "
+                + "not selected."), logLines(events).toString());
+        JsonNode result = json(events.get(events.size() - 1).data());
+        assertEquals("succeeded", result.get("state").asText(), "only what ran counts, and it passed");
+        assertEquals(0, result.get("exit_code").asInt());
+        assertEquals("Done: 1 of 1 selected task passed (2 not selected).", result.get("verdict").asText());
+        List<String> statuses = new ArrayList<>();
+        result.get("tasks").forEach(t -> statuses.add(t.get("task").asText() + ":" + t.get("status").asText()));
+        assertEquals(List.of("summarize:not selected", "top_earners:passed", "report:not selected"), statuses);
+        assertEquals(0, result.get("exports").size());
+        assertEquals("[\"top_earners\"]", json(web.get("/api/run/" + runId)).get("select").toString());
+    }
+
+    @Test
+    void aSelectionOfAnUnknownTaskIsRefusedWithTheSpecsTasksBeforeAnythingRuns() {
+        int calls = web.llm.requests();
+        int runs = json(web.get("/api/runs")).size();
+
+        HttpResponse<String> response = web.post(new Multipart().field("spec_id", "specs.main")
+                .field("select", "summarise+"));
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("No task named 'summarise' in the selection (did you mean 'summarize'?); the spec's tasks are "
+                + "summarize, top_earners, report.", json(response).get("error").asText());
+        assertEquals(calls, web.llm.requests());
+        assertEquals(runs, json(web.get("/api/runs")).size(), "no run was started");
+    }
+
+    @Test
     void aRunStreamsLogLinesAndTaskStatesThenDoneAndAResult() {
         String runId = web.startRun(new Multipart().field("spec_id", "specs.main").field("model", "test/model-a")
                 .field("reasoning_effort", "medium"));

@@ -106,6 +106,36 @@ class BrowserTest {
     }
 
     @Test
+    void aRunOfTheChosenTaskShowsTheOthersAsNotSelected() throws Exception {
+        int summarize = page.web.llm.requestsFor("summarize");
+        int report = page.web.llm.requestsFor("report");
+        page.openWithSpec("specs.main");
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#select-tasks option")).size() == 3);
+        Select tasks = new Select(page.driver.findElement(By.id("select-tasks")));
+        assertTrue(tasks.isMultiple());
+        assertEquals(List.of("summarize", "top_earners", "report"),
+                tasks.getOptions().stream().map(WebElement::getText).toList());
+        tasks.selectByValue("top_earners");
+        page.driver.findElement(By.id("start")).click();
+
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-summary"),
+                "Done: 1 of 1 selected task passed (2 not selected)."));
+        assertEquals("passed", nodeState("top_earners"));
+        for (String task : List.of("summarize", "report")) {
+            assertEquals("not selected", nodeState(task));
+            assertTrue(page.driver.findElement(By.cssSelector("#dag .task-node[data-task='" + task + "']"))
+                    .getAttribute("class").contains("state-not-selected"));
+            assertEquals("not selected", page.driver.findElement(By.cssSelector(
+                    "#task-table tr[data-task='" + task + "'] td.state-text")).getAttribute("textContent"));
+        }
+        assertTrue(page.driver.findElement(By.cssSelector(".legend")).getText().contains("not selected"));
+        assertTrue(page.driver.findElement(By.id("console")).getText().contains("summarize: not selected"));
+        assertEquals(summarize, page.web.llm.requestsFor("summarize"), "a task not selected calls no model");
+        assertEquals(report, page.web.llm.requestsFor("report"), "a task not selected calls no model");
+        screenshot("run-selected-task.png");
+    }
+
+    @Test
     void theFormWorksFromTheKeyboardAndShowsTheApisErrors() throws Exception {
         page.openWithSpec("specs.uploads");
         Path big = Files.write(temp.resolve("sales.csv"), "r,1\n".repeat(20_000).getBytes(StandardCharsets.UTF_8));
@@ -123,12 +153,13 @@ class BrowserTest {
         // The form in tab order, then submitted with Enter: no mouse needed.
         ((org.openqa.selenium.JavascriptExecutor) page.driver).executeScript("document.getElementById('spec').focus()");
         List<String> order = new java.util.ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 7; i++) {
             new Actions(page.driver).sendKeys(Keys.TAB).perform();
             WebElement focused = page.driver.switchTo().activeElement();
             order.add(focused.getAttribute("id").isEmpty() ? focused.getAttribute("aria-label") : focused.getAttribute("id"));
         }
-        assertEquals(List.of("data-files", "Remove sales.csv", "model", "effort", "max-iterations", "start"), order);
+        assertEquals(List.of("select-tasks", "data-files", "Remove sales.csv", "model", "effort", "max-iterations",
+                "start"), order);
         WebElement start = page.driver.switchTo().activeElement();
         assertEquals("button", start.getTagName());
         new Actions(page.driver).sendKeys(Keys.ENTER).perform();
@@ -136,7 +167,7 @@ class BrowserTest {
         WebElement error = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertEquals("File 'sales.csv' is 80000 bytes; this server accepts files of up to 64 KiB.", error.getText());
         assertEquals("alert", error.getAttribute("role"));
-        for (String id : List.of("spec", "data-files", "model", "effort", "max-iterations")) {
+        for (String id : List.of("spec", "select-tasks", "data-files", "model", "effort", "max-iterations")) {
             assertEquals(1, page.driver.findElements(By.cssSelector("label[for='" + id + "']")).size(), "label for " + id);
         }
         screenshot("upload-refused.png");

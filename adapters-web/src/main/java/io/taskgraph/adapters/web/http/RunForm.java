@@ -6,6 +6,7 @@ import io.taskgraph.adapters.web.error.WebException;
 import io.taskgraph.adapters.web.run.RunSettings;
 import io.taskgraph.adapters.web.run.Upload;
 import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.llm.ReasoningEffort;
 import io.taskgraph.domain.run.RunDefaults;
 import java.util.ArrayList;
@@ -15,9 +16,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The form of {@code POST /api/run}: {@code spec_id}, {@code model}, {@code reasoning_effort}, {@code max_iterations}
- * and any number of {@code data_files}. Checks sizes before names before fields, so an oversized upload is refused (413)
- * before its content matters.
+ * The form of {@code POST /api/run}: {@code spec_id}, {@code model}, {@code reasoning_effort}, {@code max_iterations},
+ * any number of {@code data_files}, and optionally {@code select}: which tasks to run (with the tasks they need),
+ * repeated or comma-separated, in the CLI's {@code --select} syntax. Checks sizes before names before fields, so an
+ * oversized upload is refused (413) before its content matters. Whether the selected tasks exist is the spec's to say.
  */
 record RunForm(RunSettings settings, List<Upload> uploads) {
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
@@ -36,8 +38,21 @@ record RunForm(RunSettings settings, List<Upload> uploads) {
             throw WebException.badInput("Form field 'spec_id' is missing: pick a spec from GET /api/specs.");
         }
         return new RunForm(new RunSettings(specId.strip(), model(ctx.formParam("model"), options.defaultModel()),
-                effort(ctx.formParam("reasoning_effort"), options.defaultEffort()),
+                effort(ctx.formParam("reasoning_effort"), options.defaultEffort()), selection(ctx.formParams("select")),
                 maxIterations(ctx.formParam("max_iterations"))), uploads);
+    }
+
+    /** No {@code select} field, or only empty ones (a multi-select left alone), is every task. */
+    private static TaskSelection selection(List<String> fields) {
+        List<String> given = fields.stream().filter(field -> !field.isBlank()).toList();
+        if (given.isEmpty()) {
+            return TaskSelection.ALL;
+        }
+        try {
+            return TaskSelection.parse(given);
+        } catch (UsageException e) {
+            throw WebException.badInput("Form field 'select': " + e.getMessage());
+        }
     }
 
     private static List<Upload> uploads(List<UploadedFile> files, UploadLimits limits) {

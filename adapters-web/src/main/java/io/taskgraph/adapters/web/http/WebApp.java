@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.taskgraph.adapters.web.run.JsonObjects;
 import io.taskgraph.adapters.web.run.RunOutputs;
 import io.taskgraph.adapters.web.run.RunService;
+import io.taskgraph.adapters.web.run.SpecTasks;
 import io.taskgraph.adapters.web.spec.SpecCatalog;
 
 /** The Javalin application: the API's routes, the page's static files and the error mapping, nothing else. */
@@ -18,7 +19,7 @@ public final class WebApp {
     private WebApp() {
     }
 
-    public static Javalin create(SpecCatalog catalog, RunService runs, RunOutputs outputs, FormOptions options,
+    public static Javalin create(SpecCatalog catalog, SpecTasks tasks, RunService runs, RunOutputs outputs, FormOptions options,
                                  OpenStreams streams, HostGuard hosts) {
         UploadLimits limits = options.limits();
         RunEndpoints runEndpoints = new RunEndpoints(runs, options, streams);
@@ -44,6 +45,8 @@ public final class WebApp {
             });
             cfg.routes.get("/api/specs", ctx -> JsonResponses.ok(ctx, catalog.list().stream().map(spec -> JsonObjects.of(
                     "id", spec.id(), "path", spec.path(), "source", spec.source().wire())).toList()));
+            cfg.routes.get("/api/specs/{id}/tasks", ctx -> JsonResponses.ok(ctx,
+                    SpecTasksJson.of(ctx.pathParam("id"), tasks.describe(ctx.pathParam("id")))));
             cfg.routes.get("/api/options", ctx -> JsonResponses.ok(ctx, options.json()));
             cfg.routes.post("/api/run", runEndpoints::start);
             cfg.routes.get("/api/runs", runEndpoints::list);

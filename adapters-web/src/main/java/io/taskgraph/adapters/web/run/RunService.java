@@ -13,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /** Starts web runs and finds them again: the one door from the HTTP layer to runs. */
 public final class RunService implements AutoCloseable {
     private final SpecCatalog catalog;
+    private final SpecTasks tasks;
     private final RunWorkspaces runs;
     private final RunRegistry registry;
     private final RunLauncher launcher;
@@ -25,9 +25,10 @@ public final class RunService implements AutoCloseable {
     /**
      * @param keepRuns how many finished runs stay (their state and folder); older ones are forgotten
      */
-    public RunService(SpecCatalog catalog, RunWorkspaces runs, RunOutputs outputs, Path runsDirectory,
+    public RunService(SpecCatalog catalog, SpecTasks tasks, RunWorkspaces runs, RunOutputs outputs, Path runsDirectory,
                       int maxConcurrentRuns, int keepRuns, Clock clock) {
         this.catalog = catalog;
+        this.tasks = tasks;
         this.runs = runs;
         this.registry = new RunRegistry(runsDirectory, keepRuns, clock);
         this.launcher = new RunLauncher(runs, outputs, maxConcurrentRuns, registry::ended);
@@ -35,7 +36,8 @@ public final class RunService implements AutoCloseable {
 
     /**
      * Checks the request, gives the run its folder with the uploads in {@code data/}, and starts it in the
-     * background. Bad input fails here, before any folder exists.
+     * background. Bad input fails here, and leaves no folder behind: an unknown spec, a run that cannot start, a
+     * selection naming a task the spec does not declare.
      */
     public WebRun start(RunSettings settings, List<Upload> uploads) {
         SpecEntry spec = catalog.find(settings.specId());
@@ -46,11 +48,11 @@ public final class RunService implements AutoCloseable {
                 save(upload, folder.data());
             }
             SpecLocation location = catalog.locate(spec, folder.spec());
+            tasks.check(location, folder.data(), settings.selection());
             WebRun run = registry.register(folder, settings, uploads.stream().map(Upload::name).toList());
-            SpecRequest request = new SpecRequest(location.module(), location.workingDirectory(),
-                    Map.of(RunOrder.DATA_DIR_VARIABLE, folder.data().toString()));
+            SpecRequest request = SpecTasks.request(location, folder.data());
             launcher.launch(run, new RunOrder(request, folder.output(), settings.model(), settings.effort(),
-                    settings.maxIterations()));
+                    settings.maxIterations(), settings.selection()));
             return run;
         } catch (RuntimeException e) {
             Folders.delete(folder.root());

@@ -4,6 +4,7 @@ import io.taskgraph.application.progress.EventWording;
 import io.taskgraph.application.progress.RunTracker;
 import io.taskgraph.application.run.RunControl;
 import io.taskgraph.domain.event.RunEvent;
+import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.llm.ReasoningEffort;
 import io.taskgraph.domain.port.ExportResult;
 import io.taskgraph.domain.port.RunListener;
@@ -28,6 +29,7 @@ public final class WebRun {
     private final String model;
     private final ReasoningEffort effort;
     private final int maxIterations;
+    private final TaskSelection selection;
     private final RunFolder folder;
     private final List<String> uploads;
     private final Instant createdAt;
@@ -45,6 +47,7 @@ public final class WebRun {
         this.model = settings.model();
         this.effort = settings.effort();
         this.maxIterations = settings.maxIterations();
+        this.selection = settings.selection();
         this.folder = folder;
         this.uploads = List.copyOf(uploads);
         this.createdAt = clock.instant();
@@ -152,6 +155,7 @@ public final class WebRun {
         json.put("model", model);
         json.put("reasoning_effort", effort.wire());
         json.put("max_iterations", maxIterations);
+        json.put("select", selection.selectors().stream().map(TaskSelection.Selector::text).toList());
         json.put("created_at", createdAt.toString());
         json.putAll(lifecycle.json());
         json.put("uploads", uploads);

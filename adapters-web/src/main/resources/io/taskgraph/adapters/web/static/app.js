@@ -5,6 +5,7 @@
 const $ = (id) => document.getElementById(id);
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MAX_CONSOLE_LINES = 5000;
+const SELECT_HINT = 'Choose tasks to run only them and the tasks they need; choose none to run every task.';
 
 const RUN_LIST_REFRESH_MS = 3000;
 const ACTIVE = new Set(['queued', 'running']);
@@ -77,7 +78,7 @@ async function loadForm() {
         return option;
       }));
     }
-    showSpecPath();
+    specChosen();
     $('files-hint').textContent += ' Up to ' + options.max_files + ' files of ' + formatBytes(options.max_file_bytes) + ' each.';
   } catch (e) {
     showError(e.message);
@@ -94,6 +95,34 @@ function showReplay(replay) {
 function showSpecPath() {
   const selected = $('spec').selectedOptions[0];
   $('spec-path').textContent = selected && selected.dataset.path ? selected.dataset.path : '';
+}
+
+function specChosen() {
+  showSpecPath();
+  loadTasks($('spec').value);
+}
+
+// The chosen spec's tasks, to select some of them; a spec that cannot be read says why (its run would too).
+async function loadTasks(specId) {
+  const list = $('select-tasks');
+  list.replaceChildren();
+  list.dataset.spec = specId;
+  if (!specId) return;
+  try {
+    const body = await api('/api/specs/' + encodeURIComponent(specId) + '/tasks');
+    if (list.dataset.spec !== specId) return; // another spec was chosen meanwhile
+    list.replaceChildren(...body.tasks.map((t) => new Option(t.name, t.name)));
+    list.size = Math.min(Math.max(body.tasks.length, 2), 8);
+    $('select-hint').textContent = body.problems.length
+      ? 'This spec cannot run: ' + body.problems.join(' ')
+      : SELECT_HINT;
+  } catch (e) {
+    if (list.dataset.spec !== specId) return;
+    $('select-hint').textContent = SELECT_HINT;
+    const option = new Option('Tasks unknown: ' + e.message, '');
+    option.disabled = true;
+    list.replaceChildren(option);
+  }
 }
 
 function addFiles(list) {
@@ -150,6 +179,7 @@ async function startRun(event) {
   form.append('model', $('model').value.trim());
   form.append('reasoning_effort', $('effort').value);
   form.append('max_iterations', $('max-iterations').value.trim());
+  [...$('select-tasks').selectedOptions].filter((o) => o.value).forEach((o) => form.append('select', o.value));
   state.files.forEach((file) => form.append('data_files', file, file.name));
   const button = $('start');
   button.disabled = true;
@@ -226,11 +256,14 @@ async function watch(runId) {
 }
 
 // The form shows what the watched run was started with, so its spec is the one selected (not the last one picked).
-function showRunSettings(status) {
+async function showRunSettings(status) {
   const spec = $('spec');
   if ([...spec.options].some((o) => o.value === status.spec_id)) {
     spec.value = status.spec_id;
     showSpecPath();
+    await loadTasks(status.spec_id);
+    const chosen = new Set(status.select);
+    [...$('select-tasks').options].forEach((o) => { o.selected = chosen.has(o.value); });
   }
   $('model').value = status.model;
   if ([...$('effort').options].some((o) => o.value === status.reasoning_effort)) $('effort').value = status.reasoning_effort;
@@ -421,9 +454,9 @@ function drawDag(tasks, edges) {
 function updateNode(task) {
   const node = document.querySelector('#dag .task-node[data-task="' + cssEscape(task.task) + '"]');
   if (!node) return;
-  node.setAttribute('class', 'task-node state-' + task.state);
+  node.setAttribute('class', 'task-node ' + stateClass(task.state));
   node.setAttribute('data-state', task.state);
-  const started = task.state !== 'waiting' && task.state !== 'blocked' && task.state !== 'reused';
+  const started = !['waiting', 'blocked', 'reused', 'not selected'].includes(task.state);
   node.querySelector('.task-detail').textContent = task.state + (started ? ' · ' + task.elapsed : '');
   node.querySelector('title').textContent = task.task + ': ' + task.state + (task.detail ? ' · ' + task.detail : '');
 }
@@ -436,7 +469,7 @@ function renderTaskTable() {
     [t.task, t.state, t.detail].forEach((value, i) => {
       const cell = document.createElement(i === 0 ? 'th' : 'td');
       if (i === 0) cell.scope = 'row';
-      if (i === 1) cell.className = 'state-text state-' + t.state;
+      if (i === 1) cell.className = 'state-text ' + stateClass(t.state);
       cell.textContent = value;
       tr.append(cell);
     });
@@ -577,6 +610,11 @@ function el(name, attributes) {
   return node;
 }
 
+/** The CSS class of a state label: 'not selected' -> 'state-not-selected'. */
+function stateClass(label) {
+  return 'state-' + label.replace(/ /g, '-');
+}
+
 function truncate(text, length) {
   return text.length <= length ? text : text.slice(0, length - 1) + '…';
 }
@@ -595,7 +633,7 @@ function formatBytes(n) {
 
 document.addEventListener('DOMContentLoaded', () => {
   $('run-form').addEventListener('submit', startRun);
-  $('spec').addEventListener('change', showSpecPath);
+  $('spec').addEventListener('change', specChosen);
   $('cancel').addEventListener('click', cancelRun);
   wireDropZone();
   const match = /^#run=([0-9a-f]+)$/.exec(location.hash);
