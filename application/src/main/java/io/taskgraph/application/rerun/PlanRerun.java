@@ -1,6 +1,7 @@
 package io.taskgraph.application.rerun;
 
 import io.taskgraph.application.run.Ingestion;
+import io.taskgraph.application.run.RunControl;
 import io.taskgraph.application.run.ScratchDirectory;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.RunListener;

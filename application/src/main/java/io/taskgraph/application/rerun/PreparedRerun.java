@@ -1,6 +1,8 @@
 package io.taskgraph.application.rerun;
 
+import io.taskgraph.application.run.BeforeTheTasks;
 import io.taskgraph.application.run.InputFile;
+import io.taskgraph.application.run.RunControl;
 import io.taskgraph.application.run.WorkspaceMetadata;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.ErrorCategory;

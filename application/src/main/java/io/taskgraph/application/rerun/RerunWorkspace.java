@@ -2,7 +2,7 @@ package io.taskgraph.application.rerun;
 
 import io.taskgraph.application.run.BeforeTheTasks;
 import io.taskgraph.application.run.Ingestion;
-import io.taskgraph.application.run.InputFiles;
+import io.taskgraph.application.run.DeclaredFiles;
 import io.taskgraph.application.run.RunControl;
 import io.taskgraph.application.run.RunOptions;
 import io.taskgraph.application.run.WorkspaceExecution;
@@ -57,7 +57,7 @@ public final class RerunWorkspace {
             prepared.session().warnings().forEach(w -> listener.on(new RunEvent.Warning(w)));
             TaskGraph graph = prepared.graph();
             if (request.reingest()) {
-                InputFiles.requirePresent(spec);
+                DeclaredFiles.requirePresent(spec);
             }
             if (spec.mayCallModel()) {
                 llm.checkReady();

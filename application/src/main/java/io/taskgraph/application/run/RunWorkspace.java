@@ -50,7 +50,7 @@ public final class RunWorkspace {
             session.warnings().forEach(w -> listener.on(new RunEvent.Warning(w)));
             TaskGraph graph = TaskGraph.of(spec.tasks(), spec.inputs().stream().map(InputSpec::name).toList());
             Set<String> scheduled = graph.withUpstream(graph.select(request.selection()));
-            InputFiles.requirePresent(spec);
+            DeclaredFiles.requirePresent(spec);
             if (spec.tasks().stream().filter(task -> scheduled.contains(task.name())).anyMatch(TaskSpec::mayCallModel)) {
                 llm.checkReady();
             }

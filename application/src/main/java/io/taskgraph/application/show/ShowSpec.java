@@ -1,6 +1,6 @@
 package io.taskgraph.application.show;
 
-import io.taskgraph.application.run.InputFiles;
+import io.taskgraph.application.run.DeclaredFiles;
 import io.taskgraph.application.show.SpecOverview.Input;
 import io.taskgraph.application.show.SpecOverview.Task;
 import io.taskgraph.application.show.SpecOverview.TaskInput;
@@ -11,7 +11,7 @@ import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
-import io.taskgraph.domain.spec.InputFile;
+import io.taskgraph.domain.spec.DeclaredFile;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
@@ -65,14 +65,14 @@ public final class ShowSpec {
         }
 
         List<Input> inputs = spec.inputs().stream()
-                .map(i -> new Input(i.name(), i.columns(), i.validateSql().size(), i.file().map(InputFile::declared),
-                        i.file().filter(file -> !InputFiles.present(file)).isPresent()))
+                .map(i -> new Input(i.name(), i.columns(), i.validateSql().size(), i.file().map(DeclaredFile::declared),
+                        i.file().filter(file -> !DeclaredFiles.present(file)).isPresent()))
                 .toList();
         List<Task> tasks = spec.tasks().stream().map(t -> task(t, tables, producers)).toList();
         List<String> graphProblems = TaskGraph.problems(spec.tasks(), tables);
         List<List<String>> layers = graphProblems.isEmpty() ? TaskGraph.of(spec.tasks(), tables).layers() : List.of();
         List<String> problems = new ArrayList<>(graphProblems);
-        problems.addAll(InputFiles.missing(spec));
+        problems.addAll(DeclaredFiles.missing(spec));
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(Namespaces.of(spec.tasks(), tables).overlapWarnings());
         SpecOverview.Selection selected = SpecOverview.Selection.NONE;

@@ -24,8 +24,8 @@ import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.run.TaskOutcome;
 import io.taskgraph.domain.run.TaskStatus;
+import io.taskgraph.domain.spec.DeclaredFile;
 import io.taskgraph.domain.spec.GitInfo;
-import io.taskgraph.domain.spec.InputFile;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskKind;
 import io.taskgraph.domain.spec.TaskSpec;
@@ -343,7 +343,7 @@ class RunWorkspaceTest {
     @Test
     void aMissingInputFileIsReportedBeforeAnythingIsWrittenOrAnyModelCheck() {
         InputSpec orders = new InputSpec("orders", List.of(), List.of(),
-                Optional.of(new InputFile("data/orders.csv", dir)));
+                Optional.of(new DeclaredFile("data/orders.csv", dir)));
         RunFixture f = new RunFixture(dir).module(InMemorySpec.module("m")
                 .input(orders, List.of(new io.taskgraph.domain.data.Column("x", "BIGINT")), List.of())
                 .task(TaskSpec.agent("a", "p", List.of("orders"), List.of("a_out"))).build());

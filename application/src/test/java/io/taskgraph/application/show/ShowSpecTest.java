@@ -11,8 +11,8 @@ import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.graph.UnknownTaskException;
 import io.taskgraph.domain.json.Json;
 import io.taskgraph.domain.port.SpecRequest;
+import io.taskgraph.domain.spec.DeclaredFile;
 import io.taskgraph.domain.spec.GitInfo;
-import io.taskgraph.domain.spec.InputFile;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.SpecOrigin;
 import io.taskgraph.domain.spec.TaskKind;
@@ -145,9 +145,9 @@ class ShowSpecTest {
         Files.createDirectories(app.resolve("data"));
         Files.writeString(app.resolve("data/products.csv"), "product\nkale\n");
         InputSpec transactions = new InputSpec("transactions", List.of("id"), List.of(),
-                Optional.of(new InputFile("data/transactions.csv", app)));
+                Optional.of(new DeclaredFile("data/transactions.csv", app)));
         InputSpec products = new InputSpec("products", List.of(), List.of(),
-                Optional.of(new InputFile("data/products.csv", app)));
+                Optional.of(new DeclaredFile("data/products.csv", app)));
         WorkspaceSpec spec = new WorkspaceSpec(diamond().origin(), List.of(transactions, products), diamond().tasks(),
                 List.of());
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  * rows after ingestion. How the data is produced is the spec loader's business; when the spec names a file
  * for it, {@code file} says which, so it can be shown and checked before anything runs.
  */
-public record InputSpec(String name, List<String> columns, List<String> validateSql, Optional<InputFile> file) {
+public record InputSpec(String name, List<String> columns, List<String> validateSql, Optional<DeclaredFile> file) {
     public InputSpec {
         Identifiers.problem(name).ifPresent(problem -> {
             throw new InvalidSpecException("Input name '" + name + "' " + problem + ".");

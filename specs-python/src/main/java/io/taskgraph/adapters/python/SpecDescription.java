@@ -1,8 +1,8 @@
 package io.taskgraph.adapters.python;
 
 import io.taskgraph.domain.InvalidSpecException;
+import io.taskgraph.domain.spec.DeclaredFile;
 import io.taskgraph.domain.spec.GitInfo;
-import io.taskgraph.domain.spec.InputFile;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.SpecOrigin;
 import io.taskgraph.domain.spec.TaskSpec;
@@ -29,8 +29,8 @@ final class SpecDescription {
         String where = "Spec module " + module + " (" + relative(workingDirectory, file);
         List<InputSpec> inputs = new ArrayList<>();
         for (Map<String, Object> input : objects(json.get("inputs"))) {
-            Optional<InputFile> declaredFile = Optional.ofNullable(string(input.get("file")))
-                    .map(declared -> new InputFile(declared, workingDirectory));
+            Optional<DeclaredFile> declaredFile = Optional.ofNullable(string(input.get("file")))
+                    .map(declared -> new DeclaredFile(declared, workingDirectory));
             inputs.add(wrap(at(where, input), () -> new InputSpec(string(input.get("name")),
                     strings(input.get("columns")), strings(input.get("validate_sql")), declaredFile)));
         }

@@ -1,7 +1,7 @@
 package io.taskgraph.application.run;
 
 import io.taskgraph.domain.InvalidSpecException;
-import io.taskgraph.domain.spec.InputFile;
+import io.taskgraph.domain.spec.DeclaredFile;
 import io.taskgraph.domain.spec.WorkspaceSpec;
 import java.nio.file.Files;
 import java.util.List;
@@ -10,12 +10,12 @@ import java.util.List;
  * The input files a spec declares by path, checked before a run writes anything and by {@code show}, with the same
  * message in both. (A loader that returns a path is only checked when it runs, at ingestion.)
  */
-public final class InputFiles {
-    private InputFiles() {
+public final class DeclaredFiles {
+    private DeclaredFiles() {
     }
 
     /** Whether {@code file} is there to be read. */
-    public static boolean present(InputFile file) {
+    public static boolean present(DeclaredFile file) {
         return Files.isRegularFile(file.path());
     }
 

@@ -7,8 +7,8 @@ import java.util.Objects;
  * The file an input is read from, when the spec declares it by path: {@code declared} as the spec wrote it, resolved
  * against the {@code workingDirectory} the spec is imported in (an absolute path stays as it is).
  */
-public record InputFile(String declared, Path workingDirectory) {
-    public InputFile {
+public record DeclaredFile(String declared, Path workingDirectory) {
+    public DeclaredFile {
         Objects.requireNonNull(declared, "declared");
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
     }
