@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The README's module table as ArchUnit rules over the main classes of every module; adapters-cli holds the one
  * composition root, so its test classpath holds them all. Modules are told apart by package:
  * {@code io.taskgraph.domain}, {@code io.taskgraph.application} and {@code io.taskgraph.adapters.<name>} with
- * name {@code duckdb}, {@code openrouter}, {@code python} (specs-python), {@code web} and {@code cli}.
+ * name {@code duckdb}, {@code xlsx}, {@code openrouter}, {@code python} (specs-python), {@code web} and {@code cli}.
  *
  * <p>Run alone:
  * {@code mvn -B -pl adapters-cli -am test -Dtest=ModuleBoundariesTest -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -42,7 +42,7 @@ class ModuleBoundariesTest {
     private static final String ADAPTERS = "io.taskgraph.adapters.";
     /** The composition root: this package, not its sub-packages (commands, progress). */
     private static final String ROOT = "io.taskgraph.adapters.cli";
-    private static final List<String> ADAPTER_NAMES = List.of("duckdb", "openrouter", "python", "web", "cli");
+    private static final List<String> ADAPTER_NAMES = List.of("duckdb", "xlsx", "openrouter", "python", "web", "cli");
 
     /** Test jars (domain's fixtures) are on this classpath too; their classes are tests, not module code. */
     private static final ImportOption NO_TEST_JARS = location -> !location.matches(Pattern.compile(".*-tests\\.jar!/.*"));
@@ -69,7 +69,8 @@ class ModuleBoundariesTest {
     @Test
     void importSeesMainClassesOfEveryModuleAndNoTests() {
         for (String name : List.of("io.taskgraph.domain.graph.TaskGraph", "io.taskgraph.application.run.RunWorkspace",
-                "io.taskgraph.adapters.duckdb.DuckDbEngine", "io.taskgraph.adapters.openrouter.OpenRouterClient",
+                "io.taskgraph.adapters.duckdb.DuckDbEngine", "io.taskgraph.adapters.xlsx.XlsxWorkbookReader",
+                "io.taskgraph.adapters.openrouter.OpenRouterClient",
                 "io.taskgraph.adapters.python.PythonSpecLoader", "io.taskgraph.adapters.web.WebServer",
                 "io.taskgraph.adapters.cli.Main")) {
             assertTrue(CLASSES.contain(name), name + " is imported");
@@ -95,7 +96,7 @@ class ModuleBoundariesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"duckdb", "openrouter", "python", "web"})
+    @ValueSource(strings = {"duckdb", "xlsx", "openrouter", "python", "web"})
     void anAdapterDependsOnNoOtherAdapter(String name) {
         noClasses().that().resideInAPackage(adapter(name))
                 .should().dependOnClassesThat().resideInAnyPackage(adaptersExcept(name))
@@ -105,7 +106,7 @@ class ModuleBoundariesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"duckdb", "openrouter", "python"})
+    @ValueSource(strings = {"duckdb", "xlsx", "openrouter", "python"})
     void aDrivenAdapterUsesNoUseCase(String name) {
         noClasses().that().resideInAPackage(adapter(name))
                 .should().dependOnClassesThat().resideInAPackage(APPLICATION)
@@ -138,7 +139,7 @@ class ModuleBoundariesTest {
         }
         assertEquals(List.of(), elsewhere, "adapters constructed outside the composition root " + ROOT);
         assertTrue(constructedByTheRoot.containsAll(Set.of("DuckDbEngine", "PythonSpecLoader", "OpenRouterClient",
-                "ReplayLlmClient", "RecordingLlmClient", "XlsxWorkbook", "WebServer")), constructedByTheRoot.toString());
+                "ReplayLlmClient", "RecordingLlmClient", "XlsxWorkbookReader", "WebServer")), constructedByTheRoot.toString());
     }
 
     private static List<JavaCall<?>> constructions(JavaClass caller) {

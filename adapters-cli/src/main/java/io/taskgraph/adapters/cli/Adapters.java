@@ -1,6 +1,5 @@
 package io.taskgraph.adapters.cli;
 
-import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
 import io.taskgraph.adapters.web.WebConfig;
 import io.taskgraph.adapters.web.WebServer;
 import io.taskgraph.adapters.web.WebServices;
@@ -10,6 +9,7 @@ import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.WorkbookReader;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,8 +48,8 @@ public interface Adapters {
     /** Wraps {@code delegate}, writing every call to {@code cassette}. */
     LlmClient recording(LlmClient delegate, Path cassette);
 
-    /** Opens an Excel workbook for reading. */
-    XlsxWorkbook workbook(Path file);
+    /** The Excel workbook reader: for {@code inspect-xlsx}, and for runs whose inputs are workbooks. */
+    WorkbookReader workbookReader();
 
     /** Starts the web app serving what {@code services} run; returns once it listens. */
     WebServer webServer(WebConfig config, WebServices services);

@@ -3,7 +3,6 @@ package io.taskgraph.adapters.cli;
 import io.taskgraph.adapters.duckdb.DuckDbEngine;
 import io.taskgraph.adapters.duckdb.DuckDbSettings;
 import io.taskgraph.adapters.duckdb.MemoryLimit;
-import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
 import io.taskgraph.adapters.openrouter.OpenRouterClient;
 import io.taskgraph.adapters.openrouter.OpenRouterConfig;
 import io.taskgraph.adapters.openrouter.RecordingLlmClient;
@@ -12,17 +11,19 @@ import io.taskgraph.adapters.python.PythonSpecLoader;
 import io.taskgraph.adapters.web.WebConfig;
 import io.taskgraph.adapters.web.WebServer;
 import io.taskgraph.adapters.web.WebServices;
+import io.taskgraph.adapters.xlsx.XlsxWorkbookReader;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.WorkbookReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The real adapters: DuckDB, python3, OpenRouter, the web app. They all get the environment and the working
+ * The real adapters: DuckDB, python3, OpenRouter, the Excel reader, the web app. They all get the environment and the working
  * directory taskgraph was started with from here. Each adapter class is named only inside the method that makes it,
  * so the JVM loads DuckDB or OkHttp only for the commands that ask for them.
  */
@@ -69,8 +70,8 @@ public final class ProductionAdapters implements Adapters {
     }
 
     @Override
-    public XlsxWorkbook workbook(Path file) {
-        return XlsxWorkbook.open(file);
+    public WorkbookReader workbookReader() {
+        return new XlsxWorkbookReader();
     }
 
     @Override

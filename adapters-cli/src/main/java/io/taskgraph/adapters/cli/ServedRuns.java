@@ -63,8 +63,8 @@ final class ServedRuns implements RunWorkspaces {
         Path ownRecording = asked.output().resolveSibling(RUN_CASSETTE);
         RunSummary summary;
         try (ClosableLlm llm = modelFor(ownRecording, listener)) {
-            summary = new RunWorkspace(adapters.specLoader(specOutput), sqlEngine, llm, listener, clock)
-                    .run(asked, control);
+            summary = new RunWorkspace(adapters.specLoader(specOutput), adapters.workbookReader(), sqlEngine, llm,
+                    listener, clock).run(asked, control);
         }
         if (model instanceof ModelChoice.Recording recording) {
             publish(ownRecording, recording.cassette()).ifPresent(problem -> listener.on(new RunEvent.Warning(problem)));

@@ -1,6 +1,5 @@
 package io.taskgraph.adapters.cli;
 
-import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
 import io.taskgraph.adapters.web.WebConfig;
 import io.taskgraph.adapters.web.WebServer;
 import io.taskgraph.adapters.web.WebServices;
@@ -12,6 +11,7 @@ import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.WorkbookReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -129,8 +129,8 @@ final class SpecPrefetch implements Adapters {
     }
 
     @Override
-    public XlsxWorkbook workbook(Path file) {
-        return adapters.workbook(file);
+    public WorkbookReader workbookReader() {
+        return adapters.workbookReader();
     }
 
     @Override

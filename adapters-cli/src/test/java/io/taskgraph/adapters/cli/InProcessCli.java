@@ -1,7 +1,7 @@
 package io.taskgraph.adapters.cli;
 
 import io.taskgraph.adapters.cli.progress.Terminal;
-import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
+import io.taskgraph.adapters.xlsx.XlsxWorkbookReader;
 import io.taskgraph.adapters.web.WebConfig;
 import io.taskgraph.adapters.web.WebServer;
 import io.taskgraph.adapters.web.WebServices;
@@ -10,6 +10,7 @@ import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.WorkbookReader;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.testing.InMemorySpecLoader;
 import java.io.ByteArrayOutputStream;
@@ -99,9 +100,9 @@ final class InProcessCli implements Adapters {
 
     /** The real workbook reader: it only reads the file it is given, so inspect-xlsx runs for real in-process. */
     @Override
-    public XlsxWorkbook workbook(Path file) {
-        requested.add("workbook");
-        return XlsxWorkbook.open(file);
+    public WorkbookReader workbookReader() {
+        requested.add("workbookReader");
+        return new XlsxWorkbookReader();
     }
 
     @Override

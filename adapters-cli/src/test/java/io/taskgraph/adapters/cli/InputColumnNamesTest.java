@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.taskgraph.adapters.duckdb.xlsx.XlsxWriter;
+import io.taskgraph.domain.testing.XlsxWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.adapters.cli.InProcessCli.Outcome;
-import io.taskgraph.adapters.duckdb.xlsx.XlsxWriter;
+import io.taskgraph.domain.testing.Workbooks;
+import io.taskgraph.domain.testing.XlsxWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +23,8 @@ class InspectXlsxCommandTest {
     private final InProcessCli cli = new InProcessCli();
 
     @BeforeEach
-    void copyWorkbook() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/xlsx/invoices.xlsx")) {
-            Files.copy(in, dir.resolve("invoices.xlsx"));
-        }
+    void copyWorkbook() {
+        Workbooks.invoices(dir);
     }
 
     @Test
@@ -43,7 +39,7 @@ class InspectXlsxCommandTest {
 
                 See a sheet's cells: taskgraph inspect-xlsx invoices.xlsx SHEET [RANGE such as A1:D10]
                 """, o.out());
-        assertEquals(List.of("workbook"), cli.requested, "no spec, engine or model is involved");
+        assertEquals(List.of("workbookReader"), cli.requested, "no spec, engine or model is involved");
     }
 
     @Test
@@ -103,9 +99,7 @@ class InspectXlsxCommandTest {
         for (int i = 1; i <= 44; i++) {
             rows.add(List.of(i, i == 3 ? "line one\nline two, and then a long tail that goes on and on" : "row " + i));
         }
-        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
-        sheets.put("Big Sheet", rows);
-        XlsxWriter.write(dir.resolve("big.xlsx"), sheets);
+        XlsxWriter.write(dir.resolve("big.xlsx"), Workbooks.sheets("Big Sheet", rows));
 
         Outcome o = cli.run(dir, "inspect-xlsx", "big.xlsx", "Big Sheet");
 

@@ -64,7 +64,7 @@ class RecordReplayRoundTripTest {
     private static RunSummary runWith(RunFixture fixture, LlmClient llm, String output) {
         RunRequest request = new RunRequest(SpecRequest.of(Diamond.MODULE, fixture.dir), fixture.path(output), false,
                 RunOptions.defaults(RunFixture.MODEL));
-        return new RunWorkspace(fixture.specs, fixture.engine, llm, fixture.listener(), fixture.clock)
+        return new RunWorkspace(fixture.specs, fixture.workbooks, fixture.engine, llm, fixture.listener(), fixture.clock)
                 .run(request, new RunControl());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
 import io.taskgraph.adapters.web.WebConfig;
 import io.taskgraph.adapters.web.WebServer;
 import io.taskgraph.adapters.web.WebServices;
@@ -19,6 +18,7 @@ import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.port.SqlEngine;
 import io.taskgraph.domain.port.SqlReader;
+import io.taskgraph.domain.port.WorkbookReader;
 import io.taskgraph.domain.spec.WorkspaceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,7 +135,7 @@ class SpecPrefetchTest {
         }
 
         @Override
-        public XlsxWorkbook workbook(Path file) {
+        public WorkbookReader workbookReader() {
             throw new AssertionError();
         }
 

@@ -33,8 +33,10 @@ final class TableIngestion {
 
     /** Creates or replaces {@code table}; returns its row count. */
     static long ingest(Connection connection, String table, TableSource source) {
-        if (source.format() == SourceFormat.XLSX) {
-            return XlsxIngestion.ingest(connection, table, source);
+        if (source.format().readBy() != SourceFormat.ReadBy.ENGINE) {
+            throw new IllegalArgumentException("Input '" + table + "' (" + source.origin() + ") is " + source.format()
+                    + ", which the engine does not read: its reader (" + source.format().readBy() + ") makes a table "
+                    + "file of it first.");
         }
         if (!Files.isRegularFile(source.file())) {
             throw new WorkspaceException(ErrorCategory.BAD_INPUT, "Could not ingest input '" + table + "' from " + source.origin()
@@ -126,7 +128,7 @@ final class TableIngestion {
             case PARQUET -> "read_parquet(" + file + ")";
             case CSV -> "read_csv(" + file + ", header = true)";
             case COLUMNAR_NDJSON -> columnar(source, file);
-            case XLSX -> throw new IllegalStateException("XLSX is converted to NDJSON before a reader is chosen");
+            default -> throw new IllegalStateException(source.format() + " is not read by the engine");
         };
     }
 

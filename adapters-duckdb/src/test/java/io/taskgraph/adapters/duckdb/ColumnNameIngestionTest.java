@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.taskgraph.adapters.duckdb.xlsx.XlsxWriter;
 import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.data.Column;
 import io.taskgraph.domain.data.SourceFormat;
@@ -140,16 +139,4 @@ class ColumnNameIngestionTest {
                 workspace.describe("events").orElseThrow().columnNames());
     }
 
-    @Test
-    void anXlsxHeaderWithNamesThatDifferOnlyInCaseIsRefused() throws Exception {
-        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
-        sheets.put("People", List.of(List.of("Name", "NAME"), List.of("Ann", "ann")));
-        Path book = dir.resolve("people.xlsx");
-        XlsxWriter.write(book, sheets);
-        assertEquals("Input 'people' (file people.xlsx) has columns whose names differ only in case: 'Name' and "
-                + "'NAME'. DuckDB does not tell such names apart: it would rename one of them, and tasks could read the "
-                + "wrong column. Rename the columns in the data (file people.xlsx) so that no two differ only in case, "
-                + "and run again.", refused(new TableSource(book, SourceFormat.XLSX, List.of(), Optional.empty(),
-                "file people.xlsx")));
-    }
 }

@@ -161,14 +161,15 @@ class WorkspaceLifecycleTest {
     }
 
     @Test
-    void ingestionRefusesBrokenXlsxMissingFilesAndComingAfterTheLockDown() {
+    void ingestionRefusesWorkbooksMissingFilesAndComingAfterTheLockDown() {
         try (Workspace workspace = engine.create(dir.resolve("out.db"), false)) {
             Path xlsx = dir.resolve("book.xlsx");
             Fixtures.write(xlsx, "PK");
-            WorkspaceException excel = assertThrows(WorkspaceException.class,
+            IllegalArgumentException workbook = assertThrows(IllegalArgumentException.class,
                     () -> workspace.ingest("sheet", Fixtures.source(xlsx, SourceFormat.XLSX, List.of())));
-            assertTrue(excel.getMessage().contains("'sheet'") && excel.getMessage().contains("book.xlsx")
-                    && excel.getMessage().contains("is not a readable .xlsx workbook"), excel.getMessage());
+            assertEquals("Input 'sheet' (book.xlsx) is XLSX, which the engine does not read: its reader "
+                    + "(WORKBOOK_READER) makes a table file of it first.", workbook.getMessage());
+            assertEquals(List.of(), workspace.inputTables());
 
             WorkspaceException missing = assertThrows(WorkspaceException.class, () -> workspace.ingest("gone",
                     Fixtures.source(dir.resolve("gone.csv"), SourceFormat.CSV, List.of())));

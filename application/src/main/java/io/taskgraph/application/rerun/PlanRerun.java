@@ -7,6 +7,7 @@ import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SqlEngine;
 import io.taskgraph.domain.port.SpecLoader;
+import io.taskgraph.domain.port.WorkbookReader;
 import io.taskgraph.domain.port.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,12 @@ import java.util.List;
  */
 public final class PlanRerun {
     private final SpecLoader specs;
+    private final WorkbookReader workbooks;
     private final SqlEngine engine;
 
-    public PlanRerun(SpecLoader specs, SqlEngine engine) {
+    public PlanRerun(SpecLoader specs, WorkbookReader workbooks, SqlEngine engine) {
         this.specs = specs;
+        this.workbooks = workbooks;
         this.engine = engine;
     }
 
@@ -52,7 +55,7 @@ public final class PlanRerun {
                     warnings.add(warning.message());
                 }
             };
-            Ingestion.ingestAll(prepared.session(), copy, collect, () -> false);
+            Ingestion.ingestAll(prepared.session(), workbooks, copy, collect, () -> false);
             Ingestion.validateInputs(prepared.spec(), copy);
             copy.restrictExternalAccess();
             return RerunPlanner.plan(prepared, request.mode(), copy);

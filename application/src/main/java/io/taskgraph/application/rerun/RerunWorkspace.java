@@ -13,6 +13,7 @@ import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.WorkbookReader;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.spec.TaskSpec;
@@ -34,14 +35,17 @@ import java.util.Map;
  */
 public final class RerunWorkspace {
     private final SpecLoader specs;
+    private final WorkbookReader workbooks;
     private final SqlEngine engine;
     private final LlmClient llm;
     private final RunListener listener;
     private final Clock clock;
     private final WorkspaceExecution execution;
 
-    public RerunWorkspace(SpecLoader specs, SqlEngine engine, LlmClient llm, RunListener listener, Clock clock) {
+    public RerunWorkspace(SpecLoader specs, WorkbookReader workbooks, SqlEngine engine, LlmClient llm,
+                          RunListener listener, Clock clock) {
         this.specs = specs;
+        this.workbooks = workbooks;
         this.engine = engine;
         this.llm = llm;
         this.listener = listener;
@@ -78,7 +82,8 @@ public final class RerunWorkspace {
                     }
                     if (request.reingest()) {
                         workspace.putWorkspaceMeta(WorkspaceMetadata.inputs(
-                                Ingestion.ingestAll(prepared.session(), workspace, listener, control::isCancelled)));
+                                Ingestion.ingestAll(prepared.session(), workbooks, workspace, listener,
+                                        control::isCancelled)));
                     } else {
                         prepared.changedFiles().forEach(f -> listener.on(
                                 new RunEvent.InputFileChanged(f.input(), f.file(), f.change())));

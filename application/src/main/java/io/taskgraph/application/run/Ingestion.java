@@ -6,6 +6,7 @@ import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.port.SqlReader;
+import io.taskgraph.domain.port.WorkbookReader;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
@@ -34,11 +35,12 @@ public final class Ingestion {
 
     /**
      * Materialises each input through the spec session into a scratch directory and ingests it, in declaration
-     * order (fewer than all when {@code cancelled} turns true). An input whose rows the engine read from a file of
-     * the user's (not one written to the scratch directory) has that file recorded.
+     * order (fewer than all when {@code cancelled} turns true). A source the engine does not read itself (a
+     * workbook) is first made a table file by {@code workbooks}. An input whose rows came from a file of the
+     * user's (not one written to the scratch directory) has that file recorded.
      */
-    public static Ingested ingestAll(SpecSession session, Workspace workspace, RunListener listener,
-                                     BooleanSupplier cancelled) {
+    public static Ingested ingestAll(SpecSession session, WorkbookReader workbooks, Workspace workspace,
+                                     RunListener listener, BooleanSupplier cancelled) {
         Map<String, Long> counts = new LinkedHashMap<>();
         List<InputFile> files = new ArrayList<>();
         try (ScratchDirectory scratchDirectory = ScratchDirectory.create("taskgraph-ingest-", "ingesting inputs")) {
@@ -48,12 +50,17 @@ public final class Ingestion {
                     break;
                 }
                 long start = System.nanoTime();
-                TableSource source = session.materialize(input.name(), scratch,
+                TableSource materialized = session.materialize(input.name(), scratch,
                         warning -> listener.on(new RunEvent.Warning(warning)));
+                TableSource source = switch (materialized.format().readBy()) {
+                    case ENGINE -> materialized;
+                    case WORKBOOK_READER -> workbooks.sheetAsTable(input.name(), materialized, scratch);
+                };
                 long rows = workspace.ingest(input.name(), source);
                 counts.put(input.name(), rows);
-                if (!source.file().toAbsolutePath().normalize().startsWith(scratch.toAbsolutePath().normalize())) {
-                    files.add(InputFile.of(input.name(), source.file()));
+                Path read = materialized.file().toAbsolutePath().normalize();
+                if (!read.startsWith(scratch.toAbsolutePath().normalize())) {
+                    files.add(InputFile.of(input.name(), materialized.file()));
                 }
                 listener.on(new RunEvent.InputIngested(input.name(), rows, Duration.ofNanos(System.nanoTime() - start)));
                 if (rows == 0) {

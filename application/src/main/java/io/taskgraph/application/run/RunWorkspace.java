@@ -7,6 +7,7 @@ import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecSession;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.WorkbookReader;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.spec.InputSpec;
@@ -26,14 +27,17 @@ import java.util.Set;
  */
 public final class RunWorkspace {
     private final SpecLoader specs;
+    private final WorkbookReader workbooks;
     private final SqlEngine engine;
     private final LlmClient llm;
     private final RunListener listener;
     private final Clock clock;
     private final WorkspaceExecution execution;
 
-    public RunWorkspace(SpecLoader specs, SqlEngine engine, LlmClient llm, RunListener listener, Clock clock) {
+    public RunWorkspace(SpecLoader specs, WorkbookReader workbooks, SqlEngine engine, LlmClient llm,
+                        RunListener listener, Clock clock) {
         this.specs = specs;
+        this.workbooks = workbooks;
         this.engine = engine;
         this.llm = llm;
         this.listener = listener;
@@ -61,7 +65,7 @@ public final class RunWorkspace {
                     listener.on(new RunEvent.RunStarted(spec.origin().module(), request.output(), options.model(),
                             WorkspaceExecution.dependencies(graph), options.replay()));
                     workspace.putWorkspaceMeta(WorkspaceMetadata.inputs(
-                            Ingestion.ingestAll(session, workspace, listener, control::isCancelled)));
+                            Ingestion.ingestAll(session, workbooks, workspace, listener, control::isCancelled)));
                     if (!control.isCancelled()) {
                         Ingestion.validateInputs(spec, workspace);
                     }

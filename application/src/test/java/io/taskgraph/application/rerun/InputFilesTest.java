@@ -77,7 +77,7 @@ class InputFilesTest {
                 f.events(RunEvent.InputFileChanged.class));
         assertEquals(List.of(new RunEvent.RerunData(dir.resolve("jan.db"), false)), f.events(RunEvent.RerunData.class));
         assertEquals(List.of(List.of(2L)), f.rows("feb.db", "SELECT count(*) FROM latest_rates"));
-        RerunPlan plan = new PlanRerun(f.specs, f.engine).plan(f.request("jan.db", "plan.db", RerunMode.VALIDATE));
+        RerunPlan plan = new PlanRerun(f.specs, f.workbooks, f.engine).plan(f.request("jan.db", "plan.db", RerunMode.VALIDATE));
         assertEquals(List.of(new ChangedInputFile("rates", csv.toAbsolutePath().normalize(),
                 "size " + JANUARY.length() + " -> " + (JANUARY.length() + 9) + " bytes")), plan.changedFiles());
     }

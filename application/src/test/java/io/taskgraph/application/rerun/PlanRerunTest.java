@@ -56,7 +56,7 @@ class PlanRerunTest {
 
     private RerunPlan plan(RerunRequest request) {
         int calls = f.llm.requests().size();
-        RerunPlan plan = new PlanRerun(f.specs, f.engine).plan(request);
+        RerunPlan plan = new PlanRerun(f.specs, f.workbooks, f.engine).plan(request);
         assertFalse(Files.exists(request.output()), "a plan writes no file");
         assertEquals(calls, f.llm.requests().size(), "a plan calls no model");
         try {

@@ -34,7 +34,7 @@ class RunSelectionTest {
     }
 
     private RunSummary run(RunFixture f, String... selectors) {
-        return new RunWorkspace(f.specs, f.engine, f.llm, f.listener(), f.clock).run(new RunRequest(
+        return new RunWorkspace(f.specs, f.workbooks, f.engine, f.llm, f.listener(), f.clock).run(new RunRequest(
                 SpecRequest.of(Diamond.MODULE, dir), dir.resolve("out.db"), false, RunOptions.defaults(RunFixture.MODEL),
                 TaskSelection.parse(List.of(selectors))), new RunControl());
     }

@@ -373,7 +373,8 @@ class RunWorkspaceTest {
                 .input("t", List.of(new io.taskgraph.domain.data.Column("x", "BIGINT")),
                         List.<Map<String, Object>>of(Map.of("x", 1L)))
                 .task(sql).build());
-        RunSummary done = new RunWorkspace(f.specs.forAnotherRun(), f.engine, noKey, f.listener(), f.clock).run(new RunRequest(
+        RunSummary done = new RunWorkspace(f.specs.forAnotherRun(), f.workbooks, f.engine, noKey, f.listener(),
+                f.clock).run(new RunRequest(
                 SpecRequest.of("sql", dir), dir.resolve("sql.db"), false, RunOptions.defaults(RunFixture.MODEL)),
                 new RunControl());
         assertTrue(done.succeeded(), "a spec of SQL tasks runs without a key: " + done);
@@ -381,7 +382,7 @@ class RunWorkspaceTest {
         f.module(InMemorySpec.module("agent").input("t", List.of(new io.taskgraph.domain.data.Column("x", "BIGINT")),
                 List.of()).task(TaskSpec.agent("a", "p", List.of("t"), List.of("a_out"))).build());
         LlmException missing = assertThrows(LlmException.class, () -> new RunWorkspace(f.specs.forAnotherRun(),
-                f.engine, noKey, f.listener(), f.clock).run(new RunRequest(SpecRequest.of("agent", dir),
+                f.workbooks, f.engine, noKey, f.listener(), f.clock).run(new RunRequest(SpecRequest.of("agent", dir),
                 dir.resolve("agent.db"), false, RunOptions.defaults(RunFixture.MODEL)), new RunControl()));
         assertEquals("No OpenRouter API key is set.", missing.getMessage());
         assertFalse(Files.exists(dir.resolve("agent.db")), "the key is asked for before anything is written");

@@ -11,6 +11,7 @@ import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SqlEngine;
+import io.taskgraph.domain.port.WorkbookReader;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.run.TaskOutcome;
@@ -34,8 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Everything a run/rerun test needs: the in-memory spec loader, the scripted model, the real DuckDB engine,
- * a fixed clock, and every event with the moment it arrived.
+ * Everything a run/rerun test needs: the in-memory spec loader, the scripted model, the real DuckDB engine and
+ * workbook reader, a fixed clock, and every event with the moment it arrived.
  */
 public final class RunFixture {
     public static final Instant NOW = Instant.parse("2026-02-01T09:30:00Z");
@@ -48,6 +49,7 @@ public final class RunFixture {
     public final Path dir;
     public final InMemorySpecLoader specs = InMemorySpecLoader.create();
     public final SqlEngine engine = TestEngine.duckdb();
+    public final WorkbookReader workbooks = TestEngine.workbooks();
     public final List<Timed> timed = new CopyOnWriteArrayList<>();
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     public ScriptedLlmClient llm = ScriptedLlmClient.create();
@@ -88,7 +90,7 @@ public final class RunFixture {
     }
 
     public RunSummary run(String module, String output, RunOptions options, RunControl control) {
-        RunWorkspace run = new RunWorkspace(specs.forAnotherRun(), engine, llm, listener(), clock);
+        RunWorkspace run = new RunWorkspace(specs.forAnotherRun(), workbooks, engine, llm, listener(), clock);
         return run.run(new RunRequest(SpecRequest.of(module, dir), path(output), false, options), control);
     }
 
@@ -102,7 +104,8 @@ public final class RunFixture {
     }
 
     public RunSummary rerun(RerunRequest request, RunControl control) {
-        return new RerunWorkspace(specs.forAnotherRun(), engine, llm, listener(), clock).rerun(request, control);
+        return new RerunWorkspace(specs.forAnotherRun(), workbooks, engine, llm, listener(), clock)
+                .rerun(request, control);
     }
 
     public List<RunEvent> events() {

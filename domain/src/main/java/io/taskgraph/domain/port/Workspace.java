@@ -13,6 +13,8 @@ public interface Workspace extends SqlReader, AutoCloseable {
     /**
      * Creates (or replaces) input table {@code table} from {@code source}, adding {@code _row_id INTEGER}
      * numbered 1..n in source order. Returns the number of rows. Only before {@link #restrictExternalAccess}.
+     * The engine reads the formats marked {@link io.taskgraph.domain.data.SourceFormat.ReadBy#ENGINE}; a workbook
+     * goes through a {@link WorkbookReader} first, and is refused here with an {@link IllegalArgumentException}.
      * Column names are never changed: data whose names differ only in case, or that has its own {@code _row_id},
      * is refused with {@link io.taskgraph.domain.InvalidSpecException} (see
      * {@link io.taskgraph.domain.data.ColumnNames}) and leaves no table.

@@ -113,10 +113,15 @@ public final class InMemorySpec {
             return this;
         }
 
-        /** An input read from a file of the user's (like {@code "data": "sales.csv"}), which the engine reads itself. */
+        /** An input read from a file of the user's (like {@code "data": "sales.csv"}). */
         public Builder fileInput(InputSpec spec, Path file, SourceFormat format) {
+            return fileInput(spec, new TableSource(file, format, List.of(), Optional.empty(), "file " + file));
+        }
+
+        /** An input read from a file as {@code source} describes it (a workbook with a sheet, say). */
+        public Builder fileInput(InputSpec spec, TableSource source) {
             inputs.add(spec);
-            files.put(spec.name(), new TableSource(file, format, List.of(), Optional.empty(), "file " + file));
+            files.put(spec.name(), source);
             return this;
         }
 

@@ -28,6 +28,7 @@ final class BridgeFiles {
             "_taskgraph_bridge/__init__.py",
             "_taskgraph_bridge/errors.py",
             "_taskgraph_bridge/locations.py",
+            "_taskgraph_bridge/formats.py",
             "_taskgraph_bridge/spec_reader.py",
             "_taskgraph_bridge/columnar.py",
             "_taskgraph_bridge/parquet.py",

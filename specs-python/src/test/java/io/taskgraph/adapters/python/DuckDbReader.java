@@ -65,8 +65,8 @@ final class DuckDbReader implements SqlReader, AutoCloseable {
             case JSON -> "SELECT * FROM read_json(" + file + ")";
             case PARQUET -> "SELECT * FROM read_parquet(" + file + ")";
             case CSV -> "SELECT * FROM read_csv(" + file + ")";
-            case XLSX -> throw new IllegalArgumentException("the engine reads XLSX (adapters-duckdb); these tests check "
-                    + "only the source the bridge hands over");
+            case XLSX -> throw new IllegalArgumentException("a workbook is read by the workbook reader (adapters-xlsx); "
+                    + "these tests check only the source the bridge hands over");
         };
     }
 

@@ -55,8 +55,8 @@ class SpecGuideTest {
                 for (InputSpec input : session.spec().inputs()) {
                     TableSource source = session.materialize(input.name(), scratch);
                     if (source.format() == SourceFormat.XLSX) {
-                        // The engine reads workbooks, this reader does not: adapters-cli's SpecGuideXlsxTest
-                        // ingests this example through the real engine.
+                        // The workbook reader (adapters-xlsx) reads workbooks, this reader does not: adapters-cli's
+                        // FileInputsTest ingests this example through the real reader and engine.
                         assertTrue(Files.isRegularFile(source.file()), module + ": " + source.file());
                         continue;
                     }

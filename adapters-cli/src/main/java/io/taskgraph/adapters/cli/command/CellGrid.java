@@ -1,6 +1,6 @@
 package io.taskgraph.adapters.cli.command;
 
-import io.taskgraph.adapters.duckdb.xlsx.CellRange;
+import io.taskgraph.domain.workbook.CellRange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class CellGrid {
 
     /** {@code cells} are the rows of {@code range}, top to bottom, each with one text per column. */
     static String render(List<List<String>> cells, CellRange range) {
-        int columns = range.lastColumn() - range.firstColumn() + 1;
+        int columns = range.columnCount();
         List<String> header = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
             header.add(CellRange.columnName(range.firstColumn() + c));

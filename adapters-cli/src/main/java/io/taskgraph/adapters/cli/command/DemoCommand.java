@@ -85,8 +85,8 @@ public final class DemoCommand implements Callable<Integer>, DebugHelp {
                     replace, options().withReplay(true));
             code = new RunExecution(inExamples, global, outputOptions, cassette).execute(output, "",
                     (llm, listener, control) -> new RunWorkspace(
-                            cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(),
-                            llm, listener, cli.clock()).run(request, control));
+                            cli.adapters().specLoader(cli.err()::println), cli.adapters().workbookReader(),
+                            cli.adapters().sqlEngine(), llm, listener, cli.clock()).run(request, control));
         }
         if (code == ExitCodes.OK) {
             nextSteps(out, cli.out());

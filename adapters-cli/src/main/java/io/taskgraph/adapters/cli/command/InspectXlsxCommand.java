@@ -2,9 +2,10 @@ package io.taskgraph.adapters.cli.command;
 
 import io.taskgraph.adapters.cli.Cli;
 import io.taskgraph.adapters.cli.ExitCodes;
-import io.taskgraph.adapters.duckdb.xlsx.CellRange;
-import io.taskgraph.adapters.duckdb.xlsx.XlsxWorkbook;
 import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.port.Workbook;
+import io.taskgraph.domain.workbook.CellRange;
+import io.taskgraph.domain.workbook.WorkbookSheet;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +49,7 @@ public final class InspectXlsxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CellRange chosen = range == null ? null : CellRange.parse(range);
-        try (XlsxWorkbook workbook = cli.adapters().workbook(cli.resolve(file))) {
+        try (Workbook workbook = cli.adapters().workbookReader().open(cli.resolve(file))) {
             PrintStream out = cli.out();
             if (sheet == null) {
                 listSheets(workbook, out);
@@ -62,29 +63,27 @@ public final class InspectXlsxCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void listSheets(XlsxWorkbook workbook, PrintStream out) {
-        List<String> names = workbook.sheetNames();
-        out.println(file + ": " + names.size() + (names.size() == 1 ? " sheet" : " sheets"));
-        int width = names.stream().mapToInt(String::length).max().orElse(0);
-        for (String name : names) {
-            String used = workbook.dimension(name);
-            out.println("  " + name + " ".repeat(width - name.length()) + "  "
-                    + (used.isEmpty() ? "(empty)" : used + "  " + size(CellRange.parse(used))));
+    private void listSheets(Workbook workbook, PrintStream out) {
+        List<WorkbookSheet> sheets = workbook.sheets();
+        out.println(file + ": " + sheets.size() + (sheets.size() == 1 ? " sheet" : " sheets"));
+        int width = sheets.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        for (WorkbookSheet each : sheets) {
+            out.println("  " + each.name() + " ".repeat(width - each.name().length()) + "  "
+                    + each.usedRange().map(used -> used.a1() + "  " + size(used)).orElse("(empty)"));
         }
         out.println();
         out.println("See a sheet's cells: taskgraph inspect-xlsx " + quoted(file) + " SHEET [RANGE such as A1:D10]");
     }
 
-    private void showUsedRange(XlsxWorkbook workbook, PrintStream out) {
-        String used = workbook.dimension(sheet);
-        if (used.isEmpty()) {
+    private void showUsedRange(Workbook workbook, PrintStream out) {
+        CellRange all = workbook.sheet(sheet).usedRange().orElse(null);
+        if (all == null) {
             out.println("Sheet " + sheet + " of " + file + " is empty.");
             return;
         }
-        CellRange all = CellRange.parse(used);
         CellRange first = new CellRange(all.firstRow(), Math.min(all.lastRow(), all.firstRow() + DEFAULT_ROWS - 1),
                 all.firstColumn(), all.lastColumn());
-        out.println("Sheet " + sheet + " of " + file + ": used range " + used + " (" + size(all) + ")");
+        out.println("Sheet " + sheet + " of " + file + ": used range " + all.a1() + " (" + size(all) + ")");
         out.println();
         out.print(CellGrid.render(cells(workbook, first), first));
         if (first.lastRow() < all.lastRow()) {
@@ -98,14 +97,14 @@ public final class InspectXlsxCommand implements Callable<Integer> {
         }
     }
 
-    private void showRange(XlsxWorkbook workbook, CellRange chosen, PrintStream out) {
+    private void showRange(Workbook workbook, CellRange chosen, PrintStream out) {
         out.println("Sheet " + sheet + " of " + file + ", range " + chosen.a1());
         out.println();
         out.print(CellGrid.render(cells(workbook, chosen), chosen));
     }
 
-    private List<List<String>> cells(XlsxWorkbook workbook, CellRange cells) {
-        long count = (long) (cells.lastRow() - cells.firstRow() + 1) * (cells.lastColumn() - cells.firstColumn() + 1);
+    private List<List<String>> cells(Workbook workbook, CellRange cells) {
+        long count = (long) cells.rowCount() * cells.columnCount();
         if (count > MAX_CELLS) {
             throw new UsageException("Range " + cells.a1() + " holds " + count + " cells; inspect at most " + MAX_CELLS
                     + " at a time (for example " + new CellRange(cells.firstRow(), cells.firstRow() + DEFAULT_ROWS - 1,
@@ -115,8 +114,8 @@ public final class InspectXlsxCommand implements Callable<Integer> {
     }
 
     private static String size(CellRange range) {
-        int rows = range.lastRow() - range.firstRow() + 1;
-        int columns = range.lastColumn() - range.firstColumn() + 1;
+        int rows = range.rowCount();
+        int columns = range.columnCount();
         return rows + (rows == 1 ? " row" : " rows") + " x " + columns + (columns == 1 ? " column" : " columns");
     }
 

@@ -138,8 +138,9 @@ public final class RerunCommand implements Callable<Integer>, DebugHelp {
                 rerunMode, freshData, ignoreCommit, chosenModel, options, selection);
         ChangedButReused changed = new ChangedButReused(again, execution.style());
         return execution.execute(output, "", (llm, listener, control) -> new RerunWorkspace(
-                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(database.memoryLimit()),
-                llm, listener, cli.clock()).rerun(request, control), changed);
+                cli.adapters().specLoader(cli.err()::println), cli.adapters().workbookReader(),
+                cli.adapters().sqlEngine(database.memoryLimit()), llm, listener, cli.clock()).rerun(request, control),
+                changed);
     }
 
     /**
@@ -153,7 +154,7 @@ public final class RerunCommand implements Callable<Integer>, DebugHelp {
         } catch (TaskgraphException e) {
             modelProblem = e;
         }
-        RerunPlan plan = new PlanRerun(cli.adapters().specLoader(cli.err()::println),
+        RerunPlan plan = new PlanRerun(cli.adapters().specLoader(cli.err()::println), cli.adapters().workbookReader(),
                 cli.adapters().sqlEngine(database.memoryLimit())).plan(request);
         String outputNote = Files.exists(request.output()) && !outputOptions.force
                 ? output + " exists: the rerun replaces it only with -f (or when you confirm at a terminal)" : "";

@@ -90,7 +90,7 @@ public final class RunCommand implements Callable<Integer>, DebugHelp {
         String preamble = module.source() == DiscoveredSpec.Source.EXPLICIT ? ""
                 : "Spec " + module.module() + " (" + module.source().description() + ")";
         return execution.execute(output, preamble, (llm, listener, control) -> new RunWorkspace(
-                cli.adapters().specLoader(cli.err()::println), cli.adapters().sqlEngine(database.memoryLimit()), llm,
-                listener, cli.clock()).run(request, control));
+                cli.adapters().specLoader(cli.err()::println), cli.adapters().workbookReader(),
+                cli.adapters().sqlEngine(database.memoryLimit()), llm, listener, cli.clock()).run(request, control));
     }
 }

@@ -3,6 +3,7 @@ package io.taskgraph.adapters.cli.command;
 import io.taskgraph.adapters.duckdb.DuckDbEngine;
 import io.taskgraph.adapters.openrouter.RecordingLlmClient;
 import io.taskgraph.adapters.python.PythonSpecLoader;
+import io.taskgraph.adapters.xlsx.XlsxWorkbookReader;
 import io.taskgraph.application.run.RunControl;
 import io.taskgraph.application.run.RunRequest;
 import io.taskgraph.application.run.RunWorkspace;
@@ -51,8 +52,9 @@ final class DemoCassette {
             solutions.forEach((task, statements) -> model.task(task, turns((List<?>) statements)));
             RunRequest request = new RunRequest(new SpecRequest(DemoBundle.SPEC, dir, Map.of()), dir.resolve("record.db"),
                     false, DemoCommand.options().withConcurrency(1));
-            RunSummary summary = new RunWorkspace(new PythonSpecLoader(System.getenv(), dir, line -> { }), new DuckDbEngine(),
-                    new RecordingLlmClient(model, cassette), event -> { }, Clock.systemUTC()).run(request, new RunControl());
+            RunSummary summary = new RunWorkspace(new PythonSpecLoader(System.getenv(), dir, line -> { }),
+                    new XlsxWorkbookReader(), new DuckDbEngine(), new RecordingLlmClient(model, cassette), event -> { },
+                    Clock.systemUTC()).run(request, new RunControl());
             if (!summary.allTasksPassed()) {
                 throw new IllegalStateException("The reference SQL in examples/solutions/diamond.json no longer passes "
                         + "every task: " + summary.tasks() + "; fix the solutions before recording the demo.");

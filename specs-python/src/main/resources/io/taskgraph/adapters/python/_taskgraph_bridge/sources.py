@@ -5,10 +5,8 @@ import os
 
 from . import columnar, parquet
 from .errors import SpecError, a
-from .spec_reader import ACCEPTED_DATA, FILE_SUFFIXES, frame_kind
-
-FORMATS = {".csv": "CSV", ".parquet": "PARQUET", ".json": "JSON", ".ndjson": "NDJSON", ".jsonl": "NDJSON",
-           ".xlsx": "XLSX"}
+from .formats import FILE_SUFFIXES, format_of, is_workbook
+from .spec_reader import ACCEPTED_DATA, frame_kind
 
 
 def materialize(name, value, declared, origin, scratch_dir, cwd, keep, sheet=None):
@@ -20,8 +18,7 @@ def materialize(name, value, declared, origin, scratch_dir, cwd, keep, sheet=Non
     if callable(value) and not isinstance(value, (list, tuple, dict)) and frame_kind(value) is None:
         value = _call(name, value, cwd)
         keep.append(value)
-    if sheet is not None and not (isinstance(value, (str, os.PathLike))
-                                  and os.fspath(value).lower().endswith(".xlsx")):
+    if sheet is not None and not (isinstance(value, (str, os.PathLike)) and is_workbook(value)):
         raise SpecError("%s: \"sheet\" %r selects a worksheet of an .xlsx file, but its loader returned %s. "
                         "Return the path of an .xlsx file, or drop \"sheet\"." % (
                             where, sheet, repr(os.fspath(value)) if isinstance(value, (str, os.PathLike)) else a(value)))
@@ -163,11 +160,11 @@ def _pandas(name, frame, declared, origin, scratch_dir, warnings):
 
 def _file(name, raw, origin, cwd, warnings, sheet):
     path = raw if os.path.isabs(raw) else os.path.join(cwd, raw)
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix not in FILE_SUFFIXES:
+    fmt = format_of(path)
+    if fmt is None:
         raise SpecError("Input %r: %s is not a %s file." % (name, raw, "/".join(FILE_SUFFIXES)))
     if not os.path.isfile(path):
         raise SpecError("Input %r: file %s not found (looked at %s, relative to the working directory %s)."
                         % (name, raw, os.path.abspath(path), cwd))
-    # The engine reads every file itself: XLSX too (in Java), so a spec needs no Excel package in Python.
-    return _source(path, FORMATS[suffix], [], origin, -1, warnings, sheet=sheet)
+    # Java reads every file itself (a workbook with its own reader), so a spec needs no Excel package in Python.
+    return _source(path, fmt, [], origin, -1, warnings, sheet=sheet)

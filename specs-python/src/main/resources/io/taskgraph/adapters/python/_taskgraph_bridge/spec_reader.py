@@ -6,11 +6,11 @@ import os
 import sys
 
 from .errors import SpecError, a, suggestion
+from .formats import FILE_SUFFIXES, format_of, is_workbook
 from .locations import Locations
 
 TASK_KEYS = ("name", "prompt", "inputs", "outputs", "output_columns", "validate_sql", "sql", "repair")
 RICH_INPUT_KEYS = ("data", "columns", "validate_sql", "sheet")
-FILE_SUFFIXES = (".csv", ".parquet", ".json", ".ndjson", ".jsonl", ".xlsx")
 ACCEPTED_DATA = ("a callable returning data, a list of dicts, a dict of column lists, a polars or pandas "
                  "DataFrame, or a path to a " + "/".join(FILE_SUFFIXES) + " file")
 
@@ -174,7 +174,7 @@ def _sheet(name, rich, ctx, line):
         raise ctx.error("input %r: \"sheet\" must be the name of a worksheet (a non-empty string), not %s."
                         % (name, a(sheet)), line)
     is_path = isinstance(data, (str, os.PathLike))
-    if (is_path and not os.fspath(data).lower().endswith(".xlsx")) or (not is_path and not callable(data)):
+    if (is_path and not is_workbook(data)) or (not is_path and not callable(data)):
         raise ctx.error("input %r: \"sheet\" selects a worksheet of an .xlsx file, but its data is %s. Drop "
                         "\"sheet\", or point \"data\" at an .xlsx file." % (
                             name, repr(os.fspath(data)) if is_path else a(data)), line)
@@ -195,7 +195,7 @@ def _data_origin(name, value, ctx, line):
     """A short description of where the rows come from; rejects what cannot be data at all."""
     if isinstance(value, (str, os.PathLike)):
         path = os.fspath(value)
-        if not path.lower().endswith(FILE_SUFFIXES):
+        if format_of(path) is None:
             raise ctx.error("input %r is the string %r, which is not a path to a %s file. Inputs take %s." % (
                 name, path if len(path) < 80 else path[:77] + "...", "/".join(FILE_SUFFIXES), ACCEPTED_DATA), line)
         return "file " + path

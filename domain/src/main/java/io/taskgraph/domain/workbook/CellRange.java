@@ -1,14 +1,15 @@
-package io.taskgraph.adapters.duckdb.xlsx;
+package io.taskgraph.domain.workbook;
 
 import io.taskgraph.domain.UsageException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A rectangular A1-style range such as {@code B2:D10} (1-based rows, 0-based columns). */
+/** A rectangular A1-style range of a sheet such as {@code B2:D10} (1-based rows, 0-based columns). */
 public record CellRange(int firstRow, int lastRow, int firstColumn, int lastColumn) {
     private static final Pattern A1 = Pattern.compile("([A-Za-z]{1,3})([0-9]{1,7})(?::([A-Za-z]{1,3})([0-9]{1,7}))?");
 
+    /** {@code B2:D10}, {@code d10:b2} or one cell ({@code B3}), as a person types it; anything else is refused. */
     public static CellRange parse(String text) {
         Matcher m = A1.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
@@ -24,7 +25,7 @@ public record CellRange(int firstRow, int lastRow, int firstColumn, int lastColu
         return new CellRange(Math.min(r1, r2), Math.max(r1, r2), Math.min(c1, c2), Math.max(c1, c2));
     }
 
-    static int columnIndex(String letters) {
+    private static int columnIndex(String letters) {
         int index = 0;
         for (char ch : letters.toUpperCase(Locale.ROOT).toCharArray()) {
             index = index * 26 + (ch - 'A' + 1);
@@ -32,12 +33,21 @@ public record CellRange(int firstRow, int lastRow, int firstColumn, int lastColu
         return index - 1;
     }
 
+    /** The letters of the column at 0-based {@code index}: 0 is A, 25 is Z, 26 is AA. */
     public static String columnName(int index) {
         StringBuilder name = new StringBuilder();
         for (int i = index + 1; i > 0; i = (i - 1) / 26) {
             name.insert(0, (char) ('A' + (i - 1) % 26));
         }
         return name.toString();
+    }
+
+    public int rowCount() {
+        return lastRow - firstRow + 1;
+    }
+
+    public int columnCount() {
+        return lastColumn - firstColumn + 1;
     }
 
     public String a1() {

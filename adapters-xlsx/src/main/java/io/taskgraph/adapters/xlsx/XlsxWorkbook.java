@@ -1,20 +1,26 @@
-package io.taskgraph.adapters.duckdb.xlsx;
+package io.taskgraph.adapters.xlsx;
 
 import io.taskgraph.domain.UsageException;
+import io.taskgraph.domain.port.Workbook;
+import io.taskgraph.domain.workbook.CellRange;
+import io.taskgraph.domain.workbook.WorkbookSheet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
-/** A read-only view of an .xlsx workbook: sheet names, used ranges and cell text. */
-public final class XlsxWorkbook implements AutoCloseable {
+/** An .xlsx workbook opened with fastexcel: sheet names, used ranges and cell text, each sheet streamed. */
+final class XlsxWorkbook implements Workbook {
     private final Path file;
     private final ReadableWorkbook workbook;
 
@@ -24,19 +30,39 @@ public final class XlsxWorkbook implements AutoCloseable {
     }
 
     /** Opens {@code file}; a missing file or one that is not an .xlsx workbook is a UsageException. */
-    public static XlsxWorkbook open(Path file) {
+    static XlsxWorkbook open(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("No such file: " + file);
         }
         try {
             return new XlsxWorkbook(file, new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false)));
         } catch (IOException | RuntimeException e) {
-            throw new UsageException(file + " is not a readable .xlsx workbook (" + e.getMessage()
-                    + "). Old binary .xls files must be saved as .xlsx first.", e);
+            throw unreadable(file, e);
         }
     }
 
-    public List<String> sheetNames() {
+    /** The error for a file fastexcel cannot read, whether it fails on opening or on reading a sheet. */
+    static UsageException unreadable(Path file, Exception cause) {
+        return new UsageException(file + " is not a readable .xlsx workbook (" + cause.getMessage()
+                + "). Old binary .xls files must be saved as .xlsx first.", cause);
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public List<WorkbookSheet> sheets() {
+        return sheetNames().stream().map(this::sheet).toList();
+    }
+
+    @Override
+    public WorkbookSheet sheet(String name) {
+        return new WorkbookSheet(name, usedRange(sheet(Optional.of(name))));
+    }
+
+    private List<String> sheetNames() {
         return workbook.getSheets().map(Sheet::getName).toList();
     }
 
@@ -49,49 +75,42 @@ public final class XlsxWorkbook implements AutoCloseable {
                 + " has no sheet named '" + name.get() + "'; its sheets are " + sheetNames() + "."));
     }
 
-    /** Every non-empty row of a sheet as typed values (see {@link XlsxCells#value}), padded to equal width. */
-    Stream<Row> rows(Sheet sheet) {
-        try {
-            return sheet.openStream();
-        } catch (IOException e) {
-            throw new UsageException("Cannot read sheet '" + sheet.getName() + "' of " + file + ": " + e.getMessage(), e);
+    /**
+     * Runs {@code read} over the rows of {@code sheet} (each row once, in sheet order, as stored: empty rows may
+     * be missing or present); damage found while reading is the same error as a file that does not open.
+     */
+    <T> T readRows(Sheet sheet, Function<Stream<Row>, T> read) {
+        try (Stream<Row> rows = sheet.openStream()) {
+            return read.apply(rows);
+        } catch (IOException | ExcelReaderException e) {
+            throw unreadable(file, e);
         }
     }
 
-    /** The used range of a sheet as an A1 reference (e.g. {@code A1:F120}), or empty for an empty sheet. */
-    public String dimension(String sheetName) {
-        Sheet sheet = sheet(Optional.of(sheetName));
+    private Optional<CellRange> usedRange(Sheet sheet) {
         int[] bounds = {Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 0};
-        try (Stream<Row> rows = rows(sheet)) {
+        readRows(sheet, rows -> {
             rows.forEach(row -> row.forEach(cell -> {
                 if (cell != null && XlsxCells.value(cell) != null) {
-                    int r = row.getRowNum();
-                    int c = cell.getColumnIndex();
-                    bounds[0] = Math.min(bounds[0], r);
-                    bounds[1] = Math.max(bounds[1], r);
-                    bounds[2] = Math.min(bounds[2], c);
-                    bounds[3] = Math.max(bounds[3], c);
+                    bounds[0] = Math.min(bounds[0], row.getRowNum());
+                    bounds[1] = Math.max(bounds[1], row.getRowNum());
+                    bounds[2] = Math.min(bounds[2], cell.getColumnIndex());
+                    bounds[3] = Math.max(bounds[3], cell.getColumnIndex());
                 }
             }));
-        }
-        if (bounds[1] == 0) {
-            return "";
-        }
-        return CellRange.columnName(bounds[2]) + bounds[0] + ":" + CellRange.columnName(bounds[3]) + bounds[1];
+            return null;
+        });
+        return bounds[1] == 0 ? Optional.empty() : Optional.of(new CellRange(bounds[0], bounds[1], bounds[2], bounds[3]));
     }
 
-    /** The text of every cell in {@code range} of a sheet, row by row (empty cells as ""). */
+    @Override
     public List<List<String>> cells(String sheetName, CellRange range) {
         Sheet sheet = sheet(Optional.of(sheetName));
         List<List<String>> out = new ArrayList<>();
-        for (int r = range.firstRow(); r <= range.lastRow(); r++) {
-            List<String> blank = new ArrayList<>();
-            for (int c = range.firstColumn(); c <= range.lastColumn(); c++) {
-                blank.add("");
-            }
-            out.add(blank);
+        for (int r = 0; r < range.rowCount(); r++) {
+            out.add(new ArrayList<>(Collections.nCopies(range.columnCount(), "")));
         }
-        try (Stream<Row> rows = rows(sheet)) {
+        readRows(sheet, rows -> {
             rows.filter(row -> row.getRowNum() >= range.firstRow() && row.getRowNum() <= range.lastRow())
                     .forEach(row -> row.forEach(cell -> {
                         if (cell != null && cell.getColumnIndex() >= range.firstColumn()
@@ -100,7 +119,8 @@ public final class XlsxWorkbook implements AutoCloseable {
                                     .set(cell.getColumnIndex() - range.firstColumn(), XlsxCells.display(cell));
                         }
                     }));
-        }
+            return null;
+        });
         return out;
     }
 

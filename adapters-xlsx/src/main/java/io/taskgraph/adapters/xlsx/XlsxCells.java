@@ -1,4 +1,4 @@
-package io.taskgraph.adapters.duckdb.xlsx;
+package io.taskgraph.adapters.xlsx;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

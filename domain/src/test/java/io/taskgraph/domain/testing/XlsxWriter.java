@@ -1,11 +1,15 @@
-package io.taskgraph.adapters.duckdb.xlsx;
+package io.taskgraph.domain.testing;
 
+import io.taskgraph.domain.workbook.CellRange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -13,9 +17,19 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes the smallest .xlsx a spreadsheet program opens: one worksheet per entry, cells as inline strings,
- * numbers and booleans (null leaves the cell out). For tests that need a workbook of a particular shape.
+ * numbers, booleans, dates ({@link LocalDate}), dates with a time ({@link LocalDateTime}) and {@link Formula}s
+ * (null leaves the cell out). For tests that need a workbook of a particular shape.
  */
 public final class XlsxWriter {
+    /** Day 0 of the serial numbers a workbook stores dates as. */
+    private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
+    private static final int DATE_STYLE = 1;
+    private static final int DATE_TIME_STYLE = 2;
+
+    /** A formula cell and the value a spreadsheet program last computed for it (null: never computed). */
+    public record Formula(String expression, Number computed) {
+    }
+
     private XlsxWriter() {
     }
 
@@ -65,9 +79,12 @@ public final class XlsxWriter {
             // Readers look for the style sheet (number formats mark dates) and the shared strings even when unused.
             entry(zip, "xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                     + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                    + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/>"
+                    + "<numFmt numFmtId=\"165\" formatCode=\"yyyy-mm-dd h:mm:ss\"/></numFmts>"
                     + "<fonts count=\"1\"><font/></fonts><fills count=\"1\"><fill/></fills>"
                     + "<borders count=\"1\"><border/></borders><cellStyleXfs count=\"1\"><xf/></cellStyleXfs>"
-                    + "<cellXfs count=\"1\"><xf numFmtId=\"0\"/></cellXfs></styleSheet>");
+                    + "<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\" applyNumberFormat=\"1\"/>"
+                    + "<xf numFmtId=\"165\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
             entry(zip, "xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                     + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"0\" "
                     + "uniqueCount=\"0\"/>");
@@ -93,6 +110,17 @@ public final class XlsxWriter {
                     xml.append("<c r=\"").append(ref).append("\" t=\"b\"><v>").append(b ? 1 : 0).append("</v></c>");
                 } else if (value instanceof Number number) {
                     xml.append("<c r=\"").append(ref).append("\"><v>").append(number).append("</v></c>");
+                } else if (value instanceof LocalDate date) {
+                    xml.append("<c r=\"").append(ref).append("\" s=\"").append(DATE_STYLE).append("\"><v>")
+                            .append(ChronoUnit.DAYS.between(EPOCH, date)).append("</v></c>");
+                } else if (value instanceof LocalDateTime time) {
+                    double serial = ChronoUnit.DAYS.between(EPOCH, time.toLocalDate())
+                            + time.toLocalTime().toSecondOfDay() / 86_400.0;
+                    xml.append("<c r=\"").append(ref).append("\" s=\"").append(DATE_TIME_STYLE).append("\"><v>")
+                            .append(serial).append("</v></c>");
+                } else if (value instanceof Formula formula) {
+                    xml.append("<c r=\"").append(ref).append("\"><f>").append(escape(formula.expression())).append("</f>")
+                            .append(formula.computed() == null ? "<v/>" : "<v>" + formula.computed() + "</v>").append("</c>");
                 } else {
                     xml.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t>").append(escape(value.toString()))
                             .append("</t></is></c>");
