@@ -1,7 +1,5 @@
 package io.taskgraph.adapters.cli;
 
-import io.taskgraph.domain.ErrorCategory;
-import io.taskgraph.domain.TaskgraphException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -10,9 +8,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one place errors become messages and exit codes. Users get one clear message (the exceptions are
- * written for them); the exit code follows the error's {@link ErrorCategory} (the classification the web app's HTTP
- * statuses follow too): 2 for anything they can fix, 1 otherwise. The stack trace only with {@code --debug}.
+ * Picocli's side of the one place errors become messages and exit codes: bad usage is worded here, a failed
+ * command by {@link ErrorMessages} (shared with {@link QuickShow}, which runs without picocli).
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private final GlobalOptions global;
@@ -37,29 +34,6 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
-        PrintWriter err = cmd.getErr();
-        int code = exitCode(e);
-        if (e instanceof TaskgraphException known && known.category() != ErrorCategory.INTERNAL) {
-            err.println("taskgraph: " + e.getMessage());
-        } else {
-            err.println("taskgraph: internal error: " + e
-                    + (global.debug ? "" : "\nThis is a bug in taskgraph; rerun with --debug for the stack trace and report it."));
-        }
-        if (global.debug) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return code;
-    }
-
-    static int exitCode(Exception e) {
-        return exitCode(ErrorCategory.of(e));
-    }
-
-    static int exitCode(ErrorCategory category) {
-        return switch (category) {
-            case BAD_INPUT, NOT_FOUND, CONFLICT, SETUP -> ExitCodes.USAGE;
-            case UPSTREAM, INTERNAL -> ExitCodes.FAILED;
-        };
+        return ErrorMessages.report(e, cmd.getErr(), global.debug);
     }
 }

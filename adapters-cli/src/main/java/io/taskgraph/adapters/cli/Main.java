@@ -21,6 +21,11 @@ public final class Main {
                 workingDirectory, System.err::println);
         Cli cli = new Cli(workingDirectory, environment, System.out, System.err, Terminal.detect(environment),
                 adapters, Clock.systemUTC());
-        System.exit(TaskgraphCommand.commandLine(cli, args).execute(args));
+        System.exit(execute(cli, args));
+    }
+
+    /** Runs one command line; a plain {@code show} line skips picocli (see {@link QuickShow}). */
+    static int execute(Cli cli, String[] args) {
+        return QuickShow.run(cli, args).orElseGet(() -> TaskgraphCommand.commandLine(cli, args).execute(args));
     }
 }

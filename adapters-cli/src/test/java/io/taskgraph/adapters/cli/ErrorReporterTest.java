@@ -50,14 +50,14 @@ class ErrorReporterTest {
 
     @Test
     void everyExceptionGetsTheExitCodeOfItsCategory() {
-        EXIT_CODE.forEach((exception, code) -> assertEquals(code, ErrorReporter.exitCode(exception),
+        EXIT_CODE.forEach((exception, code) -> assertEquals(code, ErrorMessages.exitCode(exception),
                 exception.getClass().getSimpleName() + ": " + exception.getMessage()));
     }
 
     @Test
     void whatTheUserCanFixIsTwoAndTheRestIsOne() {
         for (ErrorCategory category : ErrorCategory.values()) {
-            assertEquals(category.userFixable() ? ExitCodes.USAGE : ExitCodes.FAILED, ErrorReporter.exitCode(category),
+            assertEquals(category.userFixable() ? ExitCodes.USAGE : ExitCodes.FAILED, ErrorMessages.exitCode(category),
                     category.name());
         }
     }

@@ -40,12 +40,22 @@ final class InProcessCli implements Adapters {
     InMemorySpecLoader specs;
     Map<String, String> environment = Map.of();
 
+    /** Runs {@code args} as {@code main} does (a plain show line without picocli). */
     Outcome run(Path workingDirectory, String... args) {
+        return run(workingDirectory, cli -> Main.execute(cli, args));
+    }
+
+    /** Runs {@code args} through picocli whatever they are, as every line but a plain show is. */
+    Outcome runThroughPicocli(Path workingDirectory, String... args) {
+        return run(workingDirectory, cli -> TaskgraphCommand.commandLine(cli, args).execute(args));
+    }
+
+    private Outcome run(Path workingDirectory, java.util.function.ToIntFunction<Cli> execution) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Cli cli = new Cli(workingDirectory, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.plain(), this, Clock.systemUTC());
-        int code = TaskgraphCommand.commandLine(cli, args).execute(args);
+        int code = execution.applyAsInt(cli);
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
  * How the engine treats agent SQL: the per-statement timeout, the size limit of a result's JSON, the statement
  * policy consulted first, the sandbox layers on top of it, and the memory limit of the workspace's DuckDB. The
  * defaults are the product's ({@link RunDefaults}, which the agents' instructions quote, the domain's
- * {@link StatementPolicy}, every layer, half the machine's memory); tests shorten the timeout, and replace the
+ * {@link StatementPolicy}, every layer, the memory of {@link MemoryLimit#forThisMachine}); tests shorten the timeout, and replace the
  * policy or switch layers off to prove that the engine's other guards hold on their own.
  */
 public record DuckDbSettings(

@@ -9,6 +9,7 @@ import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.QueryResult;
 import io.taskgraph.domain.sql.RelationInfo;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ final class DuckDbWorkspace implements Workspace {
     private final TraceLog trace;
     private final ScheduledExecutorService timer;
     private final Set<DuckDbTaskSession> sessions = ConcurrentHashMap.newKeySet();
+    private String databaseName;
     private boolean restricted;
     private boolean closed;
 
@@ -134,13 +136,25 @@ final class DuckDbWorkspace implements Workspace {
      * A new connection for one task. External access is restricted first if that has not happened yet: agent SQL
      * never runs on a workspace that can still read files.
      */
+    /** The name under which the workspace's own file is attached (every connection shares it); asked once. */
+    private String databaseName() throws SQLException {
+        if (databaseName == null) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT current_database()")) {
+                rs.next();
+                databaseName = rs.getString(1);
+            }
+        }
+        return databaseName;
+    }
+
     @Override
     public synchronized TaskSession openTaskSession(String task, Namespace namespace) {
         requireWritable("open a session for task '" + task + "'");
         restrictExternalAccess();
         try {
             DuckDbTaskSession[] holder = new DuckDbTaskSession[1];
-            DuckDbTaskSession session = new DuckDbTaskSession(task, namespace, connection.duplicate(), settings,
+            DuckDbTaskSession session = new DuckDbTaskSession(task, namespace, databaseName(), connection.duplicate(), settings,
                     trace, timer, () -> sessions.remove(holder[0]));
             holder[0] = session;
             sessions.add(session);

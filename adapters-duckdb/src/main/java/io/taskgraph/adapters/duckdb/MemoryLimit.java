@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public record MemoryLimit(long bytes) {
     /** Below this DuckDB cannot run the engine's own catalog queries reliably. */
     public static final long MINIMUM = 64L * 1000 * 1000;
-    /** Share of the machine's physical memory the default allows; the JVM heap (by default a quarter) is extra. */
+    /** The most of the machine's physical memory the default allows; the JVM heap is extra. */
     static final double DEFAULT_SHARE = 0.5;
 
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]I?B|B)");
@@ -31,9 +31,19 @@ public record MemoryLimit(long bytes) {
         }
     }
 
-    /** Half of this machine's physical memory (its container's limit, where there is one). */
+    /**
+     * The default: as much as this JVM's heap may hold (a quarter of the machine's memory unless {@code -Xmx} says
+     * otherwise), at most half of the machine's memory (its container's limit, where there is one). DuckDB's buffers
+     * live in the same process as the heap, so capping the heap to keep the process small caps DuckDB with it: with
+     * {@code -Xmx256m} and half the machine as the default, a 5,000,000-row ingest peaked at 576-629 MB resident.
+     */
     public static MemoryLimit forThisMachine() {
-        return new MemoryLimit(Math.max(MINIMUM, (long) (physicalMemory() * DEFAULT_SHARE)));
+        return defaultFor(physicalMemory(), Runtime.getRuntime().maxMemory());
+    }
+
+    /** The default for a machine with {@code physical} bytes of memory and a JVM heap of at most {@code maxHeap}. */
+    static MemoryLimit defaultFor(long physical, long maxHeap) {
+        return new MemoryLimit(Math.max(MINIMUM, Math.min((long) (physical * DEFAULT_SHARE), maxHeap)));
     }
 
     /**

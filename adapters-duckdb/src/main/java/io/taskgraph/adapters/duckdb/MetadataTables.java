@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -42,34 +43,47 @@ final class MetadataTables {
     }
 
     static void putWorkspaceMeta(Connection connection, Map<String, String> entries) throws SQLException {
-        inTransaction(connection, () -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM _workspace_meta WHERE key = ?");
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO _workspace_meta VALUES (?, ?)")) {
-                for (Map.Entry<String, String> entry : entries.entrySet()) {
-                    delete.setString(1, entry.getKey());
-                    delete.execute();
-                    insert.setString(1, entry.getKey());
-                    insert.setString(2, entry.getValue());
-                    insert.execute();
-                }
-            }
-        });
+        upsert(connection, WORKSPACE_META, null, null, entries);
     }
 
     static void putTaskMeta(Connection connection, String task, Map<String, String> entries) throws SQLException {
+        upsert(connection, TASK_META, "task", task, entries);
+    }
+
+    /**
+     * Replaces the rows of {@code entries}' keys (of the rows whose {@code scopeColumn}, when given, holds
+     * {@code scopeValue}) with one DELETE and one multi-row INSERT in one transaction. A DELETE and an INSERT per
+     * key cost ~30 statements a task, 15-30 ms of CPU on the thread that schedules the next tasks.
+     */
+    private static void upsert(Connection connection, String table, String scopeColumn, String scopeValue,
+                               Map<String, String> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        boolean scoped = scopeColumn != null;
+        String keys = String.join(", ", Collections.nCopies(entries.size(), "?"));
+        String delete = "DELETE FROM " + table + " WHERE " + (scoped ? scopeColumn + " = ? AND " : "")
+                + "key IN (" + keys + ")";
+        String row = scoped ? "(?, ?, ?)" : "(?, ?)";
+        String insert = "INSERT INTO " + table + " VALUES " + String.join(", ", Collections.nCopies(entries.size(), row));
         inTransaction(connection, () -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM _task_meta WHERE task = ? AND key = ?");
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO _task_meta VALUES (?, ?, ?)")) {
-                for (Map.Entry<String, String> entry : entries.entrySet()) {
-                    delete.setString(1, task);
-                    delete.setString(2, entry.getKey());
-                    delete.execute();
-                    insert.setString(1, task);
-                    insert.setString(2, entry.getKey());
-                    insert.setString(3, entry.getValue());
-                    insert.execute();
+            try (PreparedStatement deleteOld = connection.prepareStatement(delete);
+                 PreparedStatement insertNew = connection.prepareStatement(insert)) {
+                int d = 1;
+                int i = 1;
+                if (scoped) {
+                    deleteOld.setString(d++, scopeValue);
                 }
+                for (Map.Entry<String, String> entry : entries.entrySet()) {
+                    deleteOld.setString(d++, entry.getKey());
+                    if (scoped) {
+                        insertNew.setString(i++, scopeValue);
+                    }
+                    insertNew.setString(i++, entry.getKey());
+                    insertNew.setString(i++, entry.getValue());
+                }
+                deleteOld.execute();
+                insertNew.execute();
             }
         });
     }

@@ -87,7 +87,21 @@ final class SqlReads {
     }
 
     static Optional<RelationInfo> describe(Connection connection, String name) {
-        try (PreparedStatement statement = connection.prepareStatement(DESCRIBE)) {
+        try (PreparedStatement statement = prepareDescribe(connection)) {
+            return describe(statement, name);
+        } catch (SQLException e) {
+            throw new SqlFailure(Sql.message(e), e);
+        }
+    }
+
+    /** The statement {@link #describe(PreparedStatement, String)} runs, for a caller that describes often. */
+    static PreparedStatement prepareDescribe(Connection connection) throws SQLException {
+        return connection.prepareStatement(DESCRIBE);
+    }
+
+    /** Describes with a statement from {@link #prepareDescribe}: preparing it costs as much as running it. */
+    static Optional<RelationInfo> describe(PreparedStatement statement, String name) {
+        try {
             statement.setString(1, name);
             String relation = null;
             boolean view = false;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Not a test: prints what the guarded path costs, against a baseline measured in the same run. Excluded from
- * the normal build (tag "benchmark"); see adapters-duckdb/BENCHMARKS.md for the command.
+ * the normal build (tag "benchmark"); see BENCHMARKS.md at the repository root for the command.
  *
  * <p>Part 1: the same statements (small SELECTs and CREATE OR REPLACE VIEW) on a bare JDBC connection to an
  * identical database, and through {@link TaskSession#execute} (policy, transaction, return-type check, catalog

@@ -90,6 +90,53 @@ class GuardedStatementsTest {
         assertCatalogAndDataUntouched();
     }
 
+    /** Queries that succeed leave their read-only transaction open for the next statement, whatever it is. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "WITH x AS (DELETE FROM orders RETURNING *) SELECT * FROM x",
+        "UPDATE orders SET amount = 0",
+        "DROP VIEW costs_summary",
+        "CREATE TABLE sales_copy AS SELECT * FROM orders",
+        "CREATE MACRO costs_triple(x) AS x * 3",
+        "BEGIN TRANSACTION",
+        "CHECKPOINT",
+    })
+    void isRefusedAfterARunOfQueriesToo(String sql) {
+        assertTrue(sales.execute("SELECT count(*) AS n FROM orders").success());
+        assertTrue(sales.execute("SELECT region, sum(amount) AS total FROM orders GROUP BY region").success());
+
+        StatementResult result = sales.execute(sql);
+
+        assertFalse(result.success(), () -> sql + " -> " + result.toolJson());
+        assertCatalogAndDataUntouched();
+        assertTrue(sales.execute("SELECT count(*) AS n FROM orders").success());
+    }
+
+    @Test
+    void queriesAroundTheTasksOwnChangesSeeThem() {
+        assertTrue(sales.execute("SELECT count(*) AS n FROM orders").success());
+        assertTrue(sales.execute("CREATE VIEW sales_summary AS SELECT region FROM orders").success());
+
+        StatementResult created = sales.execute("SELECT count(*) AS n FROM sales_summary");
+        assertTrue(sales.execute("DROP VIEW sales_summary").success());
+        StatementResult dropped = sales.execute("SELECT count(*) AS n FROM sales_summary");
+
+        assertTrue(created.success(), created.toolJson());
+        assertFalse(dropped.success(), dropped.toolJson());
+        assertTrue(dropped.error().contains("sales_summary"), dropped.error());
+    }
+
+    @Test
+    void aFailedQueryLeavesTheNextOneWorking() {
+        assertTrue(sales.execute("SELECT 1 AS x").success());
+
+        StatementResult failed = sales.execute("SELECT * FROM no_such_table");
+        StatementResult next = sales.execute("SELECT count(*) AS n FROM orders");
+
+        assertFalse(failed.success());
+        assertTrue(next.success(), next.toolJson());
+    }
+
     @Test
     void multiStatementTextIsRefusedBeforeItsFirstStatementRuns() {
         StatementResult result = sales.execute("DROP VIEW costs_summary; SELECT 1");

@@ -117,8 +117,17 @@ class MemoryBoundsTest {
                 assertThrows(UsageException.class, () -> MemoryLimit.parse("1MB")).getMessage());
         assertTrue(assertThrows(UsageException.class, () -> MemoryLimit.parse("1000TB")).getMessage()
                 .startsWith("--memory-limit 1000TB is more than this machine's memory ("));
-        long half = MemoryLimit.physicalMemory() / 2;
-        assertTrue(Math.abs(MemoryLimit.forThisMachine().bytes() - half) < 1_000_000, "the default is half the memory");
+    }
+
+    @Test
+    void theDefaultFollowsTheHeapLimitUpToHalfTheMachine() {
+        long gb = 1_000_000_000L;
+        assertEquals(4 * gb, MemoryLimit.defaultFor(16 * gb, 4 * gb).bytes(), "a default JVM: its quarter-machine heap");
+        assertEquals(256L << 20, MemoryLimit.defaultFor(16 * gb, 256L << 20).bytes(), "-Xmx256m caps DuckDB too");
+        assertEquals(8 * gb, MemoryLimit.defaultFor(16 * gb, 14 * gb).bytes(), "never more than half the machine");
+        assertEquals(MemoryLimit.MINIMUM, MemoryLimit.defaultFor(16 * gb, 16L << 20).bytes(), "never below the minimum");
+        assertEquals(MemoryLimit.defaultFor(MemoryLimit.physicalMemory(), Runtime.getRuntime().maxMemory()),
+                MemoryLimit.forThisMachine());
     }
 
     @Test

@@ -77,6 +77,18 @@ class RowOrderTest {
         assertNumberedInOrder("parquet", file, SourceFormat.PARQUET, List.of());
     }
 
+    @Test
+    void parquetWithKnownColumnsIsNumberedInFileOrderByTheReaderAcrossRowGroups() {
+        Path file = dir.resolve("known.parquet");
+        Fixtures.plainDuckDb(null, "COPY (SELECT range + 1 AS id, 'name ' || (range * 7919 % 100003) AS name "
+                + "FROM range(" + ROWS + ")) TO '" + file + "' (FORMAT parquet, ROW_GROUP_SIZE 10000)");
+
+        assertNumberedInOrder("known", file, SourceFormat.PARQUET,
+                List.of(new Column("id", "BIGINT"), new Column("name", "VARCHAR")));
+
+        assertEquals(List.of("_row_id", "id", "name"), workspace.describe("known").orElseThrow().columnNames());
+    }
+
     private void assertNumberedInOrder(String table, Path file, SourceFormat format, List<Column> columns) {
         assertEquals(ROWS, workspace.ingest(table, Fixtures.source(file, format, columns)));
         assertEquals(List.of(List.of((long) ROWS, 0L, 1, ROWS)), workspace.query(

@@ -56,6 +56,7 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
         dispatcher.setMaxRequestsPerHost(256);
         this.http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
+                .socketFactory(new NoDelaySocketFactory())
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Figures, not assertions (BENCHMARKS.md): ingest of 1,000,000 rows x 6 columns from a callable returning
+ * Figures, not assertions (BENCHMARKS.md at the repository root): ingest of 1,000,000 rows x 6 columns from a callable returning
  * list[dict], through the loader and DuckDB reading the file, against the floor of the same python3 building
  * those rows and json.dumps-ing each. Every figure is the best of {@link #RUNS} runs, taken in turns in this one JVM.
  */

@@ -8,7 +8,7 @@ public final class DatabaseOptions {
     @Option(names = "--memory-limit", paramLabel = "SIZE",
             description = "Most memory DuckDB may use for data, such as 4GB, 512MB or 2GiB; beyond it DuckDB spills "
                     + "to a folder beside the output (<output>.tmp, removed afterwards) or fails the statement "
-                    + "(default: half of this machine's memory).")
+                    + "(default: the JVM's heap limit, at most half of this machine's memory).")
     String memoryLimit;
 
     Optional<String> memoryLimit() {

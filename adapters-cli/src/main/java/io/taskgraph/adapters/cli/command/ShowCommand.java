@@ -54,6 +54,14 @@ public final class ShowCommand implements Callable<Integer> {
         this.cli = cli;
     }
 
+    /** The command with its options already read (a plain show line needs no picocli; see QuickShow). */
+    public ShowCommand(Cli cli, String spec, String format) {
+        this.cli = cli;
+        this.spec = spec;
+        this.format = format;
+        this.select = new SelectOption(); // no --select: every task (a line with --select goes through picocli)
+    }
+
     @Override
     public Integer call() {
         OverviewFormat chosen = OverviewFormat.parse(format);

@@ -11,9 +11,8 @@ page (v1) per column per row group, nullable columns as OPTIONAL with RLE defini
 
 import datetime
 import struct
-from functools import partial
-from itertools import compress, count, repeat
-from operator import floordiv, is_, is_not, sub
+from itertools import compress, repeat
+from operator import floordiv, is_not, sub
 
 SUPPORTED = {"BIGINT", "DOUBLE", "BOOLEAN", "VARCHAR", "DATE", "TIMESTAMP", "TIMESTAMPTZ"}
 ROW_GROUP_ROWS = 131072
@@ -116,18 +115,24 @@ class _Struct:
 # ---------------------------------------------------------------- encodings
 
 def _definition_levels(column):
-    """(RLE definition levels with their 4-byte length, non-null values) of a nullable column."""
-    nulls = list(compress(count(), map(is_, column, repeat(None))))
-    present = list(filter(partial(is_not, None), column))
-    runs = bytearray()
-    position = 0
-    for index in nulls + [len(column)]:
-        if index > position:
-            runs += _varint((index - position) << 1) + b"\x01"
-        if index < len(column):
-            runs += _varint(1 << 1) + b"\x00"
-        position = index + 1
-    return struct.pack("<i", len(runs)) + bytes(runs), present
+    """(definition levels with their 4-byte length, non-null values) of a nullable column. The levels are one
+    bit-packed run of the RLE/bit-packing hybrid: an RLE run per null cost two Python calls per null (~1.5 s for
+    a million rows with 20% scattered nulls); bit-packing is C work whatever the nulls' pattern."""
+    flags = bytes(map(is_not, column, repeat(None)))
+    present = list(compress(column, flags))
+    runs = _varint((len(column) + 7) // 8 << 1 | 1) + _bit_pack(flags)
+    return struct.pack("<i", len(runs)) + runs, present
+
+
+_BIT_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def _bit_pack(flags):
+    """0/1 bytes packed eight to a byte, the first value in the lowest bit (Parquet's order for levels and
+    booleans): the digits reversed are the binary numeral of a little-endian integer, which int() reads in C."""
+    if not flags:
+        return b""
+    return int(flags.translate(_BIT_DIGITS)[::-1], 2).to_bytes((len(flags) + 7) // 8, "little")
 
 
 _FLIP_SIGN = bytes(b ^ 0x80 for b in range(256))
@@ -173,12 +178,7 @@ def _strings(values):
 
 
 def _booleans(values):
-    padded = list(values) + [False] * (-len(values) % 8)
-    return bytes(map(_pack8, *[padded[i::8] for i in range(8)]))
-
-
-def _pack8(a, b, c, d, e, f, g, h):
-    return a | b << 1 | c << 2 | d << 3 | e << 4 | f << 5 | g << 6 | h << 7
+    return _bit_pack(bytes(values))
 
 
 def _physical(sql_type, values):
