@@ -18,13 +18,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         this.global = global;
     }
 
-    /** Bad flags or arguments: the message, then how to get help. */
+    /**
+     * Bad flags or arguments: the message, then how to get help. A word that names no command or option is reported
+     * first, with the names it may be a slip of, since it is usually the cause of whatever else picocli found.
+     */
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("taskgraph: " + e.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("taskgraph: " + Typos.explain(cmd.getCommandSpec().root(), args).orElse(e.getMessage()));
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
         return ExitCodes.USAGE;

@@ -35,6 +35,18 @@ public sealed interface ModelChoice {
     }
 
     /**
+     * The client for one run, opened only when the run asks for it ({@link ModelOnDemand}): a run whose tasks cannot
+     * call the model needs no key and no cassette. {@code opened} runs once it is open (to say it is a replay).
+     */
+    default ClosableLlm openWhenNeeded(Adapters adapters, RunListener listener, Runnable opened) {
+        return new ModelOnDemand(() -> {
+            ClosableLlm client = open(adapters, listener);
+            opened.run();
+            return client;
+        });
+    }
+
+    /**
      * The client for one run, reporting retries to {@code listener}; close it when the run is over. A missing API key
      * or an unreadable cassette fails here, before the run starts.
      */

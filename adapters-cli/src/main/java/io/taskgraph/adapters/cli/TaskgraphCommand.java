@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.cli;
 
+import io.taskgraph.adapters.cli.command.CompletionCommand;
 import io.taskgraph.adapters.cli.command.DemoCommand;
 import io.taskgraph.adapters.cli.command.ExtractSpecCommand;
 import io.taskgraph.adapters.cli.command.InitCommand;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,16 +34,18 @@ import picocli.CommandLine.Spec;
             "1:the run finished but a task or an export failed",
             "2:bad usage or bad input (spec, graph, input data, API key, output file, a query's SQL)",
             "130:stopped by Ctrl-C (the workspace is valid; rerun continues from it)"})
-public final class TaskgraphCommand implements Runnable {
+public final class TaskgraphCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     final GlobalOptions global = new GlobalOptions();
 
+    /** No command given: the help goes to stderr and the exit code says it was a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     /** The subcommands by name, each made only when asked for. */
@@ -57,7 +61,8 @@ public final class TaskgraphCommand implements Runnable {
         commands.put("report", global -> new ReportCommand(cli));
         commands.put("inspect-xlsx", global -> new InspectXlsxCommand(cli));
         commands.put("demo", global -> new DemoCommand(cli, global));
-        commands.put("serve", global -> new ServeCommand(cli));
+        commands.put("serve", global -> new ServeCommand(cli, global));
+        commands.put("completion", global -> new CompletionCommand(() -> commandLine(cli)));
         return commands;
     }
 
@@ -79,6 +84,7 @@ public final class TaskgraphCommand implements Runnable {
         commands.forEach((name, make) -> {
             if (named.isEmpty() || named.get().equals(name)) {
                 line.addSubcommand(name, make.apply(root.global));
+                GlobalOptions.describeDebugFor(line.getSubcommands().get(name));
             }
         });
         ErrorReporter errors = new ErrorReporter(root.global);

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.adapters.cli.InProcessCli.Outcome;
 import io.taskgraph.domain.InvalidSpecException;
+import io.taskgraph.domain.spec.TaskSpec;
+import io.taskgraph.domain.testing.InMemorySpec;
+import io.taskgraph.domain.testing.InMemorySpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 class CommandLineTest {
     @TempDir
@@ -26,13 +32,85 @@ class CommandLineTest {
         Files.writeString(dir.resolve("specs/main.py"), "INPUTS = {}\nTASKS = []\n");
     }
 
+    /** A spec whose one task is an agent's: a run of it needs the model. */
+    private void agentSpec() {
+        cli.specs = InMemorySpecLoader.create().module(InMemorySpec.module("specs.main")
+                .task(TaskSpec.agent("summary", "Summarise.", List.of(), List.of("summary_out"))).build());
+    }
+
     @Test
-    void unknownOptionIsAUsageErrorWithAPointerToHelp() {
+    void unknownOptionIsAUsageErrorWithTheOptionItResemblesAndAPointerToHelp() {
         Outcome o = cli.run(dir, "run", "-o", "out.db", "--modle", "x");
 
         assertEquals(2, o.exitCode());
-        assertTrue(o.err().startsWith("taskgraph: Unknown options: '--modle', 'x'"), o.err());
-        assertTrue(o.err().contains("Run 'taskgraph run --help' for the options."), o.err());
+        assertEquals("taskgraph: Unknown option '--modle'; did you mean '--model'?\n"
+                + "Run 'taskgraph run --help' for the options.\n", o.err());
+    }
+
+    @Test
+    void aMisspeltCommandSuggestsTheCommand() {
+        Outcome o = cli.run(dir, "rn", "-o", "x.db");
+
+        assertEquals(2, o.exitCode());
+        assertEquals("taskgraph: Unknown command 'rn'; did you mean 'run'?\nRun 'taskgraph --help' for the options.\n",
+                o.err());
+    }
+
+    @Test
+    void aMisspeltRequiredOptionIsReportedAsTheTypoItIsNotAsMissing() {
+        Outcome o = cli.run(dir, "run", "--outptu", "x.db");
+
+        assertEquals(2, o.exitCode());
+        assertEquals("taskgraph: Unknown option '--outptu'; did you mean '--output'?\n"
+                + "Run 'taskgraph run --help' for the options.\n", o.err());
+    }
+
+    @Test
+    void optionValuesThatLookLikeOptionsAreNotTypos() {
+        Outcome o = cli.run(dir, "run", "-o", "out.db", "--concurrency", "-1");
+
+        assertEquals(2, o.exitCode());
+        assertEquals("taskgraph: --concurrency must be 0 (no cap) or a positive number (got -1).\n", o.err());
+    }
+
+    @Test
+    void everyCommandAndEveryOptionOfEveryCommandIsSuggestedForASlipOfIt() {
+        CommandLine all = TaskgraphCommand.commandLine(new Cli(dir, Map.of(), System.out, System.err,
+                io.taskgraph.adapters.cli.progress.Terminal.plain(), cli, java.time.Clock.systemUTC()));
+        assertTrue(all.getSubcommands().size() >= 9, all.getSubcommands().keySet().toString());
+        for (Map.Entry<String, CommandLine> command : all.getSubcommands().entrySet()) {
+            String name = command.getKey();
+            Outcome mistyped = cli.run(dir, slip(name));
+            assertTrue(mistyped.err().contains("did you mean") && mistyped.err().contains("'" + name + "'"),
+                    slip(name) + " -> " + mistyped.err());
+            for (OptionSpec option : command.getValue().getCommandSpec().options()) {
+                String longest = option.longestName();
+                if (!longest.startsWith("--") || longest.length() < 5) {
+                    continue;
+                }
+                Outcome o = cli.run(dir, name, slip(longest));
+                assertEquals(2, o.exitCode(), name + " " + slip(longest));
+                assertTrue(o.err().startsWith("taskgraph: Unknown option '" + slip(longest) + "'; did you mean "),
+                        name + " " + slip(longest) + " -> " + o.err());
+                assertTrue(o.err().contains("'" + longest + "'"), name + " " + slip(longest) + " -> " + o.err());
+            }
+        }
+    }
+
+    /** {@code word} with its last two letters swapped: the commonest slip of all. */
+    private static String slip(String word) {
+        int n = word.length();
+        return word.substring(0, n - 2) + word.charAt(n - 1) + word.charAt(n - 2);
+    }
+
+    @Test
+    void aBareTaskgraphPrintsTheHelpToStderrAndExitsTwo() {
+        Outcome o = cli.run(dir);
+
+        assertEquals(2, o.exitCode());
+        assertEquals("", o.out());
+        assertTrue(o.err().startsWith("Usage: taskgraph [-hV] [--debug] [COMMAND]"), o.err());
+        assertTrue(o.err().contains("Commands:") && o.err().contains("completion"), o.err());
     }
 
     @Test
@@ -67,16 +145,19 @@ class CommandLineTest {
 
     @Test
     void missingApiKeyStopsBeforeAnythingStartsWithoutAStackTrace() {
+        agentSpec();
         Outcome o = cli.run(dir, "run", "-o", "out.db");
 
         assertEquals(2, o.exitCode());
         assertEquals("taskgraph: No OpenRouter API key is set.\n", o.err());
-        assertEquals(List.of("openRouter"), cli.requested, "no spec was loaded and no workspace opened");
+        assertEquals("specLoader", cli.requested.get(0), "the spec decides whether the key is needed");
+        assertEquals("openRouter", cli.requested.get(cli.requested.size() - 1), cli.requested.toString());
         assertFalse(Files.exists(dir.resolve("out.db")));
     }
 
     @Test
     void debugAddsTheStackTraceWhereverTheFlagIsWritten() {
+        agentSpec();
         Outcome after = cli.run(dir, "run", "-o", "out.db", "--debug");
         Outcome before = cli.run(dir, "--verbose", "run", "-o", "out.db");
 
@@ -119,6 +200,7 @@ class CommandLineTest {
 
     @Test
     void existingOutputIsRefusedWithoutATerminalUnlessForced() throws IOException {
+        agentSpec();
         Files.writeString(dir.resolve("out.db"), "previous run");
 
         Outcome refused = cli.run(dir, "run", "-o", "out.db");
@@ -142,9 +224,12 @@ class CommandLineTest {
 
     @Test
     void replayNeedsNoApiKey() {
+        agentSpec();
         Outcome o = cli.run(dir, "run", "-o", "out.db", "--llm-replay", "demo.jsonl");
 
-        assertEquals(List.of("replay"), cli.requested);
+        assertEquals("specLoader", cli.requested.get(0), cli.requested.toString());
+        assertEquals("replay", cli.requested.get(cli.requested.size() - 1), cli.requested.toString());
+        assertFalse(cli.requested.contains("openRouter"), cli.requested.toString());
         assertEquals("taskgraph: The cassette demo.jsonl does not exist.\n", o.err());
     }
 

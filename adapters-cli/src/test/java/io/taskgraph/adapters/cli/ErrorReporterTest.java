@@ -3,6 +3,7 @@ package io.taskgraph.adapters.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.taskgraph.application.rerun.FingerprintMismatchException;
+import io.taskgraph.application.run.RunCancelledException;
 import io.taskgraph.application.testing.ExceptionClasses;
 import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.InputValidationException;
@@ -43,6 +44,8 @@ class ErrorReporterTest {
         EXIT_CODE.put(new LlmException("No OpenRouter API key is set.", true), 2);
         EXIT_CODE.put(new LlmException("The model server kept failing after 8 attempts.", false), 1);
         EXIT_CODE.put(new IllegalStateException("a bug"), 1);
+        // run and rerun catch it (Ctrl-C before any task started, exit 130); anywhere else it is a bug.
+        EXIT_CODE.put(new RunCancelledException(null), 1);
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SqlEngine;
 import io.taskgraph.domain.port.WorkbookReader;
+import io.taskgraph.domain.port.Workspace;
+import io.taskgraph.domain.testing.InMemorySpecLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,8 @@ final class InProcessCli implements Adapters {
 
     final List<String> requested = new ArrayList<>();
     Supplier<RuntimeException> specLoaderFailure = () -> new IllegalStateException("spec loader not expected");
+    /** When set, the spec loader serves these in-memory modules instead of failing. */
+    InMemorySpecLoader specs;
     Map<String, String> environment = Map.of();
 
     /** Runs {@code args} as {@code main} does (a plain show line without picocli). */
@@ -58,13 +62,32 @@ final class InProcessCli implements Adapters {
     @Override
     public SpecLoader specLoader(Consumer<String> specOutput) {
         requested.add("specLoader");
+        if (specs != null) {
+            return specs.forAnotherRun();
+        }
         throw specLoaderFailure.get();
     }
 
+    /** An engine that fails when a workspace is opened: none is expected in-process. */
     @Override
     public SqlEngine sqlEngine(Optional<String> memoryLimit) {
         requested.add("sqlEngine");
-        throw new AssertionError("sql engine not expected");
+        return new SqlEngine() {
+            @Override
+            public Workspace create(Path file, boolean replace) {
+                throw new AssertionError("no workspace expected: " + file);
+            }
+
+            @Override
+            public Workspace copy(Path source, Path target, boolean replace) {
+                throw new AssertionError("no workspace expected: " + target);
+            }
+
+            @Override
+            public Workspace openReadOnly(Path file) {
+                throw new AssertionError("no workspace expected: " + file);
+            }
+        };
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -31,11 +33,8 @@ class ReadmeExamplesTest {
         List<String> lines = examples();
         Set<String> commands = new TreeSet<>();
         for (String line : lines) {
-            String[] args = words(line.substring("taskgraph ".length()));
-            CommandLine cli = TaskgraphCommand.commandLine(new Cli(Path.of("."), Map.of(),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Terminal.plain(),
-                    new InProcessCli(), Clock.systemUTC()), args);
+            String[] args = words(line.substring("taskgraph".length()));
+            CommandLine cli = TaskgraphCommand.commandLine(cli(), args);
             try {
                 CommandLine.ParseResult parsed = cli.parseArgs(args);
                 if (parsed.hasSubcommand()) {
@@ -45,13 +44,23 @@ class ReadmeExamplesTest {
                 throw new AssertionError("README example does not parse: " + line + "\n" + e.getMessage(), e);
             }
         }
-        assertEquals(Set.of("demo", "extract-spec", "init", "inspect-xlsx", "query", "report", "rerun", "run", "serve",
-                "show", "trace"), commands,
+        assertEquals(new TreeSet<>(TaskgraphCommand.commandLine(cli()).getSubcommands().keySet()), commands,
                 "every command has an example");
         assertTrue(lines.size() >= 20, lines.toString());
+        assertTrue(lines.contains("taskgraph completion bash"), "a line inside <( ... ) counts: " + lines);
+        assertTrue(lines.contains("taskgraph run --spec specs.diamond -o diamond.db"), "so does one after cd ... &&");
     }
 
-    /** Lines of fenced code blocks that run taskgraph, without comments (pipes and redirections go in {@link #words}). */
+    private static Cli cli() {
+        return new Cli(Path.of("."), Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Terminal.plain(),
+                new InProcessCli(), Clock.systemUTC());
+    }
+
+    /** Where a code line runs taskgraph: at its start, after {@code &&} or {@code ;}, inside {@code $( )} or {@code <( )}. */
+    private static final Pattern INVOCATION = Pattern.compile("(?:^|[\\s(;&])(?:\\.{1,2}/)?(taskgraph(?:\\s[^|>&;)#]*)?)");
+
+    /** Each taskgraph command line of the fenced code blocks, without comments, pipes and redirections. */
     private static List<String> examples() throws IOException {
         List<String> examples = new ArrayList<>();
         boolean inCode = false;
@@ -60,9 +69,13 @@ class ReadmeExamplesTest {
                 inCode = !inCode;
                 continue;
             }
-            String line = raw.replaceFirst("\\s+#.*$", "").replaceFirst("^\\./", "").strip();
-            if (inCode && line.startsWith("taskgraph ")) {
-                examples.add(line);
+            String line = raw.replaceFirst("\\s+#.*$", "");
+            Matcher invocation = INVOCATION.matcher(line);
+            while (inCode && invocation.find()) {
+                String command = invocation.group(1).strip();
+                if (!command.equals("taskgraph") || line.strip().startsWith("taskgraph")) {
+                    examples.add(command);
+                }
             }
         }
         return examples;

@@ -308,6 +308,18 @@ final class DuckDbWorkspace implements Workspace {
         }
     }
 
+    @Override
+    public void discard() {
+        try {
+            close();
+        } catch (WorkspaceException e) {
+            // the file goes anyway; the error that made the run discard it is the one worth reporting
+        }
+        if (!readOnly) {
+            WorkspaceFiles.deleteQuietly(file);
+        }
+    }
+
     private QueryResult read(String sql) {
         return SqlReads.query(connection, sql, List.of());
     }

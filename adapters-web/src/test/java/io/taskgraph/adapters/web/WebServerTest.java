@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskgraph.application.run.RunCancelledException;
 import io.taskgraph.application.run.RunRequest;
 import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.LlmException;
@@ -125,6 +126,20 @@ class WebServerTest {
     }
 
     @Test
+    void aRunCancelledBeforeAnyTaskStartedEndsInterruptedNotInError() throws Exception {
+        try (FakeServer web = FakeServer.start(temp, new FakeRuns(1, 10), c -> c)) {
+            web.runs.failRunsWith(() -> new RunCancelledException(new InvalidSpecException("Stopped the spec's "
+                    + "Python process while importing spec module specs.main: the run was cancelled.")));
+
+            JsonNode cancelled = web.awaitResult(web.startRun(FakeServer.SPEC));
+
+            assertEquals("interrupted", cancelled.get("state").asText());
+            assertEquals("The run was cancelled before any task started; nothing was kept.",
+                    cancelled.get("error").asText());
+        }
+    }
+
+    @Test
     void theFormsDefaultsComeFromTheServerAndARunGetsWhatTheFormSent() throws Exception {
         try (FakeServer web = FakeServer.start(temp, new FakeRuns(1, 10), c -> c)) {
             JsonNode options = json(web.get("/api/options"));
@@ -133,11 +148,15 @@ class WebServerTest {
             assertEquals("[\"low\",\"medium\",\"high\"]", options.get("reasoning_efforts").toString());
             assertEquals(RunDefaults.MODEL, options.get("model_suggestions").get(0).asText());
             assertEquals(WebConfig.DEFAULT_KEEP_RUNS, options.get("keep_runs").asInt());
+            assertEquals(RunDefaults.MAX_ITERATIONS, options.get("default_max_iterations").asInt());
+            assertEquals(10 * RunDefaults.MAX_ITERATIONS, options.get("max_iterations_limit").asInt());
             assertTrue(options.get("replay").isNull(), "a live server says nothing of a replay");
 
             web.awaitResult(web.startRun(FakeServer.SPEC));
-            web.awaitResult(web.startRun(new Multipart().field("spec_id", FakeServer.SPEC)
-                    .field("model", "anthropic/claude-sonnet-4").field("reasoning_effort", "high")));
+            String chosenRun = web.startRun(new Multipart().field("spec_id", FakeServer.SPEC)
+                    .field("model", "anthropic/claude-sonnet-4").field("reasoning_effort", "high")
+                    .field("max_iterations", "25"));
+            web.awaitResult(chosenRun);
 
             RunRequest byDefault = web.runs.requests.get(0);
             assertEquals(RunDefaults.MODEL, byDefault.options().model());
@@ -146,6 +165,8 @@ class WebServerTest {
             RunRequest chosen = web.runs.requests.get(1);
             assertEquals("anthropic/claude-sonnet-4", chosen.options().model());
             assertEquals(ReasoningEffort.HIGH, chosen.options().effort());
+            assertEquals(25, chosen.options().maxIterations());
+            assertEquals(25, json(web.get("/api/run/" + chosenRun)).get("max_iterations").asInt());
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  * the answer run in the order given and their results are appended. An answer without tool calls means
  * "done": the task is validated, and a failure goes back to the model as a {@code Validation failed:} message.
  * The loop ends when validation passes, the model call budget or the token circuit breaker is spent, the
+ * model answers turn after turn without a tool call and with the same validation failure ({@link IdleTurns}), the
  * model cannot be reached, or the run is cancelled. Broken tool calls get an error result, never a crash.
  */
 public final class AgentLoop {
@@ -60,6 +61,7 @@ public final class AgentLoop {
         private final Map<String, Tool> tools = new LinkedHashMap<>();
         private final List<ToolDefinition> definitions = new ArrayList<>();
         private final RepeatDetector repeats = new RepeatDetector();
+        private final IdleTurns idle = new IdleTurns();
         private int iterations;
         private int toolCalls;
         private Usage usage = Usage.NONE;
@@ -124,9 +126,14 @@ public final class AgentLoop {
                         return result(AgentStop.PASSED, "");
                     }
                     listener.on(new RunEvent.ValidationFailed(task.name(), report.failures()));
+                    if (settings.maxIdleTurns() > 0
+                            && idle.answeredAndFailed(report.failures()) >= settings.maxIdleTurns()) {
+                        return result(AgentStop.NO_PROGRESS, IdleTurns.reason(settings.maxIdleTurns()));
+                    }
                     messages.add(new ChatMessage.User(report.feedback()));
                     continue;
                 }
+                idle.acted();
                 Set<String> repeated = repeats.record(answer.toolCalls());
                 for (ToolCall call : answer.toolCalls()) {
                     if (cancelled.getAsBoolean()) {

@@ -8,6 +8,8 @@ public enum AgentStop {
     ITERATION_BUDGET,
     /** Prompt plus completion tokens reached the circuit breaker. */
     TOKEN_BUDGET,
+    /** Turn after turn the model answered without a tool call and validation failed the same way. */
+    NO_PROGRESS,
     /** The model could not be called (the client gave up after its retries). */
     LLM_ERROR,
     /** The model server refuses the account (key, credit, model access): no call of the run can succeed. */

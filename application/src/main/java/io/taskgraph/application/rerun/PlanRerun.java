@@ -1,6 +1,7 @@
 package io.taskgraph.application.rerun;
 
 import io.taskgraph.application.run.Ingestion;
+import io.taskgraph.application.run.RunControl;
 import io.taskgraph.application.run.ScratchDirectory;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.RunListener;
@@ -29,7 +30,7 @@ public final class PlanRerun {
     }
 
     public RerunPlan plan(RerunRequest request) {
-        try (PreparedRerun prepared = PreparedRerun.prepare(request, specs, engine)) {
+        try (PreparedRerun prepared = PreparedRerun.prepare(request, specs, engine, new RunControl())) {
             List<String> warnings = new ArrayList<>(prepared.session().warnings());
             List<PlannedTask> tasks = request.reingest() ? withFreshData(prepared, request, warnings)
                     : withRecordedData(prepared, request);

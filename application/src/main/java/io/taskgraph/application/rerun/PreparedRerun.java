@@ -1,6 +1,8 @@
 package io.taskgraph.application.rerun;
 
+import io.taskgraph.application.run.BeforeTheTasks;
 import io.taskgraph.application.run.InputFile;
+import io.taskgraph.application.run.RunControl;
 import io.taskgraph.application.run.WorkspaceMetadata;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.ErrorCategory;
@@ -58,7 +60,8 @@ final class PreparedRerun implements AutoCloseable {
         this.changedFiles = changedFiles;
     }
 
-    static PreparedRerun prepare(RerunRequest request, SpecLoader specs, SqlEngine engine) {
+    /** {@code control}: cancelling it stops the spec's import (see {@link BeforeTheTasks#open}). */
+    static PreparedRerun prepare(RerunRequest request, SpecLoader specs, SqlEngine engine, RunControl control) {
         checkPaths(request);
         Map<String, String> recorded;
         Map<String, Map<String, String>> recordedTasks;
@@ -73,7 +76,8 @@ final class PreparedRerun implements AutoCloseable {
         String module = request.specModule().or(() -> recordedValue(recorded, WorkspaceMetadata.SPEC_MODULE))
                 .orElseThrow(() -> new UsageException("Workspace " + request.source() + " does not record which "
                         + "spec module built it; pass the spec module to use (--spec my_app.specs.main)."));
-        SpecSession session = specs.open(new SpecRequest(module, request.workingDirectory(), request.environment()));
+        SpecSession session = BeforeTheTasks.open(specs, new SpecRequest(module, request.workingDirectory(),
+                request.environment()), control);
         try {
             WorkspaceSpec spec = session.spec();
             SpecComparison specComparison = SpecComparison.of(recorded, spec.origin(), request.specModule().isPresent()

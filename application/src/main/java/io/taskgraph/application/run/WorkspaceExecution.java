@@ -48,7 +48,7 @@ public final class WorkspaceExecution {
                               TaskDecider decider, RunOptions options, Path output, RunControl control,
                               long startNanos) {
         AgentSettings settings = new AgentSettings(options.model(), options.effort(), options.maxIterations(),
-                options.tokenBudget());
+                options.tokenBudget(), options.maxIdleTurns());
         // Every task's namespace, selected or not: what one task may create is fixed by the whole spec.
         Namespaces namespaces = Namespaces.of(graph.tasks(), workspace.inputTables());
         namespaces.overlapWarnings().forEach(warning -> listener.on(new RunEvent.Warning(warning)));
@@ -86,9 +86,16 @@ public final class WorkspaceExecution {
         }
         if (!interrupted && allPassed && !session.spec().exports().isEmpty()) {
             workspace.checkpoint();
-            for (ExportResult result : session.runExports(workspace, exportDirectory(output))) {
-                exports.add(result);
-                listener.on(new RunEvent.ExportFinished(result));
+            try {
+                for (ExportResult result : session.runExports(workspace, exportDirectory(output))) {
+                    exports.add(result);
+                    listener.on(new RunEvent.ExportFinished(result));
+                }
+            } catch (RuntimeException e) {
+                if (!control.isCancelled()) {
+                    throw e;
+                }
+                interrupted = true; // cancelling stopped the spec's process in the middle of the exports
             }
         }
         dropUnsafeObjects(workspace);

@@ -20,7 +20,8 @@ final class OverviewJson {
         doc.put("file", o.file().map(Object::toString).orElse(null));
         doc.put("valid", o.valid());
         doc.put("inputs", o.inputs().stream().map(i -> map(
-                "name", i.name(), "columns", i.columns(), "sql_checks", i.sqlChecks())).toList());
+                "name", i.name(), "columns", i.columns(), "sql_checks", i.sqlChecks(),
+                "file", i.file().orElse(null), "missing", i.missing())).toList());
         doc.put("layers", o.layers());
         doc.put("selection", o.selection().all() ? null
                 : map("selectors", o.selection().selectors(), "tasks", o.selection().tasks()));

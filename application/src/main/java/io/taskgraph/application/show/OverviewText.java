@@ -29,14 +29,16 @@ final class OverviewText {
         out.append("\nInputs (").append(o.inputs().size()).append(")\n");
         int width = o.inputs().stream().mapToInt(i -> i.name().length()).max().orElse(0);
         for (Input input : o.inputs()) {
-            out.append("  ").append(pad(input.name(), width)).append("  ").append(columns(input.columns()))
-                    .append(" · ").append(checks(input.sqlChecks())).append('\n');
+            out.append("  ").append(pad(input.name(), width)).append("  ");
+            input.file().ifPresent(file -> out.append("file ").append(file)
+                    .append(input.missing() ? " (missing!)" : "").append(" · "));
+            out.append(columns(input.columns())).append(" · ").append(checks(input.sqlChecks())).append('\n');
         }
         if (o.inputs().isEmpty()) {
             out.append("  (none)\n");
         }
 
-        if (o.valid()) {
+        if (!o.layers().isEmpty() || o.tasks().isEmpty()) {
             out.append("\nTasks: ").append(o.tasks().size()).append(" in ").append(o.layers().size())
                     .append(o.layers().size() == 1 ? " layer" : " layers").append('\n');
             for (int i = 0; i < o.layers().size(); i++) {

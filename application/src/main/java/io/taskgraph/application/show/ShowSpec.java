@@ -1,5 +1,6 @@
 package io.taskgraph.application.show;
 
+import io.taskgraph.application.run.DeclaredFiles;
 import io.taskgraph.application.show.SpecOverview.Input;
 import io.taskgraph.application.show.SpecOverview.Task;
 import io.taskgraph.application.show.SpecOverview.TaskInput;
@@ -10,6 +11,7 @@ import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
+import io.taskgraph.domain.spec.DeclaredFile;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
@@ -24,7 +26,8 @@ import java.util.Set;
 
 /**
  * The {@code show} use case: loads a spec (no data is ingested, no database opened, no model called) and
- * describes it. A spec whose tasks do not form a DAG is still described, with its problems listed.
+ * describes it. A spec {@code run} would refuse (its tasks do not form a DAG, an input file it names is missing) is
+ * still described, with its problems listed in the words {@code run} would use.
  */
 public final class ShowSpec {
     private final SpecLoader loader;
@@ -62,14 +65,18 @@ public final class ShowSpec {
         }
 
         List<Input> inputs = spec.inputs().stream()
-                .map(i -> new Input(i.name(), i.columns(), i.validateSql().size())).toList();
+                .map(i -> new Input(i.name(), i.columns(), i.validateSql().size(), i.file().map(DeclaredFile::declared),
+                        i.file().filter(file -> !DeclaredFiles.present(file)).isPresent()))
+                .toList();
         List<Task> tasks = spec.tasks().stream().map(t -> task(t, tables, producers)).toList();
-        List<String> problems = TaskGraph.problems(spec.tasks(), tables);
-        List<List<String>> layers = problems.isEmpty() ? TaskGraph.of(spec.tasks(), tables).layers() : List.of();
+        List<String> graphProblems = TaskGraph.problems(spec.tasks(), tables);
+        List<List<String>> layers = graphProblems.isEmpty() ? TaskGraph.of(spec.tasks(), tables).layers() : List.of();
+        List<String> problems = new ArrayList<>(graphProblems);
+        problems.addAll(DeclaredFiles.missing(spec));
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(Namespaces.of(spec.tasks(), tables).overlapWarnings());
         SpecOverview.Selection selected = SpecOverview.Selection.NONE;
-        if (!selection.all() && problems.isEmpty()) {
+        if (!selection.all() && graphProblems.isEmpty()) {
             selected = new SpecOverview.Selection(selection.text(),
                     List.copyOf(TaskGraph.of(spec.tasks(), tables).select(selection)));
         } else if (!selection.all()) {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * what is validated, the graph's problems and the exports. Built by {@link ShowSpec}; rendered by
  * {@link OverviewFormat}.
  *
- * @param layers    Kahn layers of task names; empty when {@code problems} is not (no valid DAG to layer)
+ * @param layers    Kahn layers of task names; empty when the tasks do not form a DAG
+ * @param problems  why {@code taskgraph run} would refuse the spec: graph problems, then missing input files
  * @param selection the tasks a {@code --select} picked out to highlight; {@link Selection#NONE} without one
  */
 public record SpecOverview(
@@ -61,8 +62,11 @@ public record SpecOverview(
         return tasks.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    /** An input table with the columns it must have and how many SQL checks run on it after ingestion. */
-    public record Input(String name, List<String> columns, int sqlChecks) {
+    /**
+     * An input table with the columns it must have and how many SQL checks run on it after ingestion; {@code file}
+     * is the path the spec reads it from, when it names one, and {@code missing} says that file is not there.
+     */
+    public record Input(String name, List<String> columns, int sqlChecks, Optional<String> file, boolean missing) {
         public Input {
             columns = List.copyOf(columns);
         }

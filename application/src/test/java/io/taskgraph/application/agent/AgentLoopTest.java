@@ -139,6 +139,44 @@ class AgentLoopTest {
     }
 
     @Test
+    void anAgentThatAnswersTheSameFailingWayTurnAfterTurnIsStoppedAfterMaxIdleTurns() {
+        ScriptedLlmClient llm = ScriptedLlmClient.create().task("t", Turn.answer("done"), Turn.answer("done!"),
+                Turn.answer("really done"), Turn.answer("done, I said"), Turn.answer("never reached"));
+        ValidationReport wrong = new ValidationReport(List.of("View 'out' does not exist."));
+        AgentResult result = run(llm, new FakeTask(wrong, wrong, wrong, wrong, wrong),
+                new AgentSettings("m", ReasoningEffort.LOW, 200, 1_000_000, 3));
+        assertEquals(AgentStop.NO_PROGRESS, result.stop());
+        assertEquals(4, result.iterations(), "the first failing answer is news; three identical ones after it are idle");
+        assertEquals(1, llm.remainingTurns("t"));
+        assertEquals("No progress in 3 turns in a row: it answered without running any SQL and validation failed "
+                + "the same way each time (--max-idle-turns 3).", result.reason());
+        assertEquals(List.of("View 'out' does not exist."), result.failures());
+    }
+
+    @Test
+    void aToolCallOrADifferentFailureIsProgressAndStartsTheCountAgain() {
+        ScriptedLlmClient llm = ScriptedLlmClient.create().task("t", Turn.answer("a"), Turn.answer("b"),
+                Turn.sql("SELECT 1"), Turn.answer("c"), Turn.answer("d"), Turn.answer("e"), Turn.answer("f"));
+        ValidationReport missing = new ValidationReport(List.of("View 'out' does not exist."));
+        ValidationReport column = new ValidationReport(List.of("View 'out' is missing required column 'total'."));
+        AgentResult result = run(llm, new FakeTask(missing, missing, missing, column, column),
+                new AgentSettings("m", ReasoningEffort.LOW, 200, 1_000_000, 2));
+        assertEquals(AgentStop.PASSED, result.stop());
+        assertEquals(7, result.iterations());
+    }
+
+    @Test
+    void maxIdleTurnsZeroNeverStopsAnAgentForMakingNoProgress() {
+        ScriptedLlmClient llm = ScriptedLlmClient.create().task("t", Turn.answer("a"), Turn.answer("b"),
+                Turn.answer("c"), Turn.answer("d"), Turn.answer("e"));
+        ValidationReport wrong = new ValidationReport(List.of("View 'out' does not exist."));
+        AgentResult result = run(llm, new FakeTask(wrong, wrong, wrong, wrong, wrong, wrong),
+                new AgentSettings("m", ReasoningEffort.LOW, 5, 1_000_000, 0));
+        assertEquals(AgentStop.ITERATION_BUDGET, result.stop());
+        assertEquals(5, result.iterations());
+    }
+
+    @Test
     void theTokenCircuitBreakerStopsBeforeTheNextModelCall() {
         Usage big = new Usage(600, 100, 50, 10);
         ScriptedLlmClient llm = ScriptedLlmClient.create().task("t",

@@ -64,6 +64,11 @@ final class RecordedWorkspaces implements SqlEngine {
             }
 
             @Override
+            public void discard() {
+                throw new UnsupportedOperationException("a read-only workspace is never discarded");
+            }
+
+            @Override
             public void close() {
                 closed++;
             }

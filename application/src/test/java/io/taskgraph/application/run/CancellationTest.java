@@ -2,6 +2,8 @@ package io.taskgraph.application.run;
 
 import static io.taskgraph.application.testing.RunFixture.outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.application.rerun.RerunMode;
@@ -12,14 +14,20 @@ import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.run.TaskStatus;
 import io.taskgraph.domain.testing.Turn;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C: running agents stop, nothing new starts, the file stays valid and a rerun continues from it. */
+/**
+ * Ctrl-C: running agents stop, nothing new starts, the file stays valid and a rerun continues from it; before any task
+ * started, the spec's process is stopped and nothing is kept.
+ */
 @Timeout(60)
 class CancellationTest {
     @TempDir
@@ -63,14 +71,49 @@ class CancellationTest {
     }
 
     @Test
-    void cancellingBeforeTheRunStartsRunsNoTask() {
+    void cancellingBeforeTheRunStartsRunsNoTaskAndWritesNothing() {
         RunFixture f = new RunFixture(dir).module(Diamond.spec().build()).script(Diamond.script());
         RunControl control = new RunControl();
         control.cancel();
-        RunSummary summary = f.run(Diamond.MODULE, "out.db", RunOptions.defaults(RunFixture.MODEL), control);
-        assertTrue(summary.interrupted());
-        assertTrue(summary.tasks().stream().allMatch(t -> t.status() == TaskStatus.INTERRUPTED));
+        assertThrows(RunCancelledException.class,
+                () -> f.run(Diamond.MODULE, "out.db", RunOptions.defaults(RunFixture.MODEL), control));
         assertTrue(f.llm.requests().isEmpty());
-        assertEquals("true", f.workspaceMeta("out.db").get("interrupted"));
+        assertFalse(Files.exists(f.path("out.db")));
+    }
+
+    @Test
+    void cancellingStopsASpecWhoseImportNeverEnds() throws Exception {
+        RunFixture f = new RunFixture(dir);
+        f.specs.hanging("shop.specs.stuck");
+        RunControl control = new RunControl();
+        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                f.run("shop.specs.stuck", "out.db", RunOptions.defaults(RunFixture.MODEL), control);
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        Thread.sleep(200);
+        control.cancel();
+        Throwable ended = run.get(10, TimeUnit.SECONDS);
+        assertTrue(ended instanceof RunCancelledException, "the stuck import ended the run as cancelled: " + ended);
+        assertFalse(Files.exists(f.path("out.db")));
+    }
+
+    @Test
+    void cancellingDuringIngestionDiscardsTheNewFile() {
+        RunFixture f = new RunFixture(dir).module(Diamond.spec().build()).script(Diamond.script());
+        RunControl control = new RunControl();
+        f.onEvent(event -> {
+            if (event instanceof RunEvent.InputIngested) {
+                control.cancel();
+            }
+        });
+        assertThrows(RunCancelledException.class,
+                () -> f.run(Diamond.MODULE, "out.db", RunOptions.defaults(RunFixture.MODEL), control));
+        assertEquals(1, f.events(RunEvent.InputIngested.class).size(), "the second input was not ingested");
+        assertFalse(Files.exists(f.path("out.db")));
+        assertFalse(Files.exists(f.path("out.db.wal")));
     }
 }

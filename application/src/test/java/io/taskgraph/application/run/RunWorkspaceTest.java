@@ -9,15 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.taskgraph.application.testing.Diamond;
 import io.taskgraph.application.testing.RunFixture;
 import io.taskgraph.domain.InputValidationException;
+import io.taskgraph.domain.InvalidSpecException;
+import io.taskgraph.domain.LlmException;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.definition.TaskDefinition;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.graph.GraphException;
 import io.taskgraph.domain.json.Json;
 import io.taskgraph.domain.llm.ChatMessage;
+import io.taskgraph.domain.llm.ChatRequest;
+import io.taskgraph.domain.llm.ChatResponse;
+import io.taskgraph.domain.port.LlmClient;
+import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.run.TaskOutcome;
 import io.taskgraph.domain.run.TaskStatus;
+import io.taskgraph.domain.spec.DeclaredFile;
 import io.taskgraph.domain.spec.GitInfo;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskKind;
@@ -316,6 +323,69 @@ class RunWorkspaceTest {
                 e.failures());
         assertTrue(f.llm.requests().isEmpty());
         assertTrue(f.events(RunEvent.TaskStarted.class).isEmpty());
+        assertFalse(Files.exists(dir.resolve("out.db")), "a run that started no task leaves no file to block its retry");
+        assertFalse(Files.exists(dir.resolve("out.db.wal")));
+
+        f.module(Diamond.spec().build());
+        assertTrue(f.run(Diamond.MODULE, "out.db").succeeded(), "the fixed spec runs into the same path, no -f");
+    }
+
+    @Test
+    void anInputThatFailsToLoadLeavesNoFile() {
+        RunFixture f = new RunFixture(dir).module(InMemorySpec.module("m")
+                .failingInput("orders", "FileNotFoundError: orders.csv")
+                .task(TaskSpec.agent("a", "p", List.of("orders"), List.of("a_out"))).build());
+        assertThrows(InvalidSpecException.class, () -> f.run("m", "out.db"));
+        assertFalse(Files.exists(dir.resolve("out.db")));
+        assertEquals(0, f.specs.openSessions());
+    }
+
+    @Test
+    void aMissingInputFileIsReportedBeforeAnythingIsWrittenOrAnyModelCheck() {
+        InputSpec orders = new InputSpec("orders", List.of(), List.of(),
+                Optional.of(new DeclaredFile("data/orders.csv", dir)));
+        RunFixture f = new RunFixture(dir).module(InMemorySpec.module("m")
+                .input(orders, List.of(new io.taskgraph.domain.data.Column("x", "BIGINT")), List.of())
+                .task(TaskSpec.agent("a", "p", List.of("orders"), List.of("a_out"))).build());
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> f.run("m", "out.db"));
+        assertEquals("Input 'orders': file data/orders.csv not found (looked at " + dir.resolve("data/orders.csv")
+                + ", relative to the working directory " + dir + ").", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out.db")));
+        assertTrue(f.events().isEmpty(), "the run never started: " + f.events());
+    }
+
+    @Test
+    void theModelIsCheckedOnlyWhenATaskMayCallIt() {
+        LlmClient noKey = new LlmClient() {
+            @Override
+            public ChatResponse complete(ChatRequest request) {
+                throw new AssertionError("no model call expected");
+            }
+
+            @Override
+            public void checkReady() {
+                throw new LlmException("No OpenRouter API key is set.", true);
+            }
+        };
+        TaskSpec sql = new TaskSpec("totals", "", List.of("CREATE VIEW totals AS SELECT count(*) AS n FROM t"), false,
+                List.of("t"), List.of("totals"), Map.of(), List.of());
+        RunFixture f = new RunFixture(dir).module(InMemorySpec.module("sql")
+                .input("t", List.of(new io.taskgraph.domain.data.Column("x", "BIGINT")),
+                        List.<Map<String, Object>>of(Map.of("x", 1L)))
+                .task(sql).build());
+        RunSummary done = new RunWorkspace(f.specs.forAnotherRun(), f.workbooks, f.engine, noKey, f.listener(),
+                f.clock).run(new RunRequest(
+                SpecRequest.of("sql", dir), dir.resolve("sql.db"), false, RunOptions.defaults(RunFixture.MODEL)),
+                new RunControl());
+        assertTrue(done.succeeded(), "a spec of SQL tasks runs without a key: " + done);
+
+        f.module(InMemorySpec.module("agent").input("t", List.of(new io.taskgraph.domain.data.Column("x", "BIGINT")),
+                List.of()).task(TaskSpec.agent("a", "p", List.of("t"), List.of("a_out"))).build());
+        LlmException missing = assertThrows(LlmException.class, () -> new RunWorkspace(f.specs.forAnotherRun(),
+                f.workbooks, f.engine, noKey, f.listener(), f.clock).run(new RunRequest(SpecRequest.of("agent", dir),
+                dir.resolve("agent.db"), false, RunOptions.defaults(RunFixture.MODEL)), new RunControl()));
+        assertEquals("No OpenRouter API key is set.", missing.getMessage());
+        assertFalse(Files.exists(dir.resolve("agent.db")), "the key is asked for before anything is written");
     }
 
     @Test

@@ -11,17 +11,20 @@ import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.graph.UnknownTaskException;
 import io.taskgraph.domain.json.Json;
 import io.taskgraph.domain.port.SpecRequest;
+import io.taskgraph.domain.spec.DeclaredFile;
 import io.taskgraph.domain.spec.GitInfo;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.SpecOrigin;
 import io.taskgraph.domain.spec.TaskKind;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ShowSpecTest {
     private static final Path FILE = Path.of("/app/my_app/specs/main.py");
@@ -135,6 +138,32 @@ class ShowSpecTest {
         assertTrue(text.contains("reads   ghost (missing!)"), text);
         assertTrue(text.contains("Problems (1): taskgraph run refuses this spec\n  - Task 'c' reads input 'ghost', "
                 + "which is neither an ingested table [orders] nor an output of another task."), text);
+    }
+
+    @Test
+    void fileInputsShowTheirPathAndAMissingOneIsAProblemInTheWordsRunUses(@TempDir Path app) throws Exception {
+        Files.createDirectories(app.resolve("data"));
+        Files.writeString(app.resolve("data/products.csv"), "product\nkale\n");
+        InputSpec transactions = new InputSpec("transactions", List.of("id"), List.of(),
+                Optional.of(new DeclaredFile("data/transactions.csv", app)));
+        InputSpec products = new InputSpec("products", List.of(), List.of(),
+                Optional.of(new DeclaredFile("data/products.csv", app)));
+        WorkspaceSpec spec = new WorkspaceSpec(diamond().origin(), List.of(transactions, products), diamond().tasks(),
+                List.of());
+
+        SpecOverview o = ShowSpec.overview(spec, List.of());
+        String text = OverviewFormat.TEXT.render(o);
+
+        String missing = "Input 'transactions': file data/transactions.csv not found (looked at "
+                + app.resolve("data/transactions.csv") + ", relative to the working directory " + app + ").";
+        assertFalse(o.valid());
+        assertEquals(List.of(missing), o.problems());
+        assertTrue(text.contains("  transactions  file data/transactions.csv (missing!) · 1 column (id) · no SQL checks\n"
+                + "  products      file data/products.csv · any columns · no SQL checks\n"), text);
+        assertTrue(text.contains("Tasks: 4 in 3 layers"), "the graph itself is fine, so it is layered:\n" + text);
+        assertTrue(text.contains("Problems (1): taskgraph run refuses this spec\n  - " + missing), text);
+        assertTrue(OverviewFormat.JSON.render(o).contains("\"file\": \"data/transactions.csv\",\n      \"missing\": true"),
+                OverviewFormat.JSON.render(o));
     }
 
     @Test

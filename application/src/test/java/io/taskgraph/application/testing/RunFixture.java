@@ -90,7 +90,7 @@ public final class RunFixture {
     }
 
     public RunSummary run(String module, String output, RunOptions options, RunControl control) {
-        RunWorkspace run = new RunWorkspace(specs, workbooks, engine, llm, listener(), clock);
+        RunWorkspace run = new RunWorkspace(specs.forAnotherRun(), workbooks, engine, llm, listener(), clock);
         return run.run(new RunRequest(SpecRequest.of(module, dir), path(output), false, options), control);
     }
 
@@ -104,7 +104,8 @@ public final class RunFixture {
     }
 
     public RunSummary rerun(RerunRequest request, RunControl control) {
-        return new RerunWorkspace(specs, workbooks, engine, llm, listener(), clock).rerun(request, control);
+        return new RerunWorkspace(specs.forAnotherRun(), workbooks, engine, llm, listener(), clock)
+                .rerun(request, control);
     }
 
     public List<RunEvent> events() {

@@ -1,6 +1,7 @@
 package io.taskgraph.domain.graph;
 
 import io.taskgraph.domain.spec.TaskSpec;
+import io.taskgraph.domain.text.Spelling;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,8 +68,11 @@ public final class TaskGraph {
         for (TaskSpec task : tasks) {
             for (String input : task.inputs()) {
                 if (!tables.contains(input) && !producers.containsKey(input)) {
+                    List<String> known = new ArrayList<>(tables);
+                    producers.keySet().stream().filter(o -> !task.outputs().contains(o)).forEach(known::add);
                     problems.add("Task '" + task.name() + "' reads input '" + input + "', which is neither an "
-                            + "ingested table " + sorted(tables) + " nor an output of another task.");
+                            + "ingested table " + sorted(tables) + " nor an output of another task"
+                            + Spelling.didYouMean(input, known).map(hint -> "; " + hint).orElse("."));
                 }
                 if (task.outputs().contains(input)) {
                     problems.add("Task '" + task.name() + "' lists '" + input + "' as both input and output.");

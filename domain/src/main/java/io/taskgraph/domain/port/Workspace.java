@@ -65,6 +65,13 @@ public interface Workspace extends SqlReader, AutoCloseable {
     /** Writes everything to disk; the file is a valid workspace afterwards even if the process dies. */
     void checkpoint();
 
+    /**
+     * Closes the workspace and deletes its file (and anything the engine keeps beside it): for a run that stopped
+     * before producing anything worth keeping, so the same output path can be used again at once. Read-only
+     * workspaces are only closed. Best effort: a file that cannot be deleted is left, and the caller's error stands.
+     */
+    void discard();
+
     @Override
     void close();
 }

@@ -14,6 +14,11 @@ public final class RunDefaults {
     public static final ReasoningEffort REASONING_EFFORT = ReasoningEffort.LOW;
     /** Most model calls one task's agent may make. */
     public static final int MAX_ITERATIONS = 200;
+    /**
+     * Turns in a row without progress (an answer with no tool call whose outputs fail validation exactly as in the
+     * turn before) after which a task's agent is stopped; 0 never stops it for that.
+     */
+    public static final int MAX_IDLE_TURNS = 3;
     /** Most tasks running at once; 0 puts no cap beyond the DAG. */
     public static final int CONCURRENCY = 0;
     /** The per-task circuit breaker: prompt plus completion tokens. */

@@ -84,6 +84,11 @@ public record TaskSpec(
         return sql.isEmpty() ? TaskKind.AGENT : TaskKind.SQL;
     }
 
+    /** Whether running this task may call the model: an agent task, or SQL that an agent may repair. */
+    public boolean mayCallModel() {
+        return kind() == TaskKind.AGENT || repair;
+    }
+
     /** Columns required of {@code output}, empty when the spec does not constrain them. */
     public List<String> requiredColumns(String output) {
         return outputColumns.getOrDefault(output, List.of());

@@ -31,6 +31,11 @@ public record WorkspaceSpec(SpecOrigin origin, List<InputSpec> inputs, List<Task
         return tasks.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
+    /** Whether a run of this spec may call the model; a spec of SQL tasks without {@code repair} never does. */
+    public boolean mayCallModel() {
+        return tasks.stream().anyMatch(TaskSpec::mayCallModel);
+    }
+
     public Optional<InputSpec> input(String name) {
         return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
     }

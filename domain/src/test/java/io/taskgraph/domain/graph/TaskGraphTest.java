@@ -147,9 +147,22 @@ class TaskGraphTest {
     }
 
     @Test
+    void aMisspeltInputSuggestsTheTableOrOutputItResembles() {
+        List<TaskSpec> tasks = List.of(
+                task("prep", List.of("transactions"), List.of("sales_summary")),
+                task("report", List.of("transactons", "sales_sumary"), List.of("profit_report")));
+        assertEquals(List.of(
+                "Task 'report' reads input 'transactons', which is neither an ingested table [products, "
+                        + "transactions] nor an output of another task; did you mean 'transactions'?",
+                "Task 'report' reads input 'sales_sumary', which is neither an ingested table [products, "
+                        + "transactions] nor an output of another task; did you mean 'sales_summary'?"),
+                graphError(tasks, TABLES).problems());
+    }
+
+    @Test
     void unknownInputNamesTaskAndInputAndTheAvailableTables() {
-        List<TaskSpec> tasks = List.of(task("report", List.of("sales_sumary"), List.of("profit_report")));
-        assertEquals("Task 'report' reads input 'sales_sumary', which is neither an ingested table [products, "
+        List<TaskSpec> tasks = List.of(task("report", List.of("refunds"), List.of("profit_report")));
+        assertEquals("Task 'report' reads input 'refunds', which is neither an ingested table [products, "
                 + "transactions] nor an output of another task.", graphError(tasks, TABLES).getMessage());
     }
 

@@ -48,7 +48,8 @@ class InMemorySpecLoaderTest extends SpecLoaderContract {
                         List.of("department", "headcount", "total_salary", "avg_salary")), List.of()));
     }
 
-    private static final InMemorySpecLoader CONTRACT_LOADER = InMemorySpecLoader.create()
+    private final InMemorySpecLoader contractLoader = InMemorySpecLoader.create()
+            .hanging("contract.hanging")
             .module(minimal("contract.minimal").build())
             .module(minimal("contract.exports")
                     .export("summary.csv", (reader, file) -> {
@@ -76,7 +77,7 @@ class InMemorySpecLoaderTest extends SpecLoaderContract {
 
     @Override
     protected SpecLoader loader() {
-        return CONTRACT_LOADER;
+        return contractLoader;
     }
 
     @Override

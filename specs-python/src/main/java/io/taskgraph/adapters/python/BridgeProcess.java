@@ -33,6 +33,7 @@ final class BridgeProcess implements AutoCloseable {
     private final Deque<String> recentStderr = new ArrayDeque<>();
     private final Thread stderrPump;
     private boolean closed;
+    private volatile boolean stopped;
 
     private BridgeProcess(PythonCommand python, Process process, Consumer<String> stderrSink) {
         this.python = python;
@@ -45,8 +46,9 @@ final class BridgeProcess implements AutoCloseable {
         stderrPump.start();
     }
 
+    /** Starts the bridge; {@code started} hears of it before its first message is awaited, so it can be stopped. */
     static BridgeProcess start(PythonCommand python, Path workingDirectory, Map<String, String> environment,
-                               Consumer<String> stderrSink) {
+                               Consumer<String> stderrSink, Consumer<BridgeProcess> started) {
         ProcessBuilder builder = new ProcessBuilder(python.executable(), BridgeFiles.script().toString())
                 .directory(workingDirectory.toFile());
         // Exactly the environment the composition root chose, not the JVM's own.
@@ -63,10 +65,14 @@ final class BridgeProcess implements AutoCloseable {
         }
         BridgeProcess bridge = new BridgeProcess(python, process, stderrSink);
         try {
+            started.accept(bridge);
             Map<String, Object> hello;
             try {
                 hello = bridge.receive("starting");
             } catch (InvalidSpecException e) {
+                if (bridge.stopped) {
+                    throw e; // stopped while Python was starting: the run was cancelled, Python is fine
+                }
                 throw new UsageException(e.getMessage() + " Is it a Python 3.9+ interpreter? "
                         + PythonSelector.HOW_TO_CHOOSE, e);
             }
@@ -114,6 +120,10 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     private RuntimeException died(String doing, Exception cause) {
+        if (stopped) {
+            return new InvalidSpecException("Stopped the spec's Python process while " + doing
+                    + ": the run was cancelled.", cause);
+        }
         int code = -1;
         try {
             if (process.waitFor(2, TimeUnit.SECONDS)) {
@@ -158,6 +168,19 @@ final class BridgeProcess implements AutoCloseable {
         synchronized (recentStderr) {
             return List.copyOf(recentStderr);
         }
+    }
+
+    /**
+     * Ends the process (and any process it started) at once, whatever it is doing: the call waiting on it fails
+     * saying it was stopped. Not synchronized: it must work while a request is waiting for its reply.
+     */
+    void stop() {
+        stopped = true;
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     @Override

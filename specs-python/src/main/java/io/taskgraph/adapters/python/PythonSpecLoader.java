@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.python;
 
+import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -30,6 +33,8 @@ public final class PythonSpecLoader implements SpecLoader {
     private final Map<String, String> environment;
     private final Path pythonDirectory;
     private final Consumer<String> output;
+    private final Set<BridgeProcess> bridges = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     /**
      * @param environment     the environment of the spec's process and of the Python choice ({@code TASKGRAPH_PYTHON},
@@ -55,7 +60,8 @@ public final class PythonSpecLoader implements SpecLoader {
         PythonCommand python = PythonSelector.select(pythonDirectory, environment);
         // git runs while Python starts and imports: the spec is almost always in the working directory's repo
         CompletableFuture<GitInfo> early = CompletableFuture.supplyAsync(() -> GitProbe.probe(workingDirectory));
-        BridgeProcess bridge = BridgeProcess.start(python, workingDirectory, environment, output);
+        requireNotStopped(request);
+        BridgeProcess bridge = BridgeProcess.start(python, workingDirectory, environment, output, this::track);
         try {
             Map<String, Object> reply = bridge.request(
                     Map.of("op", "load", "module", request.module()), "importing spec module " + request.module());
@@ -71,6 +77,27 @@ public final class PythonSpecLoader implements SpecLoader {
         } catch (RuntimeException e) {
             bridge.close();
             throw e;
+        }
+    }
+
+    /** Kills every bridge this loader started: see {@link SpecLoader#stop()}. */
+    @Override
+    public void stop() {
+        stopped = true;
+        bridges.forEach(BridgeProcess::stop);
+    }
+
+    private void track(BridgeProcess bridge) {
+        bridges.add(bridge);
+        if (stopped) {
+            bridge.stop(); // stopped while it was starting: it must not run the spec
+        }
+    }
+
+    private void requireNotStopped(SpecRequest request) {
+        if (stopped) {
+            throw new InvalidSpecException("Not importing spec module " + request.module() + ": the run was "
+                    + "cancelled.");
         }
     }
 

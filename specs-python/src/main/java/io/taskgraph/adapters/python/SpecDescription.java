@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.python;
 
 import io.taskgraph.domain.InvalidSpecException;
+import io.taskgraph.domain.spec.DeclaredFile;
 import io.taskgraph.domain.spec.GitInfo;
 import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.SpecOrigin;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps the bridge's JSON description of a spec module onto the domain records. The bridge has already
@@ -27,8 +29,10 @@ final class SpecDescription {
         String where = "Spec module " + module + " (" + relative(workingDirectory, file);
         List<InputSpec> inputs = new ArrayList<>();
         for (Map<String, Object> input : objects(json.get("inputs"))) {
+            Optional<DeclaredFile> declaredFile = Optional.ofNullable(string(input.get("file")))
+                    .map(declared -> new DeclaredFile(declared, workingDirectory));
             inputs.add(wrap(at(where, input), () -> new InputSpec(string(input.get("name")),
-                    strings(input.get("columns")), strings(input.get("validate_sql")))));
+                    strings(input.get("columns")), strings(input.get("validate_sql")), declaredFile)));
         }
         List<TaskSpec> tasks = new ArrayList<>();
         for (Map<String, Object> task : objects(json.get("tasks"))) {

@@ -1,10 +1,12 @@
 """Taskgraph's Python bridge: a long-lived child of the JVM process that imports a spec module and
 then, on request, materializes its inputs and runs its exports.
 
-Protocol: one JSON object per line. Requests arrive on stdin; replies leave on the *original* stdout,
-which is kept for the protocol alone: fd 1 is pointed at stderr, so a spec's print() (or a C library
-writing to stdout) lands on stderr, which the JVM passes through, and cannot corrupt a reply.
-Standard library only; Python 3.9+.
+Protocol: one JSON object per line. Requests arrive on the *original* stdin and replies leave on the
+*original* stdout, both kept for the protocol alone: fd 1 is pointed at stderr, so a spec's print() (or a
+C library writing to stdout) lands on stderr, which the JVM passes through, and cannot corrupt a reply;
+fd 0 is pointed at /dev/null, so a spec that reads stdin (input(), sys.stdin.read()) gets end-of-file at
+once instead of waiting for a request that never comes. The bridge exits as soon as the JVM that started
+it is gone, even when a spec is stuck in its import. Standard library only; Python 3.9+.
 """
 
 import json
@@ -13,10 +15,30 @@ import sys
 
 
 def _protocol_streams():
+    requests = os.fdopen(os.dup(0), "rb")
     out = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
+    nothing = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(nothing, 0)
+    os.close(nothing)
+    sys.stdin = open(os.devnull, "r")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    return sys.stdin.buffer, out
+    return requests, out
+
+
+def _exit_with_parent():
+    """Ends this process once the JVM that started it is gone (its parent changes), whatever the spec is doing."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="taskgraph-parent-watch", daemon=True).start()
 
 
 def main():
@@ -24,6 +46,7 @@ def main():
 
     # Ctrl-C reaches the whole process group; the JVM decides what stops and closes us in order.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     requests, replies = _protocol_streams()
 
     def send(message):

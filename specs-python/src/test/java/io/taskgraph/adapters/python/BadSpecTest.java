@@ -52,6 +52,7 @@ class BadSpecTest {
             bad.unsupported_input   | Spec module bad.unsupported_input (bad/unsupported_input.py, line 1): input 'sales' is a set, which Taskgraph cannot ingest. Inputs take a callable returning data, a list of dicts, a dict of column lists, a polars or pandas DataFrame, or a path to a .csv/.parquet/.json/.ndjson/.jsonl/.xlsx file.
             bad.task_object_typo    | Spec module bad.task_object_typo failed to import (bad/task_object_typo.py, line 5): TypeError: Task() got an unexpected keyword argument 'output_column'; did you mean 'output_columns'?
             bad.export_not_callable | Spec module bad.export_not_callable (bad/export_not_callable.py, line 3): EXPORTS['a.csv'] is a str; it must be a function fn(conn, path).
+            bad.reads_stdin         | Spec module bad.reads_stdin failed to import (bad/reads_stdin.py, line 1): EOFError: EOF when reading a line
             bad.unsafe_output       | Spec module bad.unsafe_output (bad/unsafe_output.py, line 4): Task 'b': output 'b-out' is not a safe SQL identifier; use letters, digits and underscores, starting with a letter or underscore.
             """)
     void eachMistakeIsReportedWithModuleFileAndLine(String module, String expected) {

@@ -46,6 +46,7 @@ class PythonSpecLoaderTest extends SpecLoaderContract {
             case DIAMOND -> "seed.diamond";
             case EXPORTS -> "contract.exports";
             case BROKEN -> "bad.unknown_key";
+            case HANGING -> "contract.hanging";
         };
         return SpecRequest.of(module, app);
     }

@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.cli.command;
 
 import io.taskgraph.adapters.cli.Cli;
+import io.taskgraph.adapters.cli.DebugHelp;
 import io.taskgraph.adapters.cli.ExitCodes;
 import io.taskgraph.adapters.cli.GlobalOptions;
 import io.taskgraph.adapters.cli.progress.ShellWord;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  taskgraph demo",
             "  taskgraph demo -o /tmp/demo.db -f"})
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, DebugHelp {
     /** The model the recording stands in for: no model is called, so the name says where the answers come from. */
     static final String MODEL = "taskgraph/demo-replay";
     static final String EXPORT = "profit_report.csv";
@@ -59,6 +60,11 @@ public final class DemoCommand implements Callable<Integer> {
     /** The run options of the demo, shared with the test that records its cassette. */
     static RunOptions options() {
         return RunOptions.defaults(MODEL);
+    }
+
+    @Override
+    public String debugDescription() {
+        return RunExecution.DEBUG_HELP;
     }
 
     @Override

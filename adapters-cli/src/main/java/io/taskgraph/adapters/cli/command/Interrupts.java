@@ -5,33 +5,37 @@ import io.taskgraph.application.run.RunControl;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C during a run: the first press cancels the run (running agents stop, the metadata records the
- * interruption, the workspace stays valid) and the command exits 130 once it has wound down; a second press
- * quits at once. SIGTERM (and any other JVM shutdown) also cancels and waits a while for the run to settle.
+ * interruption, the workspace stays valid; before any task started, the spec's process is stopped and nothing is
+ * kept) and the command exits 130 once it has wound down; a second press quits at once. SIGTERM (and any other JVM shutdown) also cancels and waits a while for the run to settle.
  */
 final class Interrupts implements AutoCloseable {
     private static final long SHUTDOWN_GRACE_SECONDS = 30;
 
     private final RunControl control;
     private final Consumer<String> say;
+    private final BooleanSupplier tasksStarted;
     private final AtomicInteger presses = new AtomicInteger();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread shutdownHook;
     private SignalHandler previous;
 
-    private Interrupts(RunControl control, Consumer<String> say) {
+    private Interrupts(RunControl control, Consumer<String> say, BooleanSupplier tasksStarted) {
         this.control = control;
         this.say = say;
+        this.tasksStarted = tasksStarted;
         this.shutdownHook = new Thread(this::onShutdown, "taskgraph-shutdown");
     }
 
-    static Interrupts install(RunControl control, Consumer<String> say) {
-        Interrupts interrupts = new Interrupts(control, say);
+    /** {@code tasksStarted} tells whether the run has started a task, so a workspace will be kept. */
+    static Interrupts install(RunControl control, Consumer<String> say, BooleanSupplier tasksStarted) {
+        Interrupts interrupts = new Interrupts(control, say, tasksStarted);
         try {
             interrupts.previous = Signal.handle(new Signal("INT"), signal -> interrupts.onCtrlC());
         } catch (IllegalArgumentException e) {
@@ -43,7 +47,9 @@ final class Interrupts implements AutoCloseable {
 
     private void onCtrlC() {
         if (presses.incrementAndGet() == 1) {
-            say.accept("Stopping: cancelling running tasks and saving the workspace (Ctrl-C again to quit at once).");
+            say.accept(tasksStarted.getAsBoolean()
+                    ? "Stopping: cancelling running tasks and saving the workspace (Ctrl-C again to quit at once)."
+                    : "Stopping: no task has started, so nothing will be kept (Ctrl-C again to quit at once).");
             control.cancel();
         } else {
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);

@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.cli.command;
 
 import io.taskgraph.adapters.cli.Cli;
+import io.taskgraph.adapters.cli.DebugHelp;
 import io.taskgraph.adapters.cli.ExitCodes;
 import io.taskgraph.adapters.cli.GlobalOptions;
 import io.taskgraph.adapters.cli.rerun.RerunCommandLine;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Parameters;
             "  taskgraph rerun previous.db -o new.db --reingest",
             "  taskgraph rerun jan.db -o feb.db --spec my_app.specs.feb",
             "  taskgraph rerun previous.db -o new.db --mode review"})
-public final class RerunCommand implements Callable<Integer> {
+public final class RerunCommand implements Callable<Integer>, DebugHelp {
     private final Cli cli;
     private final GlobalOptions global;
 
@@ -58,6 +59,7 @@ public final class RerunCommand implements Callable<Integer> {
     String spec;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "validate",
+            completionCandidates = ValueChoices.RerunModes.class,
             description = "validate: run agents only for tasks whose views fail validation; changed: also for tasks "
                     + "whose definition changed since their views were built; review: every agent "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -78,6 +80,10 @@ public final class RerunCommand implements Callable<Integer> {
     @Option(names = "--ignore-commit",
             description = "Do not note that the recorded spec was edited since the workspace recorded it.")
     boolean ignoreCommit;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
+            description = "LLM model via OpenRouter (default: the model the previous workspace recorded).")
+    String model;
 
     @Mixin
     AgentOptions agent;
@@ -100,6 +106,11 @@ public final class RerunCommand implements Callable<Integer> {
     }
 
     @Override
+    public String debugDescription() {
+        return RunExecution.DEBUG_HELP;
+    }
+
+    @Override
     public Integer call() {
         Path previous = cli.resolve(source);
         if (!Files.isRegularFile(previous)) {
@@ -113,18 +124,18 @@ public final class RerunCommand implements Callable<Integer> {
                     + "source, so choose another -o path.");
         }
         RunExecution execution = new RunExecution(cli, global, outputOptions, cassettes);
-        Optional<String> model = agent.model();
-        RunOptions options = agent.toRunOptions(model.orElse(RunDefaults.MODEL), execution.replaying());
+        Optional<String> chosenModel = AgentOptions.chosen(model);
+        RunOptions options = agent.toRunOptions(chosenModel.orElse(RunDefaults.MODEL), execution.replaying());
         Optional<String> specModule = Optional.ofNullable(spec).map(String::strip);
         boolean freshData = reingest != null ? reingest : specModule.isPresent();
         RerunCommandLine again = new RerunCommandLine(source, output, specModule, Optional.ofNullable(reingest));
         if (dryRun) {
             return plan(execution, again, new RerunRequest(previous, out, outputOptions.force, specModule,
-                    cli.workingDirectory(), Map.of(), rerunMode, freshData, ignoreCommit, model, options, selection));
+                    cli.workingDirectory(), Map.of(), rerunMode, freshData, ignoreCommit, chosenModel, options, selection));
         }
         boolean replace = OutputFile.mayReplace(out, output, outputOptions.force, cli.terminal());
         RerunRequest request = new RerunRequest(previous, out, replace, specModule, cli.workingDirectory(), Map.of(),
-                rerunMode, freshData, ignoreCommit, model, options, selection);
+                rerunMode, freshData, ignoreCommit, chosenModel, options, selection);
         ChangedButReused changed = new ChangedButReused(again, execution.style());
         return execution.execute(output, "", (llm, listener, control) -> new RerunWorkspace(
                 cli.adapters().specLoader(cli.err()::println), cli.adapters().workbookReader(),

@@ -1,6 +1,7 @@
 package io.taskgraph.adapters.cli.command;
 
 import io.taskgraph.adapters.cli.Cli;
+import io.taskgraph.adapters.cli.DebugHelp;
 import io.taskgraph.adapters.cli.GlobalOptions;
 import io.taskgraph.application.discovery.DiscoveredSpec;
 import io.taskgraph.application.discovery.SpecDiscovery;
@@ -26,10 +27,12 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  taskgraph run -o output.db",
             "  taskgraph run --spec my_app.specs.main -o output.db",
-            "  taskgraph run -o output.db -m anthropic/claude-sonnet-4 --reasoning-effort medium",
+            "  taskgraph run -o output.db -m anthropic/claude-sonnet-4",
+            "  taskgraph run -o output.db --reasoning-effort medium --max-iterations 50",
             "  taskgraph run -o output.db --select sales+",
-            "  taskgraph run -o demo.db --llm-replay demo.cassette.jsonl"})
-public final class RunCommand implements Callable<Integer> {
+            "  taskgraph run -o output.db --llm-record run.jsonl",
+            "  taskgraph run -o replay.db --llm-replay run.jsonl"})
+public final class RunCommand implements Callable<Integer>, DebugHelp {
     private final Cli cli;
     private final GlobalOptions global;
 
@@ -37,9 +40,13 @@ public final class RunCommand implements Callable<Integer> {
     String output;
 
     @Option(names = {"-s", "--spec"}, paramLabel = "MODULE",
-            description = "Spec module, e.g. my_app.specs.main (default: [tool.taskgraph].spec in pyproject.toml, "
-                    + "else specs.main when specs/main.py exists).")
+            description = "Spec module, e.g. my_app.specs.main (default: the module [tool.taskgraph] names in "
+                    + "pyproject.toml, else specs.main when specs/main.py exists).")
     String spec;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
+            description = "LLM model via OpenRouter (default: ${DEFAULT-VALUE}).")
+    String model = RunDefaults.MODEL;
 
     @Mixin
     SelectOption select;
@@ -65,13 +72,19 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
+    public String debugDescription() {
+        return RunExecution.DEBUG_HELP;
+    }
+
+    @Override
     public Integer call() {
         TaskSelection selection = select.selection();
         DiscoveredSpec module = SpecDiscovery.resolve(Optional.ofNullable(spec), cli.workingDirectory());
         Path out = cli.resolve(output);
         boolean replace = OutputFile.mayReplace(out, output, outputOptions.force, cli.terminal());
         RunExecution execution = new RunExecution(cli, global, outputOptions, cassettes);
-        RunOptions options = agent.toRunOptions(agent.model().orElse(RunDefaults.MODEL), execution.replaying());
+        RunOptions options = agent.toRunOptions(AgentOptions.chosen(model).orElse(RunDefaults.MODEL),
+                execution.replaying());
         RunRequest request = new RunRequest(new SpecRequest(module.module(), cli.workingDirectory(), Map.of()), out,
                 replace, options, selection);
         String preamble = module.source() == DiscoveredSpec.Source.EXPLICIT ? ""

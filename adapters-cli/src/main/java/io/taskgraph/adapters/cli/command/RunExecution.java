@@ -12,13 +12,15 @@ import io.taskgraph.adapters.cli.progress.Style;
 import io.taskgraph.adapters.cli.progress.SummaryReport;
 import io.taskgraph.application.progress.RunProgress;
 import io.taskgraph.application.progress.RunTracker;
+import io.taskgraph.application.progress.TaskState;
+import io.taskgraph.application.run.RunCancelledException;
 import io.taskgraph.application.run.RunControl;
-import io.taskgraph.domain.TaskgraphException;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.run.RunSummary;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,6 +28,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * replaying), the run model that the progress display and the summary render, Ctrl-C handling, and the exit code.
  */
 final class RunExecution {
+    /** What {@code --debug} does for the commands that run agents. */
+    static final String DEBUG_HELP = "Show stack traces on errors and, in plain progress output (not on a "
+            + "terminal), every model call and SQL statement the agents make.";
+
     /** The use case call, given the model client, the listener to report to, and the control to stop it with. */
     @FunctionalInterface
     interface Body {
@@ -62,8 +68,8 @@ final class RunExecution {
 
     /**
      * Runs {@code body} and returns the exit code; errors before or during the run propagate to the error reporter.
-     * {@code preamble} (when not empty) is printed once the model client is ready, just before the run starts;
-     * {@code afterword} prints after the summary.
+     * {@code preamble} (when not empty) is printed just before the run starts; {@code afterword} prints after the
+     * summary.
      */
     int execute(String shownOutput, String preamble, Body body, Afterword afterword) {
         cassettes.check();
@@ -76,7 +82,8 @@ final class RunExecution {
                 renderer.on(event);
             }
         };
-        // The model client first: a missing API key or cassette stops here, before anything is drawn or written.
+        // Opened when the run finds a task that may call the model: a missing API key or cassette stops the run
+        // there, before anything is written; a spec of SQL tasks needs neither.
         ClosableLlm llm = model(events);
         if (!preamble.isEmpty() && !output.quiet) {
             cli.out().println(preamble);
@@ -85,16 +92,19 @@ final class RunExecution {
         display.set(renderer);
         RunControl control = new RunControl();
         // Ctrl-C handling lasts until the summary is printed, so a shutdown (SIGTERM) waits for it too.
-        try (Interrupts interrupts = Interrupts.install(control, renderer::note)) {
+        try (Interrupts interrupts = Interrupts.install(control, renderer::note,
+                () -> tracker.snapshot().tasks().stream().anyMatch(task -> task.state() != TaskState.WAITING))) {
             RunSummary summary;
             try (llm) {
                 summary = body.run(llm, events, control);
-            } catch (TaskgraphException e) {
-                if (!interrupts.interrupted()) {
-                    throw e;
-                }
+            } catch (RunCancelledException e) {
                 renderer.close();
-                cli.err().println("taskgraph: interrupted before the tasks started: " + e.getMessage());
+                boolean kept = Files.exists(cli.resolve(shownOutput));
+                cli.err().println("taskgraph: stopped by Ctrl-C before any task started"
+                        + (kept ? "." : "; nothing was written to " + shownOutput + "."));
+                if (global.debug) {
+                    e.printStackTrace(cli.err());
+                }
                 return ExitCodes.INTERRUPTED;
             } finally {
                 renderer.close();
@@ -123,12 +133,12 @@ final class RunExecution {
 
     private ClosableLlm model(RunListener events) {
         ModelChoice choice = cassettes.choice(cli);
-        ClosableLlm llm = choice.open(cli.adapters(), events);
-        if (choice.replays() && !output.quiet) {
-            cli.out().println("Replaying recorded model answers from " + cassettes.replay().orElseThrow()
-                    + ": no model is called and no API key is needed.");
-        }
-        return llm;
+        return choice.openWhenNeeded(cli.adapters(), events, () -> {
+            if (choice.replays() && !output.quiet) {
+                cli.out().println("Replaying recorded model answers from " + cassettes.replay().orElseThrow()
+                        + ": no model is called and no API key is needed.");
+            }
+        });
     }
 
     private ProgressRenderer renderer(RunTracker tracker) {

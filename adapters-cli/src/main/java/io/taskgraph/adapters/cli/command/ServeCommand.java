@@ -1,9 +1,12 @@
 package io.taskgraph.adapters.cli.command;
 
 import io.taskgraph.adapters.cli.Cli;
+import io.taskgraph.adapters.cli.DebugHelp;
 import io.taskgraph.adapters.cli.ExitCodes;
+import io.taskgraph.adapters.cli.GlobalOptions;
 import io.taskgraph.adapters.cli.ModelChoice;
 import io.taskgraph.adapters.cli.ServedWebApp;
+import io.taskgraph.adapters.cli.ServerLog;
 import io.taskgraph.adapters.web.WebConfig;
 import io.taskgraph.adapters.web.WebServer;
 import io.taskgraph.domain.UsageException;
@@ -25,16 +28,17 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", sortOptions = false, description = "Start the web interface and HTTP API.",
         footer = {"", "Examples:",
             "  taskgraph serve --port 8000      # then open http://127.0.0.1:8000/",
-            "  taskgraph serve --demo           # the diamond example, replayed: no API key, no network",
-            "  taskgraph serve --llm-record session.jsonl   # keep the latest run's model answers ...",
-            "  taskgraph serve --llm-replay session.jsonl   # ... and serve them again, offline"})
-public final class ServeCommand implements Callable<Integer> {
+            "  taskgraph serve --demo           # the demo, replayed: no API key needed",
+            "  taskgraph serve --llm-record session.jsonl   # keep each run's answers ...",
+            "  taskgraph serve --llm-replay session.jsonl   # ... and serve them offline"})
+public final class ServeCommand implements Callable<Integer>, DebugHelp {
     private final Cli cli;
+    private final GlobalOptions global;
 
-    @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port = WebConfig.DEFAULT_PORT;
 
-    @Option(names = "--host",
+    @Option(names = "--host", paramLabel = "HOST",
             description = "Address to bind (default: ${DEFAULT-VALUE}; other machines can reach the server only "
                     + "if you bind a public address such as 0.0.0.0).")
     String host = WebConfig.DEFAULT_HOST;
@@ -66,12 +70,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    public ServeCommand(Cli cli) {
+    public ServeCommand(Cli cli, GlobalOptions global) {
         this.cli = cli;
+        this.global = global;
+    }
+
+    @Override
+    public String debugDescription() {
+        return "Show stack traces on errors and the web server's own log (Jetty and Javalin: start-up, stop).";
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        ServerLog.configure(global.debug);
         ModelChoice model = cassettes.choice(cli);
         if (demo && !(model instanceof ModelChoice.Live)) {
             throw new UsageException("--demo replays the demo's own recording, so it cannot be combined with "
@@ -121,19 +132,15 @@ public final class ServeCommand implements Callable<Integer> {
         return config;
     }
 
+    /** One line: where the page is, where its runs go, and where the model's answers come from if not a model. */
     private void introduce(WebServer server, ModelChoice model, PrintStream out) {
-        out.println("Taskgraph web app on " + server.url() + " (runs in " + server.runsDirectory() + "). "
-                + "Press Ctrl-C to stop.");
-        out.println("The last " + keepRuns + " finished runs are kept"
-                + (server.runsDirectoryIsTemporary() ? "; their folder is removed when the server stops (--runs-dir "
-                        + "DIR keeps them)." : "."));
-        if (demo) {
-            out.println("Demo: the diamond example, replaying its recorded model answers (no API key, no network).");
-        } else if (model instanceof ModelChoice.Replay replay) {
-            out.println("Replaying recorded model answers from " + cassettes.replay().orElse(replay.cassette().toString())
-                    + ": no model is called and no API key is needed.");
-        } else if (model instanceof ModelChoice.Recording recording) {
-            out.println("Recording model answers: each finished run's answers replace " + recording.cassette() + ".");
-        }
+        String answers = demo ? ", serving the demo with its recorded model answers"
+                : model instanceof ModelChoice.Replay replay ? ", replaying recorded model answers from "
+                        + cassettes.replay().orElse(replay.cassette().toString()) + " (no model is called)"
+                : model instanceof ModelChoice.Recording recording ? ", recording each finished run's model answers "
+                        + "to " + recording.cassette()
+                : "";
+        out.println("Taskgraph web app on " + server.url() + " (runs in " + server.runsDirectory() + ")" + answers
+                + ". Press Ctrl-C to stop.");
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
         description = {"Display a spec's structure: inputs, DAG layers, task details, validation, exports.",
             "With --select, the selected tasks are highlighted (marked * in text, selected in json, coloured in "
                     + "diagrams).",
-            "Exits 2 when the tasks do not form a runnable DAG (the problems are listed)."},
+            "Exits 2, listing the problems, when run would refuse the spec: the tasks do not form a runnable DAG, or "
+                    + "an input file it names is missing."},
         footer = {"", "Examples:",
             "  taskgraph show",
             "  taskgraph show --spec my_app.specs.main",
@@ -39,6 +40,7 @@ public final class ShowCommand implements Callable<Integer> {
     String spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = ValueChoices.Formats.class,
             description = "text, json, mermaid or dot (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -69,6 +71,9 @@ public final class ShowCommand implements Callable<Integer> {
                 .show(new SpecRequest(module.module(), cli.workingDirectory(), Map.of()), selection);
         cli.out().print(chosen.render(overview));
         cli.out().flush();
+        if (!overview.valid() && (chosen == OverviewFormat.MERMAID || chosen == OverviewFormat.DOT)) {
+            overview.problems().forEach(problem -> cli.err().println("taskgraph: " + problem)); // not in a diagram
+        }
         return overview.valid() ? ExitCodes.OK : ExitCodes.USAGE;
     }
 }

@@ -180,6 +180,108 @@ class RunE2ETest {
     }
 
     @Test
+    void aRunThatStopsBeforeAnyTaskLeavesNoFileAndTheFixedSpecRunsIntoTheSamePath() throws Exception {
+        String spec = app.spec("main", Diamond.SPEC.replace("\"amount\": 20}", "\"amount\": -20}"));
+        Diamond.solve(model);
+
+        Taskgraph.Result failed = taskgraph.run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(2, failed.exitCode(), failed.all());
+        assertEquals("taskgraph: Input validation failed; no task was started:\n"
+                + "  - Input 'transactions': negative amount in 2\n", failed.err());
+        assertFalse(Files.exists(app.path("out.db")), "nothing of value was made, so no file blocks the retry");
+        assertFalse(Files.exists(app.path("out.db.wal")));
+
+        app.spec("main", Diamond.SPEC);
+        Taskgraph.Result retried = taskgraph.run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(0, retried.exitCode(), retried.all());
+        assertTrue(retried.out().contains("Done: 4 of 4 tasks passed."), retried.all());
+    }
+
+    @Test
+    void aMissingInputFileStopsTheRunWithItsPathAndLeavesNoFile() throws Exception {
+        String spec = app.spec("main", """
+                INPUTS = {"orders": "data/orders.csv"}
+                TASKS = [{"name": "totals", "sql": "CREATE VIEW totals AS SELECT count(*) AS n FROM orders",
+                          "inputs": ["orders"], "outputs": ["totals"]}]
+                """);
+
+        Taskgraph.Result r = taskgraph.run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(2, r.exitCode(), r.all());
+        assertEquals("taskgraph: Input 'orders': file data/orders.csv not found (looked at "
+                + app.path("data/orders.csv") + ", relative to the working directory " + app.dir() + ").\n", r.err());
+        assertEquals("", r.out(), "nothing started, not even the progress lines");
+        assertFalse(Files.exists(app.path("out.db")));
+    }
+
+    @Test
+    void aSpecOfSqlTasksRunsWithoutAnApiKeyAndOneWithRepairAsksForIt() throws Exception {
+        String sqlOnly = app.spec("sql_only", """
+                INPUTS = {"orders": [{"id": 1, "amount": 5}, {"id": 2, "amount": 7}]}
+                TASKS = [{"name": "totals", "sql": "CREATE VIEW totals AS SELECT sum(amount) AS total FROM orders",
+                          "inputs": ["orders"], "outputs": ["totals"]}]
+                """);
+        String repaired = app.spec("repaired", """
+                INPUTS = {"orders": [{"id": 1, "amount": 5}]}
+                TASKS = [{"name": "totals", "prompt": "The total of the orders.", "repair": True,
+                          "sql": "CREATE VIEW totals AS SELECT sum(amount) AS total FROM orders",
+                          "inputs": ["orders"], "outputs": ["totals"]}]
+                """);
+        Taskgraph noKey = taskgraph.env("OPENROUTER_API_KEY", null);
+
+        Taskgraph.Result sql = noKey.run("run", "-s", sqlOnly, "-o", "sql.db");
+        Taskgraph.Result repair = noKey.run("run", "-s", repaired, "-o", "repair.db");
+
+        assertEquals(0, sql.exitCode(), sql.all());
+        assertTrue(sql.out().contains("Done: 1 of 1 task passed."), sql.all());
+        assertEquals(List.of(List.of("12")), WorkspaceFile.query(app.path("sql.db"), "SELECT total FROM totals"));
+        assertEquals(2, repair.exitCode(), repair.all());
+        assertTrue(repair.err().startsWith("taskgraph: No OpenRouter API key is set."), repair.all());
+        assertFalse(Files.exists(app.path("repair.db")));
+        assertEquals(0, model.requestCount());
+    }
+
+    @Test
+    void anAgentThatMakesNoProgressIsStoppedAfterThreeIdleTurnsWithTheReasonEverywhere() throws Exception {
+        String spec = app.spec("main", Diamond.SPEC);
+        Diamond.solve(model).script("[costs]", Reply.answer("Done."), Reply.answer("Done."), Reply.answer("Done."),
+                Reply.answer("Done."), Reply.answer("Done."), Reply.answer("Done."));
+
+        Taskgraph.Result r = taskgraph.run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(1, r.exitCode(), r.all());
+        assertEquals(4, model.requests("[costs]").size(), "one failing answer, then three identical ones");
+        String reason = "No progress in 3 turns in a row: it answered without running any SQL and validation "
+                + "failed the same way each time (--max-idle-turns 3).";
+        assertTrue(r.out().contains("] costs: failed: " + reason + " (4 iterations, 0 tool calls"), r.all());
+        assertTrue(r.out().contains("  costs: " + reason), r.all());
+        assertTrue(r.out().contains("Finished with failures: 2 of 4 tasks passed (1 failed, 1 blocked)."), r.all());
+        assertEquals("\"" + reason + "\"", WorkspaceFile.taskMeta(app.path("out.db"), "costs").get("reason"));
+
+        Taskgraph.Result patient = taskgraph.run("run", "-s", spec, "-o", "patient.db", "--max-idle-turns", "0",
+                "--max-iterations", "6");
+        assertEquals(1, patient.exitCode(), patient.all());
+        assertTrue(patient.out().contains("  costs: Spent its budget of 6 model calls without passing validation."),
+                patient.all());
+    }
+
+    @Test
+    void aMisspeltTaskInputSuggestsTheTable() throws Exception {
+        String spec = app.spec("main", """
+                INPUTS = {"orders": [{"id": 1}]}
+                TASKS = [{"name": "count", "prompt": "Count the orders.", "inputs": ["ordrs"], "outputs": ["n"]}]
+                """);
+
+        Taskgraph.Result r = taskgraph.run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(2, r.exitCode(), r.all());
+        assertEquals("taskgraph: Task 'count' reads input 'ordrs', which is neither an ingested table [orders] nor an "
+                + "output of another task; did you mean 'orders'?\n", r.err());
+    }
+
+    @Test
     void columnNamesThatDifferOnlyInCaseExitTwoNamingThemAndMixedTypesAreWarnedAbout() throws Exception {
         String clash = app.spec("clash", """
                 INPUTS = {"orders": [{"ID": 1, "id": 2}]}

@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.Select;
 class ServeE2ETest {
     /** A model URL where nothing listens: any model call would fail. */
     private static final String UNREACHABLE_MODEL = "http://127.0.0.1:9/v1";
-    private static final Pattern LISTENING = Pattern.compile("Taskgraph web app on (\\S+) \\(runs in (.+)\\)\\.");
+    private static final Pattern LISTENING = Pattern.compile("Taskgraph web app on (\\S+) \\(runs in ([^)]+)\\)");
     private static final List<List<String>> PROFIT_REPORT = List.of(
             List.of("2026-01-01", "1366.10", "599.80", "766.30"),
             List.of("2026-02-01", "799.90", "2403.00", "-1603.10"),
@@ -94,9 +94,19 @@ class ServeE2ETest {
             stopped = served.stop();
         }
         assertEquals(143, stopped.exitCode(), stopped.all());
-        assertTrue(stopped.out().contains("The last 20 finished runs are kept; their folder is removed when the "
-                + "server stops (--runs-dir DIR keeps them)."), stopped.all());
+        assertEquals("Taskgraph web app on " + served.url() + " (runs in " + served.runs() + "). Press Ctrl-C to stop.\n",
+                stopped.out(), "start-up says where the page is, and nothing else");
+        assertEquals("", stopped.err(), "no Jetty or Javalin log lines without --debug");
         assertFalse(Files.exists(served.runs()), "the temporary runs folder is gone:\n" + stopped.all());
+    }
+
+    @Test
+    void debugShowsTheWebServersOwnLog() throws Exception {
+        new AppDir(dir).write("specs/main.py", AppDir.EMPLOYEES);
+        Served served = serve(new Taskgraph(dir), "--debug");
+        Taskgraph.Result stopped = served.stop();
+        assertTrue(stopped.err().contains("INFO io.javalin.Javalin - Listening on " + served.url()), stopped.all());
+        assertTrue(stopped.err().contains("INFO org.eclipse.jetty.server.Server"), stopped.all());
     }
 
     @Test
@@ -150,8 +160,8 @@ class ServeE2ETest {
             stopped = served.stop();
         }
         assertEquals(143, stopped.exitCode(), stopped.all());
-        assertTrue(stopped.out().contains("Demo: the diamond example, replaying its recorded model answers"),
-                stopped.all());
+        assertTrue(stopped.out().startsWith("Taskgraph web app on " + served.url() + " (runs in " + served.runs()
+                + "), serving the demo with its recorded model answers. Press Ctrl-C to stop.\n"), stopped.all());
     }
 
     @Test
@@ -190,7 +200,8 @@ class ServeE2ETest {
                 stopped = replaying.stop();
             }
             assertEquals(modelCalls, model.requests().size(), "the replay called no model");
-            assertTrue(stopped.out().contains("Replaying recorded model answers from session.jsonl"), stopped.all());
+            assertTrue(stopped.out().contains("), replaying recorded model answers from session.jsonl (no model is "
+                    + "called). Press Ctrl-C to stop."), stopped.all());
         }
         assertEquals(List.of(List.of("Engineering", "3", "360000", "120000.0"), List.of("HR", "1", "85000", "85000.0"),
                 List.of("Sales", "2", "185000", "92500.0")), recordedRows);

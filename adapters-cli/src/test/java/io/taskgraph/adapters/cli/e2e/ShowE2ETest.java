@@ -54,6 +54,40 @@ class ShowE2ETest {
     }
 
     @Test
+    void fileInputsShowTheirPathAndAMissingFileExitsTwoWithRunsMessage() throws Exception {
+        String spec = app.spec("files", """
+                from pathlib import Path
+
+                INPUTS = {
+                    "orders": "data/orders.csv",
+                    "customers": {"data": Path("data/customers.csv"), "columns": ["id", "name"]},
+                }
+                TASKS = [{"name": "joined", "prompt": "Join orders and customers.",
+                          "inputs": ["orders", "customers"], "outputs": ["joined"]}]
+                """);
+        app.write("data/orders.csv", "id,customer\n1,7\n");
+        String missing = "Input 'customers': file data/customers.csv not found (looked at "
+                + app.path("data/customers.csv") + ", relative to the working directory " + app.dir() + ").";
+
+        Taskgraph.Result shown = taskgraph.run("show", "-s", spec);
+        Taskgraph.Result run = taskgraph.env("OPENROUTER_API_KEY", "sk-test-dummy").run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(2, shown.exitCode(), shown.all());
+        assertTrue(shown.out().contains("  orders     file data/orders.csv · any columns · no SQL checks\n"
+                + "  customers  file data/customers.csv (missing!) · 2 columns (id, name) · no SQL checks\n"),
+                shown.all());
+        assertTrue(shown.out().contains("Problems (1): taskgraph run refuses this spec\n  - " + missing + "\n"),
+                shown.all());
+        assertEquals(2, run.exitCode(), run.all());
+        assertEquals("taskgraph: " + missing + "\n", run.err(), "show and run say the same");
+
+        app.write("data/customers.csv", "id,name\n7,Ada\n");
+        Taskgraph.Result fixed = taskgraph.run("show", "-s", spec);
+        assertEquals(0, fixed.exitCode(), fixed.all());
+        assertTrue(fixed.out().contains("  customers  file data/customers.csv · 2 columns"), fixed.all());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void jsonMermaidAndDotAreEachOneDocumentOnStdout() throws Exception {
         Taskgraph.Result json = taskgraph.run("show", "--format", "json");

@@ -56,6 +56,10 @@ final class Taskgraph {
                 Thread.sleep(50);
             }
         }
+
+        String errSoFar() throws IOException {
+            return read(err);
+        }
     }
 
     private final Path dir;

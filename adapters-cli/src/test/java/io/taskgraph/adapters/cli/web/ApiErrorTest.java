@@ -93,6 +93,14 @@ class ApiErrorTest {
                 "Form field 'model' must be a model id");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "2001", "ten", "1.5", "99999999999999999999"})
+    void maxIterationsMustBeAWholeNumberWithinTheServersLimit(String value) {
+        assertError(web.post(new Multipart().field("spec_id", "specs.main").field("max_iterations", value)), 400,
+                "Form field 'max_iterations' must be a whole number from 1 to 2000 (model calls per task), not '"
+                        + (value.length() > 20 ? value.substring(0, 20) + "..." : value) + "'.");
+    }
+
     @Test
     void moreFilesThanAllowedIsA413() {
         Multipart form = new Multipart().field("spec_id", "specs.uploads")

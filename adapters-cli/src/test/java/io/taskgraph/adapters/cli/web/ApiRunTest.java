@@ -57,7 +57,7 @@ class ApiRunTest {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
         json(response).forEach(spec -> byId.put(spec.get("id").asText(), spec));
-        assertEquals(List.of("specs.main", "specs.broken", "specs.uploads", "webtest.greeting.main",
+        assertEquals(List.of("specs.main", "specs.broken", "specs.failing", "specs.uploads", "webtest.greeting.main",
                         "examples.specs.minimal", "examples.specs.diamond", "examples.specs.reconcile", "examples.specs.orders_jan", "examples.specs.orders_feb"),
                 List.copyOf(byId.keySet()), "the discovered specs.main first, then specs/, then built-ins");
         assertEquals("specs/uploads.py", byId.get("specs.uploads").get("path").asText());

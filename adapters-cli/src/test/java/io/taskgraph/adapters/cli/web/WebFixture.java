@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * directory holding the test spec modules, talking to {@link LlmStub} on 127.0.0.1; and an HTTP client to drive it.
  */
 final class WebFixture extends WebClient implements AutoCloseable {
-    static final String[] SPEC_FILES = {"main.py", "uploads.py", "broken.py", "_helpers.py"};
+    static final String[] SPEC_FILES = {"main.py", "uploads.py", "broken.py", "failing.py", "_helpers.py"};
 
     final LlmStub llm;
     final Path workingDirectory;

@@ -21,6 +21,11 @@ import java.util.Optional;
 public record FormOptions(String defaultModel, UploadLimits limits, int keepRuns, Optional<String> replay) {
     /** Models the form suggests besides the default; any other OpenRouter model id can be typed. */
     static final List<String> SUGGESTED_MODELS = List.of("anthropic/claude-sonnet-4", "google/gemini-2.5-pro");
+    /**
+     * The most model calls per task a web run may ask for: ten times the default, enough for any honest run, and a
+     * bound on what one form post can spend on a server without login.
+     */
+    static final int MAX_ITERATIONS_LIMIT = 10 * RunDefaults.MAX_ITERATIONS;
 
     public FormOptions {
         Objects.requireNonNull(defaultModel, "defaultModel");
@@ -42,6 +47,8 @@ public record FormOptions(String defaultModel, UploadLimits limits, int keepRuns
                 "model_suggestions", List.copyOf(models),
                 "reasoning_efforts", Arrays.stream(ReasoningEffort.values()).map(ReasoningEffort::wire).toList(),
                 "default_reasoning_effort", defaultEffort().wire(),
+                "default_max_iterations", RunDefaults.MAX_ITERATIONS,
+                "max_iterations_limit", MAX_ITERATIONS_LIMIT,
                 "max_file_bytes", limits.maxFileBytes(),
                 "max_files", limits.maxFiles(),
                 "keep_runs", keepRuns,

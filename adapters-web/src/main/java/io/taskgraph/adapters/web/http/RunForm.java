@@ -8,6 +8,7 @@ import io.taskgraph.adapters.web.run.Upload;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.graph.TaskSelection;
 import io.taskgraph.domain.llm.ReasoningEffort;
+import io.taskgraph.domain.run.RunDefaults;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,10 +16,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The form of {@code POST /api/run}: {@code spec_id}, {@code model}, {@code reasoning_effort}, any number of
- * {@code data_files}, and optionally {@code select}: which tasks to run (with the tasks they need), repeated or
- * comma-separated, in the CLI's {@code --select} syntax. Checks sizes before names before fields, so an oversized
- * upload is refused (413) before its content matters. Whether the selected tasks exist is the spec's to say.
+ * The form of {@code POST /api/run}: {@code spec_id}, {@code model}, {@code reasoning_effort}, {@code max_iterations},
+ * any number of {@code data_files}, and optionally {@code select}: which tasks to run (with the tasks they need),
+ * repeated or comma-separated, in the CLI's {@code --select} syntax. Checks sizes before names before fields, so an
+ * oversized upload is refused (413) before its content matters. Whether the selected tasks exist is the spec's to say.
  */
 record RunForm(RunSettings settings, List<Upload> uploads) {
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
@@ -37,8 +38,8 @@ record RunForm(RunSettings settings, List<Upload> uploads) {
             throw WebException.badInput("Form field 'spec_id' is missing: pick a spec from GET /api/specs.");
         }
         return new RunForm(new RunSettings(specId.strip(), model(ctx.formParam("model"), options.defaultModel()),
-                effort(ctx.formParam("reasoning_effort"), options.defaultEffort()), selection(ctx.formParams("select"))),
-                uploads);
+                effort(ctx.formParam("reasoning_effort"), options.defaultEffort()), selection(ctx.formParams("select")),
+                maxIterations(ctx.formParam("max_iterations"))), uploads);
     }
 
     /** No {@code select} field, or only empty ones (a multi-select left alone), is every task. */
@@ -87,6 +88,29 @@ record RunForm(RunSettings settings, List<Upload> uploads) {
                     + " (letters, digits and . _ : / @ + -, at most 200 characters).");
         }
         return model;
+    }
+
+    /** Model calls per task: a whole number from 1 to {@link FormOptions#MAX_ITERATIONS_LIMIT}; empty for the default. */
+    private static int maxIterations(String text) {
+        if (text == null || text.isBlank()) {
+            return RunDefaults.MAX_ITERATIONS;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            value = 0;
+        }
+        if (value < 1 || value > FormOptions.MAX_ITERATIONS_LIMIT) {
+            throw WebException.badInput("Form field 'max_iterations' must be a whole number from 1 to "
+                    + FormOptions.MAX_ITERATIONS_LIMIT + " (model calls per task), not '" + abbreviated(text.strip())
+                    + "'.");
+        }
+        return value;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 20 ? text.substring(0, 20) + "..." : text;
     }
 
     private static ReasoningEffort effort(String text, ReasoningEffort defaultEffort) {

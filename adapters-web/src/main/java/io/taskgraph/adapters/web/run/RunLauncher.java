@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.run.RunCancelledException;
 import io.taskgraph.application.run.RunWorkspaces;
 import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.TaskgraphException;
@@ -70,6 +71,8 @@ final class RunLauncher implements AutoCloseable {
         try {
             RunSummary summary = runs.run(order.request(), run.listener(), run::specOutput, run.control());
             run.complete(summary, views(order));
+        } catch (RunCancelledException e) {
+            run.fail(RunState.INTERRUPTED, "The run was cancelled before any task started; nothing was kept.");
         } catch (TaskgraphException e) {
             run.fail(RunState.ERROR, RunState.exitCode(e.category()), e.getMessage());
         } catch (RuntimeException | Error e) {

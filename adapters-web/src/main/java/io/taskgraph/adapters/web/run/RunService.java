@@ -52,7 +52,7 @@ public final class RunService implements AutoCloseable {
             WebRun run = registry.register(folder, settings, uploads.stream().map(Upload::name).toList());
             SpecRequest request = SpecTasks.request(location, folder.data());
             launcher.launch(run, new RunOrder(request, folder.output(), settings.model(), settings.effort(),
-                    settings.selection()));
+                    settings.maxIterations(), settings.selection()));
             return run;
         } catch (RuntimeException e) {
             Folders.delete(folder.root());

@@ -28,6 +28,7 @@ public final class WebRun {
     private final String specId;
     private final String model;
     private final ReasoningEffort effort;
+    private final int maxIterations;
     private final TaskSelection selection;
     private final RunFolder folder;
     private final List<String> uploads;
@@ -45,6 +46,7 @@ public final class WebRun {
         this.specId = settings.specId();
         this.model = settings.model();
         this.effort = settings.effort();
+        this.maxIterations = settings.maxIterations();
         this.selection = settings.selection();
         this.folder = folder;
         this.uploads = List.copyOf(uploads);
@@ -152,6 +154,7 @@ public final class WebRun {
         json.put("spec_id", specId);
         json.put("model", model);
         json.put("reasoning_effort", effort.wire());
+        json.put("max_iterations", maxIterations);
         json.put("select", selection.selectors().stream().map(TaskSelection.Selector::text).toList());
         json.put("created_at", createdAt.toString());
         json.putAll(lifecycle.json());

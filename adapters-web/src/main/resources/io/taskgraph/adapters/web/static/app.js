@@ -7,12 +7,16 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const MAX_CONSOLE_LINES = 5000;
 const SELECT_HINT = 'Choose tasks to run only them and the tasks they need; choose none to run every task.';
 
+const RUN_LIST_REFRESH_MS = 3000;
+const ACTIVE = new Set(['queued', 'running']);
+
 const state = {
   files: [],        // File objects chosen or dropped, in order
   source: null,     // the EventSource of the run being watched
   runId: null,
   tasks: new Map(), // task name -> last task JSON
   limits: null,
+  runListTimer: null,
 };
 
 // ---------- API ----------
@@ -57,6 +61,13 @@ async function loadForm() {
     $('model-suggestions').replaceChildren(...options.model_suggestions.map((m) => new Option('', m)));
     const effort = $('effort');
     effort.replaceChildren(...options.reasoning_efforts.map((e) => new Option(e, e, false, e === options.default_reasoning_effort)));
+    const iterations = $('max-iterations');
+    iterations.value = options.default_max_iterations;
+    iterations.max = options.max_iterations_limit;
+    $('max-iterations-hint').textContent = 'Default ' + options.default_max_iterations + ', at most '
+      + options.max_iterations_limit + '.';
+    $('runs-hint').textContent = 'This server keeps its last ' + options.keep_runs + ' finished runs; open one to see '
+      + 'its results again.';
     const spec = $('spec');
     if (specs.length === 0) {
       spec.replaceChildren(new Option('No specs found: add one under specs/ in the server\'s directory', ''));
@@ -167,6 +178,7 @@ async function startRun(event) {
   form.append('spec_id', spec);
   form.append('model', $('model').value.trim());
   form.append('reasoning_effort', $('effort').value);
+  form.append('max_iterations', $('max-iterations').value.trim());
   [...$('select-tasks').selectedOptions].filter((o) => o.value).forEach((o) => form.append('select', o.value));
   state.files.forEach((file) => form.append('data_files', file, file.name));
   const button = $('start');
@@ -174,7 +186,7 @@ async function startRun(event) {
   try {
     const body = await api('/api/run', { method: 'POST', body: form });
     history.replaceState(null, '', '#run=' + body.run_id);
-    watch(body.run_id);
+    await watch(body.run_id);
   } catch (e) {
     showError(e.message);
   } finally {
@@ -187,14 +199,21 @@ async function startRun(event) {
 async function watch(runId) {
   if (state.source) state.source.close();
   state.source = null;
+  let status;
   try {
-    await api('/api/run/' + encodeURIComponent(runId)); // a clear message for an unknown run, before streaming
+    status = await api('/api/run/' + encodeURIComponent(runId)); // a clear message for an unknown run, before streaming
   } catch (e) {
     showError(e.message);
     setStatus('No run', null);
+    showCancel(false);
+    refreshRuns();
     return;
   }
+  showError('');
   state.runId = runId;
+  showRunSettings(status);
+  showCancel(ACTIVE.has(status.state));
+  refreshRuns();
   state.tasks.clear();
   $('console').textContent = '';
   $('results').hidden = true;
@@ -221,6 +240,8 @@ async function watch(runId) {
   source.addEventListener('done', (e) => {
     const done = JSON.parse(e.data);
     setStatus('Run ' + runId + ': ' + done.state, done.state);
+    showCancel(false);
+    refreshRuns();
   });
   source.addEventListener('result', (e) => {
     source.close();
@@ -232,6 +253,90 @@ async function watch(runId) {
       showError('Lost the connection to run ' + runId + '. Reload the page to reconnect.');
     }
   });
+}
+
+// The form shows what the watched run was started with, so its spec is the one selected (not the last one picked).
+async function showRunSettings(status) {
+  const spec = $('spec');
+  if ([...spec.options].some((o) => o.value === status.spec_id)) {
+    spec.value = status.spec_id;
+    showSpecPath();
+    await loadTasks(status.spec_id);
+    const chosen = new Set(status.select);
+    [...$('select-tasks').options].forEach((o) => { o.selected = chosen.has(o.value); });
+  }
+  $('model').value = status.model;
+  if ([...$('effort').options].some((o) => o.value === status.reasoning_effort)) $('effort').value = status.reasoning_effort;
+  $('max-iterations').value = status.max_iterations;
+}
+
+function showCancel(visible) {
+  const button = $('cancel');
+  button.hidden = !visible;
+  button.disabled = false;
+  button.textContent = 'Cancel run';
+}
+
+async function cancelRun() {
+  const runId = state.runId;
+  if (!runId) return;
+  const button = $('cancel');
+  button.disabled = true;
+  button.textContent = 'Cancelling…';
+  try {
+    await api('/api/run/' + encodeURIComponent(runId) + '/cancel', { method: 'POST' });
+  } catch (e) {
+    showError(e.message);
+    button.disabled = false;
+    button.textContent = 'Cancel run';
+  }
+}
+
+// ---------- Earlier runs ----------
+
+async function refreshRuns() {
+  clearTimeout(state.runListTimer);
+  let runs;
+  try {
+    runs = await api('/api/runs');
+  } catch (e) {
+    return; // the form's own calls say when the server is gone
+  }
+  const list = $('run-list');
+  list.replaceChildren(...runs.slice().reverse().map((run) => {
+    const item = document.createElement('li');
+    item.dataset.runId = run.run_id;
+    item.dataset.state = run.state;
+    const open = document.createElement('a');
+    open.href = '#run=' + run.run_id;
+    open.className = 'run-link';
+    if (run.run_id === state.runId) open.setAttribute('aria-current', 'true');
+    const spec = document.createElement('span');
+    spec.className = 'run-spec';
+    spec.textContent = run.spec_id;
+    const runState = document.createElement('span');
+    runState.className = 'state-text state-' + stateClass(run.state);
+    runState.textContent = run.state;
+    const when = document.createElement('time');
+    when.dateTime = run.created_at;
+    when.textContent = new Date(run.created_at).toLocaleTimeString();
+    open.append(spec, ' ', runState, ' ', when);
+    open.addEventListener('click', (e) => {
+      e.preventDefault();
+      history.replaceState(null, '', '#run=' + run.run_id);
+      watch(run.run_id);
+    });
+    item.append(open);
+    return item;
+  }));
+  if (runs.some((run) => ACTIVE.has(run.state))) {
+    state.runListTimer = setTimeout(refreshRuns, RUN_LIST_REFRESH_MS);
+  }
+}
+
+/** The task-state colour a run state reads as. */
+function stateClass(runState) {
+  return { succeeded: 'passed', error: 'failed', queued: 'waiting' }[runState] || runState;
 }
 
 function appendLog(line) {
@@ -388,6 +493,7 @@ function showResults(runId, result) {
     summary.textContent = result.verdict + ' ' + result.totals;
     summary.className = '';
   }
+  renderResultTasks(result.tasks);
   const downloads = $('downloads');
   downloads.replaceChildren();
   if (result.db_url) downloads.append(linkItem(result.db_url, 'Download the workspace (.db)', 'download-db'));
@@ -401,6 +507,34 @@ function showResults(runId, result) {
   const previews = $('previews');
   previews.replaceChildren();
   result.views.forEach((view, index) => previews.append(previewBlock(runId, view, index === 0)));
+}
+
+// Per task what became of it and why: the validation failures, the budget, no progress, who blocked it.
+function renderResultTasks(tasks) {
+  const table = $('result-tasks');
+  table.tBodies[0].replaceChildren(...tasks.map((t) => {
+    const tr = document.createElement('tr');
+    tr.dataset.task = t.task;
+    const name = document.createElement('th');
+    name.scope = 'row';
+    name.textContent = t.task;
+    const status = document.createElement('td');
+    status.className = 'state-text state-' + t.status;
+    status.textContent = t.status;
+    const why = document.createElement('td');
+    why.className = 'why';
+    const lines = t.status === 'passed' || t.status === 'reused' ? [t.detail]
+      : [t.reason || t.detail, ...t.failures.slice(0, 3)].filter((line) => line);
+    lines.forEach((line, i) => {
+      const part = document.createElement(i === 0 ? 'span' : 'div');
+      part.className = i === 0 ? 'why-reason' : 'why-failure';
+      part.textContent = line;
+      why.append(part);
+    });
+    tr.append(name, status, why);
+    return tr;
+  }));
+  table.hidden = tasks.length === 0;
 }
 
 function linkItem(href, text, className) {
@@ -500,8 +634,9 @@ function formatBytes(n) {
 document.addEventListener('DOMContentLoaded', () => {
   $('run-form').addEventListener('submit', startRun);
   $('spec').addEventListener('change', specChosen);
+  $('cancel').addEventListener('click', cancelRun);
   wireDropZone();
-  loadForm();
   const match = /^#run=([0-9a-f]+)$/.exec(location.hash);
-  if (match) watch(match[1]);
+  // The run's settings go into the form once the form has its options.
+  loadForm().then(() => (match ? watch(match[1]) : refreshRuns()));
 });

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.taskgraph.adapters.web.error.Problem;
 import io.taskgraph.adapters.web.error.WebException;
 import io.taskgraph.application.rerun.FingerprintMismatchException;
+import io.taskgraph.application.run.RunCancelledException;
 import io.taskgraph.application.testing.ExceptionClasses;
 import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.InputValidationException;
@@ -46,6 +47,8 @@ class ErrorMappingTest {
         STATUS.put(new LlmException("No OpenRouter API key is set.", true), 503);
         STATUS.put(new LlmException("The model server kept failing after 8 attempts.", false), 502);
         STATUS.put(new IllegalStateException("a bug"), 500);
+        // Only the caller that cancelled a run meets it (the page ends the run as interrupted); a bug elsewhere.
+        STATUS.put(new RunCancelledException(null), 500);
         STATUS.put(WebException.badInput("Form field 'spec_id' is missing"), 400);
         STATUS.put(WebException.notFound("No run with id 'x'"), 404);
         STATUS.put(WebException.notReady("Run x is still running"), 409);

@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +57,9 @@ public abstract class SpecLoaderContract {
          */
         EXPORTS,
         /** A spec module with a mistake the loader must refuse (which mistake is the implementation's choice). */
-        BROKEN
+        BROKEN,
+        /** A spec module whose import never finishes by itself (it waits for something that never comes). */
+        HANGING
     }
 
     @TempDir
@@ -138,6 +142,24 @@ public abstract class SpecLoaderContract {
         SpecRequest request = request(Fixture.BROKEN);
         InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> loader().open(request).close());
         assertTrue(e.getMessage().contains(request.module()), e.getMessage());
+    }
+
+    @Test
+    void stopEndsAnImportThatNeverFinishesAndTheLoaderStartsNothingAfterwards() throws Exception {
+        SpecLoader loader = loader();
+        CompletableFuture<Throwable> importing = CompletableFuture.supplyAsync(() -> {
+            try {
+                loader.open(request(Fixture.HANGING)).close();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        Thread.sleep(300); // most likely inside the import by now; stopping before it starts must fail it just the same
+        loader.stop();
+        Throwable stopped = importing.get(20, TimeUnit.SECONDS);
+        assertTrue(stopped instanceof InvalidSpecException, "the hanging import ends with a spec error: " + stopped);
+        assertThrows(InvalidSpecException.class, () -> loader.open(request(Fixture.MINIMAL)).close());
     }
 
     @Test

@@ -83,6 +83,24 @@ public abstract class SqlEngineContract {
     }
 
     @Test
+    void discardClosesTheWorkspaceAndLeavesNothingOfItSoThePathCanBeUsedAgain() throws IOException {
+        Path file = dir.resolve("out.db");
+        Workspace workspace = engine().create(file, false);
+        workspace.ingest("rates", ndjson("rates", List.of(new Column("ccy", "VARCHAR")), "{\"ccy\":\"USD\"}"));
+        workspace.putWorkspaceMeta(Map.of("model", "m1"));
+
+        workspace.discard();
+
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("out.db")).toList());
+        }
+        try (Workspace again = engine().create(file, false)) {
+            assertEquals(List.of(), again.inputTables());
+        }
+        workspace.close(); // closing a discarded workspace is harmless
+    }
+
+    @Test
     void workspaceMetadataKeysAreUpserted() {
         try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
             workspace.putWorkspaceMeta(Map.of("model", "a/b", "fingerprint", "{\"x\":1}"));

@@ -158,8 +158,9 @@ def _inputs(module, ctx):
             sheet = _sheet(name, value, ctx, line)
             value = value["data"]
         origin = _data_origin(name, value, ctx, line)
+        file = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
         described.append({"name": name, "columns": columns, "validate_sql": checks, "origin": origin,
-                          "sheet": sheet, "line": line})
+                          "sheet": sheet, "line": line, "file": file})
         data[name] = value
     return described, data
 

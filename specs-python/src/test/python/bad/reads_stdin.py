@@ -1,0 +1,3 @@
+name = input("Which month? ")
+INPUTS = {}
+TASKS = []
