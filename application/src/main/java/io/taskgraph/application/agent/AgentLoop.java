@@ -167,7 +167,7 @@ public final class AgentLoop {
                         + broken.problem() + "); send them as " + example(tool) + ".");
             }
             try {
-                return tool.call(((ToolArguments.Values) call.arguments()).values());
+                return tool.call((ToolArguments.Values) call.arguments());
             } catch (ToolArgumentException e) {
                 return ToolResults.error(e.getMessage());
             }
