@@ -1,17 +1,24 @@
 package io.taskgraph.adapters.openrouter;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.taskgraph.domain.llm.ChatMessage;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolCall;
 import io.taskgraph.domain.llm.Usage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +28,7 @@ import java.util.Optional;
 final class WireFormat {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final TypeReference<Map<String, Object>> ARGUMENT_VALUES = new TypeReference<>() { };
 
     private WireFormat() {
     }
@@ -48,7 +56,7 @@ final class WireFormat {
                 wire.put("type", "function");
                 ObjectNode function = wire.putObject("function");
                 function.put("name", call.name());
-                function.put("arguments", call.arguments());
+                function.put("arguments", argumentsText(call.arguments()));
             }
         } else {
             node.put("content", message.content());
@@ -72,8 +80,8 @@ final class WireFormat {
     }
 
     /**
-     * Reads an assistant message. Tool call arguments are kept verbatim (a server that sends them as a JSON object
-     * instead of a string gets them re-serialized); a call without an id gets {@code idPrefix + index}.
+     * Reads an assistant message. Tool call arguments are read into values ({@link #arguments}); a call without an
+     * id gets {@code idPrefix + index}.
      */
     static ChatMessage.Assistant readAssistant(JsonNode node, String idPrefix) {
         List<ToolCall> calls = new ArrayList<>();
@@ -90,11 +98,62 @@ final class WireFormat {
         return new ChatMessage.Assistant(text(node.get("content")), calls);
     }
 
-    private static String arguments(JsonNode arguments) {
+    /**
+     * A call's arguments: the wire sends them as a string holding a JSON object (some servers send the object
+     * itself). Text that is not a JSON object is kept as sent, with what is wrong with it in words for the model.
+     */
+    static ToolArguments arguments(JsonNode arguments) {
         if (arguments == null || arguments.isNull()) {
-            return "";
+            return ToolArguments.NONE;
         }
-        return arguments.isTextual() ? arguments.asText() : arguments.toString();
+        if (!arguments.isTextual()) {
+            return values(arguments, arguments.toString());
+        }
+        String text = arguments.asText();
+        if (text.isBlank()) {
+            return ToolArguments.NONE;
+        }
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            JsonNode value = MAPPER.readTree(parser);
+            if (parser.nextToken() != null) {
+                return ToolArguments.malformed(text, "more text follows the JSON value at character "
+                        + (parser.currentTokenLocation().getCharOffset() + 1));
+            }
+            return values(value, text);
+        } catch (JsonProcessingException e) {
+            return ToolArguments.malformed(text, problem(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ToolArguments values(JsonNode node, String text) {
+        if (node == null || !node.isObject()) {
+            String kind = node == null ? "nothing" : "a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT);
+            return ToolArguments.malformed(text, "it is " + kind + ", not an object");
+        }
+        return ToolArguments.of(MAPPER.convertValue(node, ARGUMENT_VALUES));
+    }
+
+    /** Jackson's complaint without its source excerpt, and where in the text it is. */
+    private static String problem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int detail = message.indexOf(" (start marker");
+        String what = (detail < 0 ? message : message.substring(0, detail)).lines().findFirst().orElse("").strip();
+        return e.getLocation() == null || e.getLocation().getCharOffset() < 0 ? what
+                : what + " at character " + (e.getLocation().getCharOffset() + 1);
+    }
+
+    /** The text a call's arguments go back to the server as: the text the model sent, or its values as JSON. */
+    static String argumentsText(ToolArguments arguments) {
+        if (arguments instanceof ToolArguments.Malformed malformed) {
+            return malformed.text();
+        }
+        try {
+            return MAPPER.writeValueAsString(((ToolArguments.Values) arguments).values());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tool call arguments could not be written", e);
+        }
     }
 
     /** Content as text: a string, null (empty), or an array of content parts whose text parts are joined. */

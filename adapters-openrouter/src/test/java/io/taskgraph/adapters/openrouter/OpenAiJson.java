@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskgraph.domain.llm.ChatResponse;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class OpenAiJson {
             List<Object> wire = new ArrayList<>();
             for (ToolCall call : calls) {
                 wire.add(Map.of("id", call.id(), "type", "function",
-                        "function", Map.of("name", call.name(), "arguments", call.arguments())));
+                        "function", Map.of("name", call.name(), "arguments", argumentsText(call.arguments()))));
             }
             message.put("tool_calls", wire);
         }
@@ -75,5 +76,11 @@ final class OpenAiJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The arguments as a model's server sends them: a string holding the JSON object, or the malformed text. */
+    static String argumentsText(ToolArguments arguments) {
+        return arguments instanceof ToolArguments.Malformed malformed ? malformed.text()
+                : write(((ToolArguments.Values) arguments).values());
     }
 }

@@ -9,6 +9,7 @@ import io.taskgraph.domain.llm.ChatMessage;
 import io.taskgraph.domain.llm.ChatRequest;
 import io.taskgraph.domain.llm.ChatResponse;
 import io.taskgraph.domain.llm.ReasoningEffort;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolCall;
 import io.taskgraph.domain.llm.ToolDefinition;
 import io.taskgraph.domain.llm.Usage;
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +58,8 @@ class OpenRouterRequestShapeTest {
         return new ArrayList<>(List.of(
                 new ChatMessage.System("You write DuckDB views."),
                 new ChatMessage.User("Create prep_sales."),
-                new ChatMessage.Assistant("", List.of(new ToolCall("call_1", "run_sql", "{\"query\": \"SELECT 1\"}"))),
+                new ChatMessage.Assistant("", List.of(new ToolCall("call_1", "run_sql",
+                        ToolArguments.of(Map.of("query", "SELECT 1"))))),
                 new ChatMessage.Tool("call_1", "{\"success\": true, \"row_count\": 1}")));
     }
 
@@ -101,7 +105,7 @@ class OpenRouterRequestShapeTest {
                  {"role": "user", "content": "Create prep_sales."},
                  {"role": "assistant", "content": null, "tool_calls": [
                    {"id": "call_1", "type": "function",
-                    "function": {"name": "run_sql", "arguments": "{\\"query\\": \\"SELECT 1\\"}"}}]},
+                    "function": {"name": "run_sql", "arguments": "{\\"query\\":\\"SELECT 1\\"}"}}]},
                  {"role": "tool", "content": "{\\"success\\": true, \\"row_count\\": 1}", "tool_call_id": "call_1"}]
                 """), messages);
     }
@@ -241,21 +245,42 @@ class OpenRouterRequestShapeTest {
     }
 
     @Test
-    void toolCallsAreReadWithNullContentAndMalformedArgumentsVerbatim() {
+    void toolCallsAreReadWithNullContentAndTheirArgumentsAsValuesOrAsMalformedText() {
         server.enqueue(OpenAiJson.json(200, """
                 {"choices": [{"message": {"role": "assistant", "content": null, "tool_calls": [
                   {"id": "call_x", "type": "function", "function": {"name": "run_sql", "arguments": "{\\"query\\": SELECT"}},
                   {"id": "call_y", "type": "function", "function": {"name": "run_sql", "arguments": {"query": "SELECT 2"}}},
-                  {"type": "function", "function": {"name": "run_sql", "arguments": "{}"}}]}}]}
+                  {"type": "function", "function": {"name": "run_sql", "arguments": "{}"}},
+                  {"id": "call_a", "type": "function", "function": {"name": "run_sql", "arguments": "[\\"SELECT 3\\"]"}},
+                  {"id": "call_t", "type": "function", "function": {"name": "run_sql", "arguments": "{\\"query\\": \\"SELECT 4\\"} {}"}}]}}]}
                 """));
 
         ChatMessage.Assistant message = client.complete(request()).message();
 
         assertEquals("", message.content());
         assertEquals(List.of(
-                new ToolCall("call_x", "run_sql", "{\"query\": SELECT"),
-                new ToolCall("call_y", "run_sql", "{\"query\":\"SELECT 2\"}"),
-                new ToolCall("call_prep_1_3", "run_sql", "{}")), message.toolCalls());
+                new ToolCall("call_x", "run_sql", ToolArguments.malformed("{\"query\": SELECT", "")),
+                new ToolCall("call_y", "run_sql", ToolArguments.of(Map.of("query", "SELECT 2"))),
+                new ToolCall("call_prep_1_3", "run_sql", ToolArguments.NONE),
+                new ToolCall("call_a", "run_sql", ToolArguments.malformed("[\"SELECT 3\"]", "")),
+                new ToolCall("call_t", "run_sql", ToolArguments.malformed("{\"query\": \"SELECT 4\"} {}", ""))),
+                message.toolCalls());
+        assertEquals(List.of("Unrecognized token 'SELECT': was expecting (JSON String, Number, Array, Object or token "
+                        + "'null', 'true' or 'false') at character 11", "it is a JSON array, not an object",
+                        "more text follows the JSON value at character 23"),
+                Stream.of(0, 3, 4).map(i -> ((ToolArguments.Malformed) message.toolCalls().get(i).arguments()).problem())
+                        .toList(), "what is wrong with each, in words for the model");
+    }
+
+    @Test
+    void malformedArgumentsGoBackToTheServerAsTheModelSentThem() throws Exception {
+        List<ChatMessage> messages = List.of(new ChatMessage.User("Create prep_sales."),
+                new ChatMessage.Assistant("", List.of(new ToolCall("call_1", "run_sql",
+                        ToolArguments.malformed("{\"query\": SELECT", "not JSON")))));
+
+        JsonNode sent = send("openai/gpt-5.2", ReasoningEffort.LOW, messages).get("messages");
+
+        assertEquals("{\"query\": SELECT", sent.at("/1/tool_calls/0/function/arguments").asText());
     }
 
     private static ChatRequest request() {

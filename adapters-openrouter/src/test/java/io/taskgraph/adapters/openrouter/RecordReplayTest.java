@@ -11,6 +11,7 @@ import io.taskgraph.domain.llm.ChatMessage;
 import io.taskgraph.domain.llm.ChatRequest;
 import io.taskgraph.domain.llm.ChatResponse;
 import io.taskgraph.domain.llm.ReasoningEffort;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolCall;
 import io.taskgraph.domain.llm.ToolDefinition;
 import io.taskgraph.domain.llm.Usage;
@@ -121,8 +122,11 @@ class RecordReplayTest {
 
         assertEquals(recorded.get("prep"), prepReplayed);
         assertEquals(recorded.get("report"), reportReplayed);
-        assertEquals("{\"query\": \"CREATE VIEW prep_out AS", prepReplayed.get(1).message().toolCalls().get(0)
-                .arguments());
+        ToolArguments.Malformed malformed = (ToolArguments.Malformed) prepReplayed.get(1).message().toolCalls().get(0)
+                .arguments();
+        assertEquals("{\"query\": \"CREATE VIEW prep_out AS", malformed.text(), "replayed as the model sent it");
+        assertEquals("Unexpected end-of-input: was expecting closing quote for a string value at character 35",
+                malformed.problem());
         assertEquals(new Usage(900, 40, 0, 12), prepReplayed.get(0).usage());
         assertEquals(Optional.of(new BigDecimal("0.0042")), prepReplayed.get(3).usage().cost(),
                 "the cost the server reported is replayed");
@@ -362,7 +366,7 @@ class RecordReplayTest {
     @Test
     void aRunRecordedOverHttpReplaysAfterTheServerIsGone() throws IOException {
         ChatResponse answer = new ChatResponse(new ChatMessage.Assistant("", List.of(
-                new ToolCall("call_9", "run_sql", "{\"query\": \"SELECT 42\"}"))), new Usage(3000, 200, 2048, 150));
+                new ToolCall("call_9", "run_sql", ToolArguments.of(Map.of("query", "SELECT 42"))))), new Usage(3000, 200, 2048, 150));
         ChatResponse recorded;
         try (MockWebServer server = new MockWebServer()) {
             server.start();

@@ -2,11 +2,10 @@ package io.taskgraph.application.agent;
 
 import io.taskgraph.domain.LlmException;
 import io.taskgraph.domain.event.RunEvent;
-import io.taskgraph.domain.json.Json;
-import io.taskgraph.domain.json.JsonException;
 import io.taskgraph.domain.llm.ChatMessage;
 import io.taskgraph.domain.llm.ChatRequest;
 import io.taskgraph.domain.llm.ChatResponse;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolCall;
 import io.taskgraph.domain.llm.ToolDefinition;
 import io.taskgraph.domain.llm.Usage;
@@ -163,16 +162,12 @@ public final class AgentLoop {
                 return ToolResults.error("There is no tool named '" + call.name() + "'; the tools are "
                         + String.join(", ", tools.keySet()) + ".");
             }
-            Map<String, Object> arguments;
-            try {
-                arguments = call.arguments() == null || call.arguments().isBlank()
-                        ? Map.of() : Json.parseObject(call.arguments());
-            } catch (JsonException e) {
+            if (call.arguments() instanceof ToolArguments.Malformed broken) {
                 return ToolResults.error("The arguments of " + call.name() + " are not a valid JSON object ("
-                        + e.getMessage() + "); send them as " + example(tool) + ".");
+                        + broken.problem() + "); send them as " + example(tool) + ".");
             }
             try {
-                return tool.call(arguments);
+                return tool.call((ToolArguments.Values) call.arguments());
             } catch (ToolArgumentException e) {
                 return ToolResults.error(e.getMessage());
             }

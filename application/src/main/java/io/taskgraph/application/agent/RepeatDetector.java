@@ -1,7 +1,6 @@
 package io.taskgraph.application.agent;
 
-import io.taskgraph.domain.json.Json;
-import io.taskgraph.domain.json.JsonException;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolCall;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -40,16 +39,10 @@ final class RepeatDetector {
     }
 
     static String key(ToolCall call) {
-        String arguments = call.arguments() == null ? "" : call.arguments();
-        try {
-            Object parsed = Json.parse(arguments);
-            if (parsed instanceof java.util.Map<?, ?> map && map.get("query") instanceof String query) {
-                return call.name() + "\u0000" + query.strip();
-            }
-            return call.name() + "\u0000" + Json.write(parsed);
-        } catch (JsonException e) {
-            return call.name() + "\u0000" + arguments.strip();
+        if (call.arguments() instanceof ToolArguments.Values values) {
+            return call.name() + "\u0000" + values.text("query").map(String::strip).orElse(values.values().toString());
         }
+        return call.name() + "\u0000" + ((ToolArguments.Malformed) call.arguments()).text().strip();
     }
 
     static String note() {

@@ -1,6 +1,7 @@
 package io.taskgraph.application.agent;
 
 import io.taskgraph.domain.event.RunEvent;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolDefinition;
 import io.taskgraph.domain.port.RunListener;
 import io.taskgraph.domain.port.TaskSession;
@@ -47,12 +48,11 @@ public final class RunSqlTool implements Tool {
     }
 
     @Override
-    public String call(Map<String, Object> arguments) {
-        Object query = arguments.get("query");
-        if (!(query instanceof String sql) || sql.isBlank()) {
-            throw new ToolArgumentException("run_sql needs a \"query\" argument holding one SQL statement as a "
-                    + "string, e.g. {\"query\": \"SELECT * FROM my_table LIMIT 5\"}; got " + arguments.keySet() + ".");
-        }
+    public String call(ToolArguments.Values arguments) {
+        String sql = arguments.text("query").filter(query -> !query.isBlank())
+                .orElseThrow(() -> new ToolArgumentException("run_sql needs a \"query\" argument holding one SQL "
+                        + "statement as a string, e.g. {\"query\": \"SELECT * FROM my_table LIMIT 5\"}; got "
+                        + arguments.values().keySet() + "."));
         StatementResult result = session.execute(sql);
         listener.on(new RunEvent.SqlExecuted(task.name(), sql, result.success(), result.error(), result.rowCount(),
                 result.elapsedMs()));

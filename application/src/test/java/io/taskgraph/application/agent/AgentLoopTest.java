@@ -9,6 +9,7 @@ import io.taskgraph.domain.json.Json;
 import io.taskgraph.domain.llm.ChatMessage;
 import io.taskgraph.domain.llm.ChatRequest;
 import io.taskgraph.domain.llm.ReasoningEffort;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolDefinition;
 import io.taskgraph.domain.llm.Usage;
 import io.taskgraph.domain.testing.ScriptedLlmClient;
@@ -58,11 +59,9 @@ class AgentLoopTest {
                 }
 
                 @Override
-                public String call(Map<String, Object> arguments) {
-                    Object query = arguments.get("query");
-                    if (!(query instanceof String q)) {
-                        throw new ToolArgumentException("run_sql needs a \"query\" string");
-                    }
+                public String call(ToolArguments.Values arguments) {
+                    String q = arguments.text("query")
+                            .orElseThrow(() -> new ToolArgumentException("run_sql needs a \"query\" string"));
                     executed.add(q);
                     return "{\"success\":true,\"message\":\"ran\"}";
                 }

@@ -1,12 +1,15 @@
 package io.taskgraph.domain.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.domain.llm.ChatMessage;
 import io.taskgraph.domain.llm.ChatRequest;
 import io.taskgraph.domain.llm.ChatResponse;
 import io.taskgraph.domain.llm.ReasoningEffort;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolCall;
 import io.taskgraph.domain.llm.ToolDefinition;
 import io.taskgraph.domain.llm.Usage;
@@ -82,7 +85,7 @@ public abstract class LlmClientContract {
     }
 
     public static ToolCall sqlCall(String id, String query) {
-        return new ToolCall(id, "run_sql", "{\"query\": \"" + query + "\"}");
+        return new ToolCall(id, "run_sql", ToolArguments.of(Map.of("query", query)));
     }
 
     @Test
@@ -99,7 +102,7 @@ public abstract class LlmClientContract {
 
         assertEquals(scripted, got);
         ToolCall second = got.get(0).message().toolCalls().get(1);
-        assertEquals(new ToolCall("call_a2", "run_sql", "{\"query\": \"DESCRIBE sales\"}"), second);
+        assertEquals(new ToolCall("call_a2", "run_sql", ToolArguments.of(Map.of("query", "DESCRIBE sales"))), second);
         assertEquals("Looking at the data first.", got.get(0).message().content());
         assertEquals(new Usage(1200, 80, 1000, 30), got.get(0).usage());
     }
@@ -108,18 +111,28 @@ public abstract class LlmClientContract {
     void malformedToolCallArgumentsArePassedThroughVerbatim() {
         List<ChatResponse> scripted = List.of(
                 toolCalls(new Usage(10, 5, 0, 0), "",
-                        new ToolCall("call_bad1", "run_sql", "{\"query\": \"SELECT 1\""),
-                        new ToolCall("call_bad2", "run_sql", "not json at all"),
-                        new ToolCall("call_bad3", "no_such_tool", "{}")),
+                        new ToolCall("call_bad1", "run_sql", ToolArguments.malformed("{\"query\": \"SELECT 1\"",
+                                "the object is not closed")),
+                        new ToolCall("call_bad2", "run_sql", ToolArguments.malformed("not json at all",
+                                "not JSON")),
+                        new ToolCall("call_bad3", "no_such_tool", ToolArguments.NONE)),
                 answer("gave up", new Usage(20, 2, 0, 0)));
 
         List<ChatResponse> got = play(clientAnswering("broken", scripted), "broken", scripted);
 
         List<ToolCall> calls = got.get(0).message().toolCalls();
-        assertEquals("{\"query\": \"SELECT 1\"", calls.get(0).arguments());
-        assertEquals("not json at all", calls.get(1).arguments());
+        assertEquals("{\"query\": \"SELECT 1\"", malformedText(calls.get(0)));
+        assertEquals("not json at all", malformedText(calls.get(1)));
+        assertEquals(ToolArguments.NONE, calls.get(2).arguments());
         assertEquals("no_such_tool", calls.get(2).name());
         assertEquals(List.of("call_bad1", "call_bad2", "call_bad3"), calls.stream().map(ToolCall::id).toList());
+    }
+
+    /** The text of arguments the client could not read, which it must keep as sent and explain. */
+    private static String malformedText(ToolCall call) {
+        ToolArguments.Malformed malformed = assertInstanceOf(ToolArguments.Malformed.class, call.arguments());
+        assertFalse(malformed.problem().isBlank(), "the client says what is wrong with " + call);
+        return malformed.text();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.taskgraph.domain.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.taskgraph.domain.llm.ChatMessage;
 import io.taskgraph.domain.llm.ChatRequest;
 import io.taskgraph.domain.llm.ChatResponse;
 import io.taskgraph.domain.llm.ReasoningEffort;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolCall;
 import io.taskgraph.domain.llm.Usage;
 import io.taskgraph.domain.port.LlmClient;
@@ -53,8 +55,9 @@ class ScriptedLlmClientTest extends LlmClientContract {
 
         assertEquals(2, calls.size());
         assertEquals("run_sql", calls.get(0).name());
-        assertEquals("{\"query\":\"CREATE VIEW prepared_sales AS SELECT 'a\\\"b' AS x\"}", calls.get(0).arguments());
-        assertEquals("{\"query\":\"SELECT 1\"}", calls.get(1).arguments());
+        assertEquals(ToolArguments.of(Map.of("query", "CREATE VIEW prepared_sales AS SELECT 'a\"b' AS x")),
+                calls.get(0).arguments());
+        assertEquals(ToolArguments.of(Map.of("query", "SELECT 1")), calls.get(1).arguments());
         Set<String> ids = new HashSet<>(List.of(calls.get(0).id(), calls.get(1).id(), other.id()));
         assertEquals(3, ids.size(), "tool call ids must be unique: " + ids);
     }
@@ -77,7 +80,7 @@ class ScriptedLlmClientTest extends LlmClientContract {
         ToolCall call = llm.complete(request("t", 1)).message().toolCalls().get(0);
 
         assertEquals("run_sql", call.name());
-        assertEquals("{\"query\": ", call.arguments());
+        assertEquals("{\"query\": ", assertInstanceOf(ToolArguments.Malformed.class, call.arguments()).text());
     }
 
     @Test
@@ -103,7 +106,7 @@ class ScriptedLlmClientTest extends LlmClientContract {
         ChatResponse fixed = llm.complete(request("a", 1, new ChatMessage.User("Validation failed: missing id")));
         ChatResponse finished = llm.complete(request("b", 1, new ChatMessage.User("all good")));
 
-        assertEquals("{\"query\":\"CREATE OR REPLACE VIEW prep_out AS SELECT 1 AS id\"}",
+        assertEquals(ToolArguments.of(Map.of("query", "CREATE OR REPLACE VIEW prep_out AS SELECT 1 AS id")),
                 fixed.message().toolCalls().get(0).arguments());
         assertEquals("finished", finished.message().content());
     }

@@ -1,13 +1,16 @@
 package io.taskgraph.domain.testing;
 
 import io.taskgraph.domain.json.Json;
+import io.taskgraph.domain.json.JsonException;
 import io.taskgraph.domain.llm.ChatMessage;
 import io.taskgraph.domain.llm.ChatRequest;
 import io.taskgraph.domain.llm.ChatResponse;
+import io.taskgraph.domain.llm.ToolArguments;
 import io.taskgraph.domain.llm.ToolCall;
 import io.taskgraph.domain.llm.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +44,7 @@ public final class Turn {
         return new Turn(context -> {
             List<ToolCall> calls = new ArrayList<>();
             for (String query : list) {
-                calls.add(new ToolCall(context.nextCallId(), RUN_SQL, Json.write(Map.of("query", query))));
+                calls.add(new ToolCall(context.nextCallId(), RUN_SQL, ToolArguments.of(Map.of("query", query))));
             }
             return new ChatResponse(new ChatMessage.Assistant("", calls), context.usage());
         }, null, Duration.ZERO);
@@ -54,11 +57,29 @@ public final class Turn {
                 null, Duration.ZERO);
     }
 
-    /** One tool call with exactly this name and arguments text (which may be malformed JSON). */
+    /**
+     * One tool call with exactly this name and arguments text, read as a model client reads it off the wire: a JSON
+     * object gives its values, anything else (malformed JSON, an array) is {@link ToolArguments.Malformed}.
+     */
     public static Turn rawToolCall(String name, String argumentsText) {
+        ToolArguments arguments = arguments(argumentsText);
         return new Turn(context -> new ChatResponse(new ChatMessage.Assistant("",
-                List.of(new ToolCall(context.nextCallId(), name, argumentsText))), context.usage()),
+                List.of(new ToolCall(context.nextCallId(), name, arguments))), context.usage()),
                 null, Duration.ZERO);
+    }
+
+    private static ToolArguments arguments(String text) {
+        if (text.isBlank()) {
+            return ToolArguments.NONE;
+        }
+        try {
+            return Json.parse(text) instanceof Map<?, ?> object
+                    ? ToolArguments.of(object.entrySet().stream().collect(LinkedHashMap<String, Object>::new,
+                            (map, entry) -> map.put((String) entry.getKey(), entry.getValue()), Map::putAll))
+                    : ToolArguments.malformed(text, "not a JSON object");
+        } catch (JsonException e) {
+            return ToolArguments.malformed(text, e.getMessage());
+        }
     }
 
     /** A model call that fails with {@code error}, as a client reports it (e.g. a refused API key). */
