@@ -3,6 +3,8 @@ package io.taskgraph.adapters.duckdb;
 import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.data.TableSource;
+import io.taskgraph.domain.meta.TaskMeta;
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.domain.port.TaskSession;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.sql.Namespace;
@@ -14,7 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,30 +185,31 @@ final class DuckDbWorkspace implements Workspace {
     }
 
     @Override
-    public synchronized void putWorkspaceMeta(Map<String, String> entries) {
+    public synchronized void putWorkspaceMeta(WorkspaceMeta update) {
         requireWritable("write workspace metadata");
         try {
-            MetadataTables.putWorkspaceMeta(connection, entries);
+            MetadataTables.putWorkspaceMeta(connection, MetadataText.workspaceEntries(update));
         } catch (SQLException e) {
             throw new WorkspaceException("Could not write _workspace_meta in " + file + ": " + Sql.shortMessage(e), e);
         }
     }
 
     @Override
-    public synchronized Map<String, String> workspaceMeta() {
+    public synchronized WorkspaceMeta workspaceMeta() {
         requireOpen();
         try {
-            return MetadataTables.workspaceMeta(connection);
+            return MetadataText.workspace(MetadataTables.workspaceMeta(connection));
         } catch (SQLException e) {
             throw new WorkspaceException("Could not read _workspace_meta in " + file + ": " + Sql.shortMessage(e), e);
         }
     }
 
     @Override
-    public synchronized void putTaskMeta(String task, Map<String, String> entries) {
+    public synchronized void putTaskMeta(String task, TaskMeta update) {
         requireWritable("write metadata of task '" + task + "'");
         try {
-            MetadataTables.putTaskMeta(connection, task, entries);
+            MetadataTables.putTaskMeta(connection, task, MetadataText.taskEntries(update),
+                    MetadataText.taskKeysCleared(update));
         } catch (SQLException e) {
             throw new WorkspaceException("Could not write _task_meta for task '" + task + "' in " + file + ": "
                     + Sql.shortMessage(e), e);
@@ -214,21 +217,12 @@ final class DuckDbWorkspace implements Workspace {
     }
 
     @Override
-    public synchronized void removeTaskMeta(String task, Collection<String> keys) {
-        requireWritable("remove metadata of task '" + task + "'");
-        try {
-            MetadataTables.removeTaskMeta(connection, task, keys);
-        } catch (SQLException e) {
-            throw new WorkspaceException("Could not remove " + keys + " from _task_meta for task '" + task + "' in "
-                    + file + ": " + Sql.shortMessage(e), e);
-        }
-    }
-
-    @Override
-    public synchronized Map<String, Map<String, String>> taskMeta() {
+    public synchronized Map<String, TaskMeta> taskMeta() {
         requireOpen();
         try {
-            return MetadataTables.taskMeta(connection);
+            Map<String, TaskMeta> meta = new LinkedHashMap<>();
+            MetadataTables.taskMeta(connection).forEach((task, text) -> meta.put(task, MetadataText.task(text)));
+            return meta;
         } catch (SQLException e) {
             throw new WorkspaceException("Could not read _task_meta in " + file + ": " + Sql.shortMessage(e), e);
         }

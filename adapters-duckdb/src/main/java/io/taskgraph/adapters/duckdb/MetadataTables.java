@@ -44,17 +44,23 @@ final class MetadataTables {
     }
 
     static void putWorkspaceMeta(Connection connection, Map<String, String> entries) throws SQLException {
-        upsert(connection, WORKSPACE_META, null, null, entries);
+        inTransaction(connection, () -> upsert(connection, WORKSPACE_META, null, null, entries));
     }
 
-    static void putTaskMeta(Connection connection, String task, Map<String, String> entries) throws SQLException {
-        upsert(connection, TASK_META, "task", task, entries);
+    /** Sets {@code entries} and deletes {@code cleared} of one task's rows, in one transaction. */
+    static void putTaskMeta(Connection connection, String task, Map<String, String> entries,
+                            Collection<String> cleared) throws SQLException {
+        inTransaction(connection, () -> {
+            upsert(connection, TASK_META, "task", task, entries);
+            remove(connection, task, cleared);
+        });
     }
 
     /**
      * Replaces the rows of {@code entries}' keys (of the rows whose {@code scopeColumn}, when given, holds
-     * {@code scopeValue}) with one DELETE and one multi-row INSERT in one transaction. A DELETE and an INSERT per
-     * key cost ~30 statements a task, 15-30 ms of CPU on the thread that schedules the next tasks.
+     * {@code scopeValue}) with one DELETE and one multi-row INSERT. A DELETE and an INSERT per
+     * key cost ~30 statements a task, 15-30 ms of CPU on the thread that schedules the next tasks. The caller
+     * holds the transaction.
      */
     private static void upsert(Connection connection, String table, String scopeColumn, String scopeValue,
                                Map<String, String> entries) throws SQLException {
@@ -67,39 +73,35 @@ final class MetadataTables {
                 + "key IN (" + keys + ")";
         String row = scoped ? "(?, ?, ?)" : "(?, ?)";
         String insert = "INSERT INTO " + table + " VALUES " + String.join(", ", Collections.nCopies(entries.size(), row));
-        inTransaction(connection, () -> {
-            try (PreparedStatement deleteOld = connection.prepareStatement(delete);
-                 PreparedStatement insertNew = connection.prepareStatement(insert)) {
-                int d = 1;
-                int i = 1;
-                if (scoped) {
-                    deleteOld.setString(d++, scopeValue);
-                }
-                for (Map.Entry<String, String> entry : entries.entrySet()) {
-                    deleteOld.setString(d++, entry.getKey());
-                    if (scoped) {
-                        insertNew.setString(i++, scopeValue);
-                    }
-                    insertNew.setString(i++, entry.getKey());
-                    insertNew.setString(i++, entry.getValue());
-                }
-                deleteOld.execute();
-                insertNew.execute();
+        try (PreparedStatement deleteOld = connection.prepareStatement(delete);
+             PreparedStatement insertNew = connection.prepareStatement(insert)) {
+            int d = 1;
+            int i = 1;
+            if (scoped) {
+                deleteOld.setString(d++, scopeValue);
             }
-        });
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                deleteOld.setString(d++, entry.getKey());
+                if (scoped) {
+                    insertNew.setString(i++, scopeValue);
+                }
+                insertNew.setString(i++, entry.getKey());
+                insertNew.setString(i++, entry.getValue());
+            }
+            deleteOld.execute();
+            insertNew.execute();
+        }
     }
 
-    static void removeTaskMeta(Connection connection, String task, Collection<String> keys) throws SQLException {
-        inTransaction(connection, () -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM _task_meta WHERE task = ? AND key = ?")) {
-                for (String key : keys) {
-                    delete.setString(1, task);
-                    delete.setString(2, key);
-                    delete.execute();
-                }
+    private static void remove(Connection connection, String task, Collection<String> keys) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM _task_meta WHERE task = ? AND key = ?")) {
+            for (String key : keys) {
+                delete.setString(1, task);
+                delete.setString(2, key);
+                delete.execute();
             }
-        });
+        }
     }
 
     static Map<String, String> workspaceMeta(Connection connection) throws SQLException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.data.Column;
 import io.taskgraph.domain.data.SourceFormat;
@@ -109,7 +110,7 @@ class WorkspaceLifecycleTest {
         byte[] walBytes = Files.readAllBytes(wal);
 
         try (Workspace copy = engine.copy(source, dir.resolve("feb.db"), false)) {
-            assertEquals(Map.of("model", "from the wal"), copy.workspaceMeta());
+            assertEquals(WorkspaceMeta.builder().model("from the wal").build(), copy.workspaceMeta());
         }
 
         assertArrayEquals(sourceBytes, Files.readAllBytes(source));
@@ -204,7 +205,7 @@ class WorkspaceLifecycleTest {
     void checkpointLeavesOneSelfContainedFile() {
         Path file = dir.resolve("out.db");
         try (Workspace workspace = engine.create(file, false)) {
-            workspace.putWorkspaceMeta(Map.of("model", "m"));
+            workspace.putWorkspaceMeta(WorkspaceMeta.builder().model("m").build());
             try (TaskSession session = workspace.openTaskSession("sales", SALES)) {
                 session.execute("CREATE VIEW sales_summary AS SELECT 1 AS x");
                 workspace.checkpoint();
@@ -224,7 +225,7 @@ class WorkspaceLifecycleTest {
                             "SELECT count(*) FROM range(1000000000000) t(x) WHERE hash(x) % 7 = 3"));
             Thread.sleep(200);
 
-            workspace.putWorkspaceMeta(Map.of("model", "m"));
+            workspace.putWorkspaceMeta(WorkspaceMeta.builder().model("m").build());
             workspace.checkpoint();
 
             assertFalse(running.isDone(), "the query should still be running");
@@ -249,7 +250,7 @@ class WorkspaceLifecycleTest {
     void severalReadersCanOpenTheSameWorkspaceAtOnce() {
         Path file = dir.resolve("out.db");
         try (Workspace workspace = engine.create(file, false)) {
-            workspace.putWorkspaceMeta(Map.of("model", "m"));
+            workspace.putWorkspaceMeta(WorkspaceMeta.builder().model("m").build());
         }
         try (Workspace first = engine.openReadOnly(file); Workspace second = engine.openReadOnly(file)) {
             assertEquals(first.workspaceMeta(), second.workspaceMeta());

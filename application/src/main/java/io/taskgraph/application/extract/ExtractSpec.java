@@ -1,5 +1,6 @@
 package io.taskgraph.application.extract;
 
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.application.files.WholeFile;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.ErrorCategory;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,20 +41,20 @@ public final class ExtractSpec {
         if (sameFile(db, out)) {
             throw new UsageException("The output " + out + " is the workspace itself; choose another file name.");
         }
-        Map<String, String> meta = readMeta(db);
-        String source = meta.get("spec_source");
-        Optional<String> module = known(meta.get("spec_module"));
+        WorkspaceMeta meta = readMeta(db);
+        String source = meta.specSource().orElse(null);
+        Optional<String> module = meta.specModule().flatMap(ExtractSpec::known);
         if (source == null || source.isEmpty()) {
             throw new WorkspaceException(ErrorCategory.BAD_INPUT, db + " records no spec source" + module.map(m -> " (spec module " + m + ")")
                     .orElse("") + ", so there is nothing to extract; it was written without the spec's source text.");
         }
         byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
         WholeFile.write(out, bytes);
-        return new ExtractedSpec(out, bytes.length, module, known(meta.get("spec_git_commit")));
+        return new ExtractedSpec(out, bytes.length, module, meta.specGitCommit().flatMap(ExtractSpec::known));
     }
 
     /** The engine's own error names the file when it is not a database (or not a workspace) at all. */
-    private Map<String, String> readMeta(Path db) {
+    private WorkspaceMeta readMeta(Path db) {
         try (Workspace workspace = engine.openReadOnly(db)) {
             if (workspace.describe(META_TABLE).isEmpty()) {
                 throw new WorkspaceException(ErrorCategory.BAD_INPUT, db + " is a DuckDB database but not a taskgraph workspace: it has no "
@@ -65,7 +65,7 @@ public final class ExtractSpec {
     }
 
     private static Optional<String> known(String value) {
-        return Optional.ofNullable(value).filter(v -> !v.isBlank() && !v.equals(GitInfo.UNKNOWN));
+        return Optional.of(value).filter(v -> !v.isBlank() && !v.equals(GitInfo.UNKNOWN));
     }
 
     private static boolean sameFile(Path a, Path b) {

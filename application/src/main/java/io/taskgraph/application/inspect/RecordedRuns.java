@@ -1,14 +1,13 @@
 package io.taskgraph.application.inspect;
 
-import io.taskgraph.application.run.WorkspaceMetadata;
 import io.taskgraph.domain.json.Json;
 import io.taskgraph.domain.json.JsonException;
 import io.taskgraph.domain.llm.Usage;
+import io.taskgraph.domain.meta.TaskMeta;
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.domain.port.Workspace;
 import io.taskgraph.domain.run.TaskStatus;
 import io.taskgraph.domain.spec.GitInfo;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,10 +27,10 @@ public final class RecordedRuns {
     }
 
     public static RecordedRun read(Workspace workspace) {
-        Map<String, String> meta = workspace.workspaceMeta();
-        Map<String, Map<String, String>> taskMeta = workspace.taskMeta();
-        Map<String, Shape> shapes = shapes(meta.get(WorkspaceMetadata.FINGERPRINT));
-        Map<String, String> prompts = prompts(meta.get(WorkspaceMetadata.PROMPTS));
+        WorkspaceMeta meta = workspace.workspaceMeta();
+        Map<String, TaskMeta> taskMeta = workspace.taskMeta();
+        Map<String, Shape> shapes = shapes(meta.fingerprint().orElse(null));
+        Map<String, String> prompts = meta.prompts().orElse(Map.of());
 
         // Spec order first (the prompts keep it), then anything else the workspace knows by name.
         Set<String> names = new LinkedHashSet<>(prompts.keySet());
@@ -43,37 +42,30 @@ public final class RecordedRuns {
         shapes.forEach((task, shape) -> shape.outputs().forEach(output -> producers.putIfAbsent(output, task)));
         List<RecordedTask> tasks = new ArrayList<>();
         for (String name : names) {
-            Map<String, String> recorded = taskMeta.getOrDefault(name, Map.of());
+            TaskMeta recorded = taskMeta.getOrDefault(name, TaskMeta.EMPTY);
             Shape shape = shapes.getOrDefault(name, Shape.unknown(recorded)).inSpecOrder(recorded);
             List<String> dependsOn = shape.inputs().stream().map(producers::get)
                     .filter(p -> p != null && !p.equals(name)).distinct().toList();
             tasks.add(task(name, shape, dependsOn, prompts.getOrDefault(name, ""), recorded));
         }
-        return new RecordedRun(workspace.file(), known(meta.get(WorkspaceMetadata.SPEC_MODULE)),
-                known(meta.get(WorkspaceMetadata.SPEC_GIT_COMMIT)), "true".equals(meta.get(WorkspaceMetadata.SPEC_GIT_DIRTY)),
-                known(meta.get(WorkspaceMetadata.MODEL)), known(meta.get(WorkspaceMetadata.TIMESTAMP)),
-                known(meta.get(WorkspaceMetadata.SOURCE_DB)), known(meta.get(WorkspaceMetadata.RERUN_MODE)),
-                ending(meta.get(WorkspaceMetadata.INTERRUPTED)), rowCounts(meta.get(WorkspaceMetadata.INPUT_ROW_COUNTS)),
-                tasks);
+        return new RecordedRun(workspace.file(), known(meta.specModule()), known(meta.specGitCommit()),
+                meta.specGitDirty().orElse(false), known(meta.model()), known(meta.timestamp()),
+                known(meta.sourceDb()), known(meta.rerunMode()), ending(meta.interrupted()),
+                meta.inputRowCounts().orElse(Map.of()), tasks);
     }
 
-    private static RecordedTask task(String name, Shape shape, List<String> dependsOn, String prompt,
-                                     Map<String, String> meta) {
-        Usage tokens = new Usage(number(meta, "prompt_tokens"), number(meta, "completion_tokens"),
-                number(meta, "cache_read_tokens"), number(meta, "reasoning_tokens"));
-        Usage usage = decimal(meta.get(WorkspaceMetadata.TASK_COST)).map(tokens::withCost).orElse(tokens);
-        Optional<Duration> elapsed = decimal(meta.get("elapsed_s"))
-                .map(seconds -> Duration.ofNanos(seconds.movePointRight(9).longValue()));
+    private static RecordedTask task(String name, Shape shape, List<String> dependsOn, String prompt, TaskMeta meta) {
+        Optional<TaskMeta.ModelUsed> used = meta.modelUsed();
         return new RecordedTask(name, shape.inputs(), shape.outputs(), dependsOn, prompt, status(meta),
-                text(meta.get("kind")), text(meta.get("model")), text(meta.get("reasoning_effort")),
-                integer(meta.get("iterations")), integer(meta.get("tool_calls")), usage, elapsed,
-                text(meta.get("validation")), text(meta.get("final_message")).orElse(""),
-                text(meta.get("reason")).orElse(""), strings(meta.get("failures")), text(meta.get("timestamp")));
+                meta.kind(), used.flatMap(TaskMeta.ModelUsed::model), used.flatMap(TaskMeta.ModelUsed::reasoningEffort),
+                meta.iterations().map(Long::intValue), meta.toolCalls().map(Long::intValue),
+                meta.usage().orElse(Usage.NONE), meta.elapsed(), meta.validation(), meta.finalMessage().orElse(""),
+                meta.reason().orElse(""), meta.failures().orElse(List.of()), meta.timestamp());
     }
 
     /** The recorded status; a workspace of the original tool records only the validation result. */
-    private static Optional<TaskStatus> status(Map<String, String> meta) {
-        Optional<String> status = text(meta.get("status"));
+    private static Optional<TaskStatus> status(TaskMeta meta) {
+        Optional<String> status = meta.status();
         if (status.isPresent()) {
             try {
                 return Optional.of(TaskStatus.valueOf(status.get().toUpperCase(Locale.ROOT)));
@@ -81,14 +73,12 @@ public final class RecordedRuns {
                 return Optional.empty();
             }
         }
-        return text(meta.get("validation")).map(v -> v.equals("PASSED") ? TaskStatus.PASSED : TaskStatus.FAILED);
+        return meta.validation().map(v -> v.equals("PASSED") ? TaskStatus.PASSED : TaskStatus.FAILED);
     }
 
-    private static RecordedRun.Ending ending(String interrupted) {
-        if (interrupted == null) {
-            return RecordedRun.Ending.UNKNOWN;
-        }
-        return "false".equals(interrupted.strip()) ? RecordedRun.Ending.FINISHED : RecordedRun.Ending.INTERRUPTED;
+    private static RecordedRun.Ending ending(Optional<Boolean> interrupted) {
+        return interrupted.map(stopped -> stopped ? RecordedRun.Ending.INTERRUPTED : RecordedRun.Ending.FINISHED)
+                .orElse(RecordedRun.Ending.UNKNOWN);
     }
 
     private static List<String> tracedTasks(Workspace workspace) {
@@ -102,13 +92,13 @@ public final class RecordedRuns {
     /** A task's inputs and outputs, from the structural fingerprint. */
     private record Shape(List<String> inputs, List<String> outputs) {
         /** No fingerprint: the outputs its metadata lists, if any. */
-        static Shape unknown(Map<String, String> meta) {
-            return new Shape(List.of(), strings(meta.get("outputs")));
+        static Shape unknown(TaskMeta meta) {
+            return new Shape(List.of(), meta.outputs().orElse(List.of()));
         }
 
         /** The fingerprint sorts outputs; the task's metadata lists them as the spec does. */
-        Shape inSpecOrder(Map<String, String> meta) {
-            List<String> declared = strings(meta.get("outputs"));
+        Shape inSpecOrder(TaskMeta meta) {
+            List<String> declared = meta.outputs().orElse(List.of());
             return declared.isEmpty() || !Set.copyOf(declared).equals(Set.copyOf(outputs)) ? this
                     : new Shape(inputs, declared);
         }
@@ -130,25 +120,8 @@ public final class RecordedRuns {
         return shapes;
     }
 
-    private static Map<String, String> prompts(String json) {
-        Map<String, String> prompts = new LinkedHashMap<>();
-        parse(json).filter(Map.class::isInstance).ifPresent(map -> ((Map<?, ?>) map)
-                .forEach((task, prompt) -> prompts.put(String.valueOf(task), prompt == null ? "" : String.valueOf(prompt))));
-        return prompts;
-    }
-
-    private static Map<String, Long> rowCounts(String json) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        parse(json).filter(Map.class::isInstance).ifPresent(map -> ((Map<?, ?>) map).forEach((table, n) -> {
-            if (n instanceof Number number) {
-                counts.put(String.valueOf(table), number.longValue());
-            }
-        }));
-        return counts;
-    }
-
-    private static Optional<String> known(String value) {
-        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty() && !v.equals(GitInfo.UNKNOWN));
+    private static Optional<String> known(Optional<String> value) {
+        return value.map(String::strip).filter(v -> !v.isEmpty() && !v.equals(GitInfo.UNKNOWN));
     }
 
     private static Optional<Object> parse(String json) {
@@ -160,34 +133,6 @@ public final class RecordedRuns {
         } catch (JsonException e) {
             return Optional.empty();
         }
-    }
-
-    private static Optional<String> text(String json) {
-        return parse(json).map(value -> value instanceof String s ? s : Json.write(value)).filter(s -> !s.isBlank());
-    }
-
-    private static Optional<Integer> integer(String json) {
-        return parse(json).filter(Number.class::isInstance).map(n -> ((Number) n).intValue());
-    }
-
-    private static long number(Map<String, String> meta, String key) {
-        return parse(meta.get(key)).filter(Number.class::isInstance).map(n -> ((Number) n).longValue()).orElse(0L);
-    }
-
-    /** A JSON number read exactly (costs and seconds must not pick up binary fractions). */
-    private static Optional<BigDecimal> decimal(String json) {
-        if (json == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new BigDecimal(json.strip()));
-        } catch (NumberFormatException notANumber) {
-            return Optional.empty();
-        }
-    }
-
-    private static List<String> strings(String json) {
-        return parse(json).map(RecordedRuns::stringList).orElse(List.of());
     }
 
     private static List<String> stringList(Object value) {

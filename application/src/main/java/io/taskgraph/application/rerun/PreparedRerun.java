@@ -1,9 +1,10 @@
 package io.taskgraph.application.rerun;
 
+import io.taskgraph.domain.meta.TaskMeta;
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.application.run.BeforeTheTasks;
-import io.taskgraph.application.run.InputFile;
+import io.taskgraph.domain.meta.InputFile;
 import io.taskgraph.application.run.RunControl;
-import io.taskgraph.application.run.WorkspaceMetadata;
 import io.taskgraph.domain.UsageException;
 import io.taskgraph.domain.ErrorCategory;
 import io.taskgraph.domain.WorkspaceException;
@@ -11,8 +12,6 @@ import io.taskgraph.domain.definition.DefinitionComparison;
 import io.taskgraph.domain.definition.TaskDefinition;
 import io.taskgraph.domain.fingerprint.Fingerprint;
 import io.taskgraph.domain.graph.TaskGraph;
-import io.taskgraph.domain.json.Json;
-import io.taskgraph.domain.json.JsonException;
 import io.taskgraph.domain.port.SpecLoader;
 import io.taskgraph.domain.port.SpecRequest;
 import io.taskgraph.domain.port.SpecSession;
@@ -63,17 +62,17 @@ final class PreparedRerun implements AutoCloseable {
     /** {@code control}: cancelling it stops the spec's import (see {@link BeforeTheTasks#open}). */
     static PreparedRerun prepare(RerunRequest request, SpecLoader specs, SqlEngine engine, RunControl control) {
         checkPaths(request);
-        Map<String, String> recorded;
-        Map<String, Map<String, String>> recordedTasks;
+        WorkspaceMeta recorded;
+        Map<String, TaskMeta> recordedTasks;
         try (Workspace previous = engine.openReadOnly(request.source())) {
             recorded = previous.workspaceMeta();
             recordedTasks = previous.taskMeta();
         }
-        if (!recorded.containsKey(WorkspaceMetadata.FINGERPRINT)) {
+        if (recorded.fingerprint().isEmpty()) {
             throw new WorkspaceException(ErrorCategory.BAD_INPUT, request.source() + " is not a Taskgraph workspace (its _workspace_meta has "
                     + "no fingerprint); rerun needs a .db file written by 'taskgraph run' or 'taskgraph rerun'.");
         }
-        String module = request.specModule().or(() -> recordedValue(recorded, WorkspaceMetadata.SPEC_MODULE))
+        String module = request.specModule().or(() -> known(recorded.specModule()))
                 .orElseThrow(() -> new UsageException("Workspace " + request.source() + " does not record which "
                         + "spec module built it; pass the spec module to use (--spec my_app.specs.main)."));
         SpecSession session = BeforeTheTasks.open(specs, new SpecRequest(module, request.workingDirectory(),
@@ -81,15 +80,15 @@ final class PreparedRerun implements AutoCloseable {
         try {
             WorkspaceSpec spec = session.spec();
             SpecComparison specComparison = SpecComparison.of(recorded, spec.origin(), request.specModule().isPresent()
-                    && !request.specModule().get().equals(recorded.get(WorkspaceMetadata.SPEC_MODULE)));
-            List<String> differences = Fingerprint.differences(recorded.get(WorkspaceMetadata.FINGERPRINT),
+                    && !recorded.specModule().equals(request.specModule()));
+            List<String> differences = Fingerprint.differences(recorded.fingerprint().get(),
                     Fingerprint.of(spec));
             if (!differences.isEmpty()) {
                 throw new FingerprintMismatchException(request.source().toString(), module, differences);
             }
             TaskGraph graph = TaskGraph.of(spec.tasks(), spec.inputs().stream().map(InputSpec::name).toList());
             Set<String> selected = request.selection().all() ? Set.of() : graph.select(request.selection());
-            String model = request.model().or(() -> recordedValue(recorded, WorkspaceMetadata.MODEL))
+            String model = request.model().or(() -> known(recorded.model()))
                     .orElse(request.options().model());
             List<ChangedInputFile> changedFiles = request.reingest() ? List.of() : changedFiles(recorded);
             return new PreparedRerun(session, module, graph, model, specComparison, selected,
@@ -114,54 +113,29 @@ final class PreparedRerun implements AutoCloseable {
     }
 
     /** Each task's definition compared with the recorded one, or with the recorded prompt for an older workspace. */
-    private static Map<String, DefinitionComparison> definitions(WorkspaceSpec spec, Map<String, String> recorded,
-                                                                 Map<String, Map<String, String>> recordedTasks) {
-        Map<String, String> prompts = recordedPrompts(recorded.get(WorkspaceMetadata.PROMPTS));
+    private static Map<String, DefinitionComparison> definitions(WorkspaceSpec spec, WorkspaceMeta recorded,
+                                                                 Map<String, TaskMeta> recordedTasks) {
+        Map<String, String> prompts = recorded.prompts().orElse(Map.of());
         Map<String, DefinitionComparison> comparisons = new LinkedHashMap<>();
         for (TaskSpec task : spec.tasks()) {
             Optional<TaskDefinition> definition = Optional.ofNullable(recordedTasks.get(task.name()))
-                    .map(meta -> meta.get(WorkspaceMetadata.DEFINITION)).flatMap(PreparedRerun::parse);
+                    .flatMap(TaskMeta::definition);
             comparisons.put(task.name(), DefinitionComparison.compare(TaskDefinition.of(task), definition,
                     Optional.ofNullable(prompts.get(task.name()))));
         }
         return comparisons;
     }
 
-    private static Optional<TaskDefinition> parse(String json) {
-        try {
-            return Optional.of(TaskDefinition.parse(json));
-        } catch (JsonException e) {
-            return Optional.empty(); // a record this version cannot read proves no change
-        }
-    }
-
-    private static Map<String, String> recordedPrompts(String json) {
-        Map<String, String> prompts = new LinkedHashMap<>();
-        if (json == null || json.isBlank()) {
-            return prompts;
-        }
-        try {
-            Json.parseObject(json).forEach((task, prompt) -> {
-                if (prompt instanceof String text) {
-                    prompts.put(task, text);
-                }
-            });
-        } catch (JsonException e) {
-            return Map.of();
-        }
-        return prompts;
-    }
-
-    private static List<ChangedInputFile> changedFiles(Map<String, String> recorded) {
+    private static List<ChangedInputFile> changedFiles(WorkspaceMeta recorded) {
         List<ChangedInputFile> changed = new ArrayList<>();
-        for (InputFile file : InputFile.parseAll(recorded.get(WorkspaceMetadata.INPUT_FILES))) {
+        for (InputFile file : recorded.inputFiles().orElse(List.of())) {
             file.changeOnDisk().ifPresent(change -> changed.add(new ChangedInputFile(file.input(), file.path(), change)));
         }
         return List.copyOf(changed);
     }
 
-    private static Optional<String> recordedValue(Map<String, String> recorded, String key) {
-        return Optional.ofNullable(recorded.get(key)).filter(v -> !v.isBlank() && !v.equals(GitInfo.UNKNOWN));
+    private static Optional<String> known(Optional<String> recorded) {
+        return recorded.filter(v -> !v.isBlank() && !v.equals(GitInfo.UNKNOWN));
     }
 
     SpecSession session() {

@@ -1,5 +1,6 @@
 package io.taskgraph.application.rerun;
 
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.application.run.BeforeTheTasks;
 import io.taskgraph.application.run.Ingestion;
 import io.taskgraph.application.run.DeclaredFiles;
@@ -19,10 +20,8 @@ import io.taskgraph.domain.run.RunSummary;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code rerun} use case: check that the spec still fits the previous workspace (structural fingerprint), copy
@@ -67,10 +66,10 @@ public final class RerunWorkspace {
                 llm.checkReady();
             }
             RunOptions options = request.options().withModel(prepared.model());
-            Map<String, String> meta = new LinkedHashMap<>(WorkspaceMetadata.start(spec, prepared.model(),
-                    clock.instant()));
-            meta.put(WorkspaceMetadata.SOURCE_DB, request.source().toAbsolutePath().normalize().toString());
-            meta.put(WorkspaceMetadata.RERUN_MODE, request.mode().wire());
+            WorkspaceMeta meta = WorkspaceMetadata.start(spec, prepared.model(), clock.instant()).toBuilder()
+                    .sourceDb(request.source().toAbsolutePath().normalize().toString())
+                    .rerunMode(request.mode().wire())
+                    .build();
             try (Workspace workspace = engine.copy(request.source(), request.output(), request.replaceOutput())) {
                 BeforeTheTasks.prepare(workspace, control, () -> {
                     workspace.putWorkspaceMeta(meta);

@@ -1,9 +1,8 @@
 package io.taskgraph.application.rerun;
 
-import io.taskgraph.application.run.WorkspaceMetadata;
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.domain.spec.GitInfo;
 import io.taskgraph.domain.spec.SpecOrigin;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,15 +23,15 @@ public record SpecComparison(State state, String detail) {
         UNKNOWN
     }
 
-    static SpecComparison of(Map<String, String> recorded, SpecOrigin now, boolean otherModule) {
+    static SpecComparison of(WorkspaceMeta recorded, SpecOrigin now, boolean otherModule) {
         if (otherModule) {
             return new SpecComparison(State.OTHER_MODULE, "given instead of the recorded "
-                    + recorded.getOrDefault(WorkspaceMetadata.SPEC_MODULE, "module"));
+                    + recorded.specModule().orElse("module"));
         }
-        Optional<String> recordedCommit = known(recorded.get(WorkspaceMetadata.SPEC_GIT_COMMIT));
+        Optional<String> recordedCommit = recorded.specGitCommit().flatMap(SpecComparison::known);
         GitInfo git = now.git() == null ? GitInfo.unknown() : now.git();
         Optional<String> commitNow = git.commit();
-        Optional<String> recordedSource = Optional.ofNullable(recorded.get(WorkspaceMetadata.SPEC_SOURCE))
+        Optional<String> recordedSource = recorded.specSource()
                 .filter(s -> !s.isBlank());
         if (recordedSource.isPresent()) {
             if (recordedSource.get().equals(now.source())) {
@@ -59,7 +58,7 @@ public record SpecComparison(State state, String detail) {
     }
 
     private static Optional<String> known(String value) {
-        return Optional.ofNullable(value).filter(v -> !v.isBlank() && !v.equals(GitInfo.UNKNOWN));
+        return Optional.of(value).filter(v -> !v.isBlank() && !v.equals(GitInfo.UNKNOWN));
     }
 
     private static boolean sameCommit(String a, String b) {

@@ -1,5 +1,6 @@
 package io.taskgraph.application.run;
 
+import io.taskgraph.domain.meta.InputFile;
 import io.taskgraph.domain.InputValidationException;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.event.RunEvent;

@@ -1,5 +1,6 @@
 package io.taskgraph.application.run;
 
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.graph.TaskGraph;
 import io.taskgraph.domain.port.LlmClient;
@@ -14,7 +15,6 @@ import io.taskgraph.domain.spec.InputSpec;
 import io.taskgraph.domain.spec.TaskSpec;
 import io.taskgraph.domain.spec.WorkspaceSpec;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,7 +58,7 @@ public final class RunWorkspace {
             if (spec.tasks().stream().filter(task -> scheduled.contains(task.name())).anyMatch(TaskSpec::mayCallModel)) {
                 llm.checkReady();
             }
-            Map<String, String> meta = WorkspaceMetadata.start(spec, options.model(), clock.instant());
+            WorkspaceMeta meta = WorkspaceMetadata.start(spec, options.model(), clock.instant());
             try (Workspace workspace = engine.create(request.output(), request.replaceOutput())) {
                 BeforeTheTasks.prepare(workspace, control, () -> {
                     workspace.putWorkspaceMeta(meta);

@@ -4,6 +4,7 @@ import io.taskgraph.application.agent.AgentSettings;
 import io.taskgraph.application.schedule.DagScheduler;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.graph.TaskGraph;
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.domain.port.ExportResult;
 import io.taskgraph.domain.port.LlmClient;
 import io.taskgraph.domain.port.RunListener;
@@ -99,9 +100,7 @@ public final class WorkspaceExecution {
             }
         }
         dropUnsafeObjects(workspace);
-        Map<String, String> end = new LinkedHashMap<>();
-        end.put(WorkspaceMetadata.INTERRUPTED, String.valueOf(interrupted));
-        workspace.putWorkspaceMeta(end);
+        workspace.putWorkspaceMeta(WorkspaceMeta.builder().interrupted(interrupted).build());
         workspace.checkpoint();
         RunSummary summary = new RunSummary(output, outcomes, exports,
                 Duration.ofNanos(System.nanoTime() - startNanos), interrupted,
@@ -113,10 +112,6 @@ public final class WorkspaceExecution {
     private void settle(Workspace workspace, TaskGraph graph, TaskOutcome outcome, boolean acted, RunOptions options) {
         workspace.putTaskMeta(outcome.task(), WorkspaceMetadata.task(graph.task(outcome.task()), outcome, acted,
                 options.model(), options.effort(), clock.instant()));
-        List<String> unreported = WorkspaceMetadata.unreported(outcome, acted);
-        if (!unreported.isEmpty()) {
-            workspace.removeTaskMeta(outcome.task(), unreported);
-        }
         listener.on(new RunEvent.TaskFinished(outcome));
     }
 

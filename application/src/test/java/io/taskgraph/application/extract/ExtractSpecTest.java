@@ -1,5 +1,6 @@
 package io.taskgraph.application.extract;
 
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,8 +32,8 @@ class ExtractSpecTest {
     void workspace() throws IOException {
         db = Files.writeString(dir.resolve("jan.db"), "pretend DuckDB");
         out = dir.resolve("extracted/spec.py");
-        engine.register(db, Map.of("spec_source", SOURCE, "spec_module", "my_app.specs.jan",
-                "spec_git_commit", "0123abcd"));
+        engine.register(db, WorkspaceMeta.builder().specSource(SOURCE).specModule("my_app.specs.jan")
+                .specGitCommit("0123abcd").build());
     }
 
     @Test
@@ -102,8 +103,7 @@ class ExtractSpecTest {
     @Test
     void workspaceWithoutSourceSaysSoAndWritesNothing() throws IOException {
         Path old = Files.writeString(dir.resolve("old.db"), "x");
-        Map<String, String> meta = new HashMap<>(Map.of("spec_module", "my_app.specs.main"));
-        engine.register(old, meta);
+        engine.register(old, WorkspaceMeta.builder().specModule("my_app.specs.main").build());
 
         WorkspaceException e = assertThrows(WorkspaceException.class,
                 () -> new ExtractSpec(engine).extract(old, out, false));

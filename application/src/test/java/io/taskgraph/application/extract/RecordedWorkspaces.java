@@ -2,6 +2,8 @@ package io.taskgraph.application.extract;
 
 import io.taskgraph.domain.WorkspaceException;
 import io.taskgraph.domain.data.TableSource;
+import io.taskgraph.domain.meta.TaskMeta;
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.domain.port.SqlEngine;
 import io.taskgraph.domain.port.TaskSession;
 import io.taskgraph.domain.port.Workspace;
@@ -9,7 +11,6 @@ import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.QueryResult;
 import io.taskgraph.domain.sql.RelationInfo;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,11 @@ import java.util.Optional;
  * so a test fails if extract-spec tried to change the workspace.
  */
 final class RecordedWorkspaces implements SqlEngine {
-    private final Map<Path, Map<String, String>> metaByFile = new HashMap<>();
+    private final Map<Path, WorkspaceMeta> metaByFile = new HashMap<>();
     int opened;
     int closed;
 
-    void register(Path file, Map<String, String> meta) {
+    void register(Path file, WorkspaceMeta meta) {
         metaByFile.put(file, meta);
     }
 
@@ -45,7 +46,7 @@ final class RecordedWorkspaces implements SqlEngine {
             throw new WorkspaceException("not a DuckDB database file");
         }
         opened++;
-        Map<String, String> meta = metaByFile.get(file);
+        WorkspaceMeta meta = metaByFile.get(file);
         return new Workspace() {
             @Override
             public Path file() {
@@ -59,8 +60,8 @@ final class RecordedWorkspaces implements SqlEngine {
             }
 
             @Override
-            public Map<String, String> workspaceMeta() {
-                return meta == null ? Map.of() : meta;
+            public WorkspaceMeta workspaceMeta() {
+                return meta == null ? WorkspaceMeta.EMPTY : meta;
             }
 
             @Override
@@ -114,22 +115,17 @@ final class RecordedWorkspaces implements SqlEngine {
             }
 
             @Override
-            public void putWorkspaceMeta(Map<String, String> entries) {
+            public void putWorkspaceMeta(WorkspaceMeta update) {
                 throw new AssertionError("read-only");
             }
 
             @Override
-            public void putTaskMeta(String task, Map<String, String> entries) {
+            public void putTaskMeta(String task, TaskMeta update) {
                 throw new AssertionError("read-only");
             }
 
             @Override
-            public void removeTaskMeta(String task, Collection<String> keys) {
-                throw new AssertionError("read-only");
-            }
-
-            @Override
-            public Map<String, Map<String, String>> taskMeta() {
+            public Map<String, TaskMeta> taskMeta() {
                 return Map.of();
             }
 

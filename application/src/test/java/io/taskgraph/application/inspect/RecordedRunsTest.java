@@ -27,14 +27,15 @@ class RecordedRunsTest {
     @Test
     void aWorkspaceOfTheOriginalToolWithoutStatusOrFingerprintStillListsItsTasks() {
         Path db = dir.resolve("old.db");
-        try (Workspace workspace = engine.create(db, false)) {
-            workspace.putWorkspaceMeta(Map.of("model", "openai/gpt-5.2", "spec_module", "app.specs.main",
-                    "spec_git_commit", "unknown", "prompts", "{\"summarize\": \"Summarize.\"}"));
-            workspace.putTaskMeta("summarize", Map.of("validation", "\"PASSED\"", "iterations", "4",
-                    "prompt_tokens", "1200", "completion_tokens", "80", "elapsed_s", "3.25",
-                    "outputs", "[\"department_summary\"]"));
-            workspace.putTaskMeta("broken", Map.of("validation", "\"FAILED\"", "iterations", "oops"));
-        }
+        engine.create(db, false).close();
+        storeText(db, "INSERT INTO _workspace_meta VALUES ('model', 'openai/gpt-5.2'), "
+                + "('spec_module', 'app.specs.main'), ('spec_git_commit', 'unknown'), "
+                + "('prompts', '{\"summarize\": \"Summarize.\"}')");
+        storeText(db, "INSERT INTO _task_meta VALUES ('summarize', 'validation', '\"PASSED\"'), "
+                + "('summarize', 'iterations', '4'), ('summarize', 'prompt_tokens', '1200'), "
+                + "('summarize', 'completion_tokens', '80'), ('summarize', 'elapsed_s', '3.25'), "
+                + "('summarize', 'outputs', '[\"department_summary\"]'), "
+                + "('broken', 'validation', '\"FAILED\"'), ('broken', 'iterations', 'oops')");
 
         RecordedRun run;
         try (Workspace workspace = engine.openReadOnly(db)) {
@@ -60,12 +61,11 @@ class RecordedRunsTest {
     @Test
     void costsAreReadExactlyAndOnlyTasksThatRanCountTowardsTheRun() {
         Path db = dir.resolve("rerun.db");
-        try (Workspace workspace = engine.create(db, false)) {
-            workspace.putWorkspaceMeta(Map.of("interrupted", "false"));
-            workspace.putTaskMeta("built", Map.of("status", "\"passed\"", "cost", "0.1", "prompt_tokens", "10"));
-            workspace.putTaskMeta("again", Map.of("status", "\"failed\"", "cost", "0.2"));
-            workspace.putTaskMeta("kept", Map.of("status", "\"reused\"", "cost", "5", "prompt_tokens", "1000"));
-        }
+        engine.create(db, false).close();
+        storeText(db, "INSERT INTO _workspace_meta VALUES ('interrupted', 'false')");
+        storeText(db, "INSERT INTO _task_meta VALUES ('built', 'status', '\"passed\"'), ('built', 'cost', '0.1'), "
+                + "('built', 'prompt_tokens', '10'), ('again', 'status', '\"failed\"'), ('again', 'cost', '0.2'), "
+                + "('kept', 'status', '\"reused\"'), ('kept', 'cost', '5'), ('kept', 'prompt_tokens', '1000')");
 
         RecordedRun run;
         try (Workspace workspace = engine.openReadOnly(db)) {
@@ -76,5 +76,15 @@ class RecordedRunsTest {
         assertEquals(Optional.of(new BigDecimal("0.3")), run.cost(), "0.1 + 0.2, exactly; the reused task's 5 is not");
         assertEquals(10, run.usage().prompt());
         assertTrue(run.task("kept").orElseThrow().usage().cost().isPresent(), "a reused task keeps its own record");
+    }
+
+    /** Stores metadata text as a workspace of another version wrote it, past the port that writes today's text. */
+    private static void storeText(Path db, String insert) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(insert);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 }

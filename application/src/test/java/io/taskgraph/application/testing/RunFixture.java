@@ -126,16 +126,21 @@ public final class RunFixture {
         return query(db, sql).rows();
     }
 
+    /** {@code _workspace_meta} as the file stores it: {@code key -> text}. */
     public Map<String, String> workspaceMeta(String db) {
-        try (Workspace workspace = engine.openReadOnly(path(db))) {
-            return workspace.workspaceMeta();
-        }
+        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        rows(db, "SELECT key, value FROM _workspace_meta ORDER BY key")
+                .forEach(row -> meta.put((String) row.get(0), (String) row.get(1)));
+        return meta;
     }
 
+    /** {@code _task_meta} as the file stores it: {@code task -> key -> JSON text}. */
     public Map<String, Map<String, String>> taskMeta(String db) {
-        try (Workspace workspace = engine.openReadOnly(path(db))) {
-            return workspace.taskMeta();
-        }
+        Map<String, Map<String, String>> meta = new java.util.LinkedHashMap<>();
+        rows(db, "SELECT task, key, value FROM _task_meta ORDER BY task, key").forEach(row -> meta
+                .computeIfAbsent((String) row.get(0), t -> new java.util.LinkedHashMap<>())
+                .put((String) row.get(1), (String) row.get(2)));
+        return meta;
     }
 
     /**

@@ -1,9 +1,10 @@
 package io.taskgraph.domain.port;
 
 import io.taskgraph.domain.data.TableSource;
+import io.taskgraph.domain.meta.TaskMeta;
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.domain.sql.Namespace;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -45,22 +46,23 @@ public interface Workspace extends SqlReader, AutoCloseable {
     /** A new connection for one task, whose agent statements are limited to {@code namespace}. */
     TaskSession openTaskSession(String task, Namespace namespace);
 
-    /** Sets {@code _workspace_meta} keys (plain text values; JSON text for the JSON keys). */
-    void putWorkspaceMeta(Map<String, String> entries);
+    /**
+     * Records what {@code update} holds in {@code _workspace_meta}; parts it leaves empty keep their recorded value.
+     * The adapter writes the {@code .db}'s text for each part (plain text, or JSON for the JSON keys).
+     */
+    void putWorkspaceMeta(WorkspaceMeta update);
 
-    Map<String, String> workspaceMeta();
-
-    /** Sets {@code _task_meta} keys for one task; values are JSON text. */
-    void putTaskMeta(String task, Map<String, String> entries);
+    /** What {@code _workspace_meta} holds; parts it lacks or that cannot be read are empty. */
+    WorkspaceMeta workspaceMeta();
 
     /**
-     * Removes {@code keys} from one task's {@code _task_meta} (keys it does not have are ignored): a task that ran
-     * again drops what its new run did not report, so a copied workspace keeps no stale figure.
+     * Records what {@code update} holds in one task's {@code _task_meta}; parts it leaves empty keep their recorded
+     * value, and a usage without a cost removes the recorded cost (see {@link TaskMeta#usage}).
      */
-    void removeTaskMeta(String task, Collection<String> keys);
+    void putTaskMeta(String task, TaskMeta update);
 
-    /** {@code task -> key -> JSON text}. */
-    Map<String, Map<String, String>> taskMeta();
+    /** Every task's {@code _task_meta}, by task name in name order; parts that cannot be read are empty. */
+    Map<String, TaskMeta> taskMeta();
 
     /** Writes everything to disk; the file is a valid workspace afterwards even if the process dies. */
     void checkpoint();

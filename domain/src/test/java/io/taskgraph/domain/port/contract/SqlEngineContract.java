@@ -11,6 +11,9 @@ import io.taskgraph.domain.data.Column;
 import io.taskgraph.domain.data.SourceFormat;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.json.Json;
+import io.taskgraph.domain.llm.Usage;
+import io.taskgraph.domain.meta.TaskMeta;
+import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.domain.port.SqlEngine;
 import io.taskgraph.domain.port.TaskSession;
 import io.taskgraph.domain.port.Workspace;
@@ -22,12 +25,15 @@ import io.taskgraph.domain.sql.SqlFailure;
 import io.taskgraph.domain.sql.StatementResult;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,14 +77,14 @@ public abstract class SqlEngineContract {
     void createRefusesAnExistingFileUnlessToldToReplaceIt() throws IOException {
         Path file = dir.resolve("out.db");
         try (Workspace workspace = engine().create(file, false)) {
-            workspace.putWorkspaceMeta(Map.of("model", "old"));
+            workspace.putWorkspaceMeta(model("old"));
         }
         WorkspaceException refused = assertThrows(WorkspaceException.class, () -> engine().create(file, false));
         assertTrue(refused.getMessage().contains(file.getFileName().toString()), refused.getMessage());
         assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
 
         try (Workspace workspace = engine().create(file, true)) {
-            assertEquals(Map.of(), workspace.workspaceMeta());
+            assertEquals(WorkspaceMeta.EMPTY, workspace.workspaceMeta());
         }
     }
 
@@ -87,7 +93,7 @@ public abstract class SqlEngineContract {
         Path file = dir.resolve("out.db");
         Workspace workspace = engine().create(file, false);
         workspace.ingest("rates", ndjson("rates", List.of(new Column("ccy", "VARCHAR")), "{\"ccy\":\"USD\"}"));
-        workspace.putWorkspaceMeta(Map.of("model", "m1"));
+        workspace.putWorkspaceMeta(model("m1"));
 
         workspace.discard();
 
@@ -101,36 +107,60 @@ public abstract class SqlEngineContract {
     }
 
     @Test
-    void workspaceMetadataKeysAreUpserted() {
+    void workspaceMetadataPartsAreUpserted() {
+        Map<String, String> prompts = new LinkedHashMap<>();
+        prompts.put("b", "Second \"quoted\"\n line");
+        prompts.put("a", "First");
         try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
-            workspace.putWorkspaceMeta(Map.of("model", "a/b", "fingerprint", "{\"x\":1}"));
-            workspace.putWorkspaceMeta(Map.of("model", "c/d"));
-            assertEquals(Map.of("model", "c/d", "fingerprint", "{\"x\":1}"), workspace.workspaceMeta());
-            assertEquals(2, workspace.query("SELECT * FROM _workspace_meta").rowCount());
+            workspace.putWorkspaceMeta(WorkspaceMeta.builder().model("a/b").fingerprint("{\"x\":1}")
+                    .prompts(prompts).inputRowCounts(Map.of("orders", 12345678901L)).interrupted(true).build());
+            workspace.putWorkspaceMeta(WorkspaceMeta.builder().model("c/d").interrupted(false).build());
+            assertEquals(WorkspaceMeta.builder().model("c/d").fingerprint("{\"x\":1}").prompts(prompts)
+                    .inputRowCounts(Map.of("orders", 12345678901L)).interrupted(false).build(),
+                    workspace.workspaceMeta());
+            assertEquals(List.of("b", "a"), List.copyOf(workspace.workspaceMeta().prompts().orElseThrow().keySet()),
+                    "prompts keep their order");
+            assertEquals(5, workspace.query("SELECT * FROM _workspace_meta").rowCount());
         }
     }
 
     @Test
-    void taskMetadataKeysAreUpsertedPerTask() {
+    void taskMetadataPartsAreUpsertedPerTask() {
         try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
-            workspace.putTaskMeta("sales", Map.of("iterations", "3", "validation", "\"FAILED\""));
-            workspace.putTaskMeta("costs", Map.of("iterations", "1"));
-            workspace.putTaskMeta("sales", Map.of("validation", "\"PASSED\""));
+            workspace.putTaskMeta("sales", TaskMeta.builder().iterations(3).validation("FAILED").build());
+            workspace.putTaskMeta("costs", TaskMeta.builder().iterations(1).build());
+            workspace.putTaskMeta("sales", TaskMeta.builder().validation("PASSED").build());
             assertEquals(Map.of(
-                    "sales", Map.of("iterations", "3", "validation", "\"PASSED\""),
-                    "costs", Map.of("iterations", "1")), workspace.taskMeta());
+                    "sales", TaskMeta.builder().iterations(3).validation("PASSED").build(),
+                    "costs", TaskMeta.builder().iterations(1).build()), workspace.taskMeta());
             assertEquals(3, workspace.query("SELECT * FROM _task_meta").rowCount());
         }
     }
 
     @Test
-    void removingTaskMetadataKeysDropsOnlyThoseKeysOfThatTask() {
+    void aTaskRecordRoundTripsWithExactNumbers() {
+        TaskMeta meta = TaskMeta.builder().kind("agent").status("passed").validation("PASSED")
+                .outputs(List.of("sales_by_region", "sales_total")).timestamp("2026-03-01T10:15:30.123Z")
+                .modelUsed(new TaskMeta.ModelUsed(Optional.of("openai/gpt-5.2"), Optional.of("low")))
+                .iterations(4).toolCalls(9).elapsed(Duration.ofMillis(1235))
+                .usage(new Usage(1200, 345, 1000, 7).withCost(new BigDecimal("0.00123")))
+                .finalMessage("Done").reason("").failures(List.of()).build();
         try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
-            workspace.putTaskMeta("sales", Map.of("iterations", "3", "cost", "0.25"));
-            workspace.putTaskMeta("costs", Map.of("cost", "0.5"));
-            workspace.removeTaskMeta("sales", List.of("cost", "never_written"));
-            assertEquals(Map.of("sales", Map.of("iterations", "3"), "costs", Map.of("cost", "0.5")),
-                    workspace.taskMeta());
+            workspace.putTaskMeta("sales", meta);
+            assertEquals(Map.of("sales", meta), workspace.taskMeta());
+        }
+    }
+
+    @Test
+    void aUsageWithoutCostRemovesTheRecordedCostOfThatTaskOnly() {
+        Usage costly = new Usage(10, 1, 0, 0).withCost(new BigDecimal("0.25"));
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            workspace.putTaskMeta("sales", TaskMeta.builder().iterations(3).usage(costly).build());
+            workspace.putTaskMeta("costs", TaskMeta.builder().usage(costly).build());
+            workspace.putTaskMeta("sales", TaskMeta.builder().usage(new Usage(5, 2, 0, 0)).build());
+            workspace.putTaskMeta("costs", TaskMeta.builder().status("reused").build());
+            assertEquals(Map.of("sales", TaskMeta.builder().iterations(3).usage(new Usage(5, 2, 0, 0)).build(),
+                    "costs", TaskMeta.builder().status("reused").usage(costly).build()), workspace.taskMeta());
         }
     }
 
@@ -139,19 +169,19 @@ public abstract class SqlEngineContract {
         Path source = dir.resolve("jan.db");
         try (Workspace workspace = engine().create(source, false)) {
             workspace.ingest("rates", ndjson("rates", List.of(new Column("ccy", "VARCHAR")), "{\"ccy\":\"USD\"}"));
-            workspace.putWorkspaceMeta(Map.of("model", "m1"));
+            workspace.putWorkspaceMeta(model("m1"));
         }
         byte[] before = Files.readAllBytes(source);
 
         try (Workspace copy = engine().copy(source, dir.resolve("feb.db"), false)) {
-            assertEquals(Map.of("model", "m1"), copy.workspaceMeta());
+            assertEquals(model("m1"), copy.workspaceMeta());
             assertEquals(List.of("rates"), copy.inputTables());
-            copy.putWorkspaceMeta(Map.of("model", "m2"));
+            copy.putWorkspaceMeta(model("m2"));
             copy.ingest("more", ndjson("more", List.of(new Column("n", "BIGINT")), "{\"n\":1}"));
         }
         assertTrue(Arrays.equals(before, Files.readAllBytes(source)), "the source file changed");
         try (Workspace original = engine().openReadOnly(source)) {
-            assertEquals(Map.of("model", "m1"), original.workspaceMeta());
+            assertEquals(model("m1"), original.workspaceMeta());
             assertEquals(List.of("rates"), original.inputTables());
         }
     }
@@ -187,27 +217,28 @@ public abstract class SqlEngineContract {
 
         Path file = dir.resolve("out.db");
         try (Workspace workspace = engine().create(file, false)) {
-            workspace.putWorkspaceMeta(Map.of("model", "m"));
+            workspace.putWorkspaceMeta(model("m"));
         }
         try (Workspace workspace = engine().openReadOnly(file)) {
-            assertEquals(Map.of("model", "m"), workspace.workspaceMeta());
+            assertEquals(model("m"), workspace.workspaceMeta());
             WorkspaceException write = assertThrows(WorkspaceException.class,
-                    () -> workspace.putWorkspaceMeta(Map.of("model", "x")));
+                    () -> workspace.putWorkspaceMeta(model("x")));
             assertTrue(write.getMessage().contains("read-only"), write.getMessage());
         }
     }
 
     @Test
-    void aReadOnlyWorkspaceRefusesToRemoveMetadata() {
+    void aReadOnlyWorkspaceRefusesToWriteTaskMetadata() {
         Path file = dir.resolve("out.db");
+        TaskMeta costly = TaskMeta.builder().usage(new Usage(1, 1, 0, 0).withCost(new BigDecimal("0.25"))).build();
         try (Workspace workspace = engine().create(file, false)) {
-            workspace.putTaskMeta("sales", Map.of("cost", "0.25"));
+            workspace.putTaskMeta("sales", costly);
         }
         try (Workspace workspace = engine().openReadOnly(file)) {
             WorkspaceException write = assertThrows(WorkspaceException.class,
-                    () -> workspace.removeTaskMeta("sales", List.of("cost")));
+                    () -> workspace.putTaskMeta("sales", TaskMeta.builder().usage(Usage.NONE).build()));
             assertTrue(write.getMessage().contains("read-only"), write.getMessage());
-            assertEquals(Map.of("sales", Map.of("cost", "0.25")), workspace.taskMeta());
+            assertEquals(Map.of("sales", costly), workspace.taskMeta());
         }
     }
 
@@ -262,7 +293,7 @@ public abstract class SqlEngineContract {
         Path file = dir.resolve("out.db");
         try (Workspace workspace = engine().create(file, false)) {
             workspace.ingest("orders", ndjson("orders", List.of(new Column("amount", "BIGINT")), "{\"amount\":10}"));
-            workspace.putWorkspaceMeta(Map.of("model", "m"));
+            workspace.putWorkspaceMeta(model("m"));
         }
         byte[] before = Files.readAllBytes(file);
         try (Workspace workspace = engine().openReadOnly(file)) {
@@ -526,5 +557,9 @@ public abstract class SqlEngineContract {
         Path file = dir.resolve(name + ".ndjson");
         Files.writeString(file, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
         return new TableSource(file, SourceFormat.NDJSON, columns, java.util.Optional.empty(), "data/" + name + ".ndjson");
+    }
+
+    private static WorkspaceMeta model(String model) {
+        return WorkspaceMeta.builder().model(model).build();
     }
 }

@@ -1,8 +1,6 @@
-package io.taskgraph.application.run;
+package io.taskgraph.domain.meta;
 
 import io.taskgraph.domain.WorkspaceException;
-import io.taskgraph.domain.json.Json;
-import io.taskgraph.domain.json.JsonException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,11 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,40 +49,6 @@ public record InputFile(String input, Path path, long size, Instant modified, St
         } catch (IOException e) {
             return Optional.of("it cannot be read (" + e.getMessage() + ")");
         }
-    }
-
-    /** {@code {input: {"path": ..., "size": ..., "modified": ..., "sha256": ...}}}. */
-    public static String toJson(List<InputFile> files) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        for (InputFile file : files) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("path", file.path.toString());
-            entry.put("size", file.size);
-            entry.put("modified", file.modified.toString());
-            entry.put("sha256", file.sha256);
-            json.put(file.input, entry);
-        }
-        return Json.write(json);
-    }
-
-    /** The files recorded in {@code json} (the {@code input_files} value); nothing when absent or unreadable. */
-    public static List<InputFile> parseAll(String json) {
-        if (json == null || json.isBlank()) {
-            return List.of();
-        }
-        List<InputFile> files = new ArrayList<>();
-        try {
-            Json.parseObject(json).forEach((input, value) -> {
-                if (value instanceof Map<?, ?> entry && entry.get("path") instanceof String path
-                        && entry.get("size") instanceof Number size && entry.get("modified") instanceof String modified
-                        && entry.get("sha256") instanceof String hash) {
-                    files.add(new InputFile(input, Path.of(path), size.longValue(), Instant.parse(modified), hash));
-                }
-            });
-        } catch (JsonException | java.time.format.DateTimeParseException e) {
-            return List.of(); // a record this version cannot read proves nothing about the files
-        }
-        return List.copyOf(files);
     }
 
     private static String sha256(Path file) throws IOException {
