@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.inspect.Dollars;
 import io.taskgraph.application.progress.Readable;
 import io.taskgraph.application.progress.RunProgress;
 import io.taskgraph.application.progress.TaskProgress;
@@ -51,6 +52,7 @@ final class TaskJson {
         json.put("iterations", t.iteration());
         json.put("tool_calls", t.toolCalls());
         json.put("tokens", usage(t.usage()));
+        json.put("cost", dollars(t.usage()));
         json.put("elapsed_s", seconds(t.elapsed()));
         json.put("elapsed", Readable.duration(t.elapsed()));
         json.put("detail", TaskWording.detail(t));
@@ -75,7 +77,13 @@ final class TaskJson {
         json.put("cached_prompt", u.cachedPrompt());
         json.put("reasoning", u.reasoning());
         json.put("total", u.total());
+        json.put("cost", u.cost().orElse(null));
         return json;
+    }
+
+    /** What the model server said the calls cost, as the terminal's summary words it ({@code $0.012}); null if it said nothing. */
+    static String dollars(Usage u) {
+        return u.cost().map(Dollars::format).orElse(null);
     }
 
     /** Seconds with millisecond precision: the number the API carries beside the readable {@code elapsed}. */
