@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.inspect.Dollars;
 import io.taskgraph.application.progress.Readable;
 import io.taskgraph.application.progress.RunProgress;
 import io.taskgraph.application.progress.RunWording;
@@ -33,7 +34,8 @@ final class RunResults {
         json.put("tasks", run.tasks().stream().map(TaskJson::result).toList());
         json.put("exports", summary.exports().stream().map(x -> export(runId, x)).toList());
         json.put("usage", TaskJson.usage(summary.usage()));
-        json.put("cost", TaskJson.dollars(summary.usage()));
+        // What the model server said the calls cost, worded as the terminal's summary words it; null if it said nothing.
+        json.put("cost", summary.usage().cost().map(Dollars::format).orElse(null));
         json.put("views", views);
         json.put("db_url", "/api/run/" + runId + "/download/db");
         json.put("report_url", "/api/run/" + runId + "/report");

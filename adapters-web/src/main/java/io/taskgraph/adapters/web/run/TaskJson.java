@@ -52,7 +52,7 @@ final class TaskJson {
         json.put("iterations", t.iteration());
         json.put("tool_calls", t.toolCalls());
         json.put("tokens", usage(t.usage()));
-        json.put("cost", dollars(t.usage()));
+        json.put("cost", t.cost().map(Dollars::format).orElse(null));
         json.put("elapsed_s", seconds(t.elapsed()));
         json.put("elapsed", Readable.duration(t.elapsed()));
         json.put("detail", TaskWording.detail(t));
@@ -79,11 +79,6 @@ final class TaskJson {
         json.put("total", u.total());
         json.put("cost", u.cost().orElse(null));
         return json;
-    }
-
-    /** What the model server said the calls cost, as the terminal's summary words it ({@code $0.012}); null if it said nothing. */
-    static String dollars(Usage u) {
-        return u.cost().map(Dollars::format).orElse(null);
     }
 
     /** Seconds with millisecond precision: the number the API carries beside the readable {@code elapsed}. */
