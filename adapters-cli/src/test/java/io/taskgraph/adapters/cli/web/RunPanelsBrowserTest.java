@@ -31,16 +31,7 @@ class RunPanelsBrowserTest {
     }
 
     private static String startAndAwaitResults() {
-        String before = page.driver.getCurrentUrl();
-        page.driver.findElement(By.id("start")).click();
-        waitUpTo(30).until(d -> !d.getCurrentUrl().equals(before) && d.getCurrentUrl().matches(".*#run=[0-9a-f]{16}$"));
-        String runId = page.driver.getCurrentUrl().replaceAll(".*#run=", "");
-        waitUpTo(60).until(d -> {
-            String status = d.findElement(By.id("run-status")).getText();
-            return d.findElement(By.id("results")).isDisplayed() && status.startsWith("Run " + runId + ": ")
-                    && !status.endsWith(": running") && !status.endsWith(": starting");
-        });
-        return runId;
+        return page.startAndAwaitResults();
     }
 
     /** The results table's cells of {@code task}: status, then each line of the why column. */
