@@ -68,7 +68,7 @@ final class PageOnServer implements BeforeAllCallback, AfterAllCallback, AfterEa
     /** Opens the page and picks {@code specId} once the specs are listed. */
     void openWithSpec(String specId) {
         driver.get(web.server.url().toString());
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#spec option[value='" + specId + "']")).size() == 1);
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("#spec option[value='" + specId + "']")).size() == 1);
         selectSpec(specId);
     }
 

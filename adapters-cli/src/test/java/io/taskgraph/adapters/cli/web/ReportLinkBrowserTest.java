@@ -48,7 +48,7 @@ class ReportLinkBrowserTest {
 
         String pageWindow = page.driver.getWindowHandle();
         link.click();
-        page.waitUpTo(10).until(d -> d.getWindowHandles().size() == 2);
+        page.waitUpTo(20).until(d -> d.getWindowHandles().size() == 2);
         Set<String> windows = page.driver.getWindowHandles();
         String reportWindow = windows.stream().filter(w -> !w.equals(pageWindow)).findFirst().orElseThrow();
         try {
