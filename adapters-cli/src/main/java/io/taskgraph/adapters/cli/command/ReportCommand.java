@@ -28,7 +28,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DB", description = "A workspace .db file written by taskgraph.")
     String db;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.html",
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write the page (default: DB with .db replaced by .html).")
     String output;
 
