@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 + "missing file exits 2 with the database's message."},
         footer = {"", "Examples:",
             "  taskgraph query output.db \"SELECT * FROM profit_report\"",
-            "  taskgraph query output.db \"SELECT * FROM _task_meta\" --format csv > task_meta.csv",
+            "  taskgraph query output.db \"SELECT * FROM _task_meta\" --format csv > meta.csv",
             "  taskgraph query output.db \"SHOW TABLES\" --format json",
             "  echo \"SELECT count(*) FROM _trace\" | taskgraph query output.db"})
 public final class QueryCommand implements Callable<Integer> {
