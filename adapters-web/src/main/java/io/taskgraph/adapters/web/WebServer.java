@@ -53,7 +53,7 @@ public final class WebServer implements AutoCloseable {
         RunService runs = new RunService(catalog, tasks, services.runs(), outputs, runsDirectory.path(),
                 config.maxConcurrentRuns(), config.keepRuns(), Clock.systemUTC());
         OpenStreams streams = new OpenStreams();
-        Javalin app = WebApp.create(catalog, tasks, runs, outputs, new FormOptions(config.defaultModel(),
+        Javalin app = WebApp.create(catalog, tasks, runs, outputs, services.reports(), new FormOptions(config.defaultModel(),
                 config.uploadLimits(), config.keepRuns(), config.replay()), streams,
                 new HostGuard(config.host(), config.allowedHosts()));
         try {

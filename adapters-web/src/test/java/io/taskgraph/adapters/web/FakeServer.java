@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.web;
 
+import io.taskgraph.application.report.RunReport;
 import io.taskgraph.application.show.ShowSpec;
 import io.taskgraph.application.testing.Diamond;
 import io.taskgraph.domain.port.SqlEngine;
@@ -9,6 +10,7 @@ import io.taskgraph.domain.testing.InMemorySpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,7 +37,12 @@ final class FakeServer extends WebClient implements AutoCloseable {
         Files.createDirectories(work.resolve("specs"));
         Files.writeString(work.resolve("specs/fake.py"), "TASKS = []\n");
         WebConfig config = tweak.apply(WebConfig.of("127.0.0.1", 0, work));
-        return new FakeServer(runs, WebServer.start(config, new WebServices(runs, NO_WORKSPACES, SPECS)), work);
+        return new FakeServer(runs, WebServer.start(config, services(runs)), work);
+    }
+
+    /** What the composition root would hand over, with {@code runs} as the run use case. */
+    static WebServices services(FakeRuns runs) {
+        return new WebServices(runs, NO_WORKSPACES, SPECS, new RunReport(NO_WORKSPACES, Clock.systemUTC()));
     }
 
     /** {@value #SPEC} as the diamond, for the page's task list and the check of a run's selection. */

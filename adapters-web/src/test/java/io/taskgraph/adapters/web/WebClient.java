@@ -56,13 +56,23 @@ public class WebClient {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return clientFor(request).send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * GETs share pooled connections. A request with a body gets a connection of its own: the server may close a
+     * connection right after answering an earlier upload early (too large, refused), and the JDK's client re-sends only
+     * GETs that meet such a closed connection; a POST would fail with "header parser received no bytes".
+     */
+    private HttpClient clientFor(HttpRequest request) {
+        return request.method().equals("GET") ? http
+                : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Starts a run of {@code specId} with the default model and effort; returns its id. */

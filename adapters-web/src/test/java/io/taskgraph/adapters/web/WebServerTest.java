@@ -41,8 +41,7 @@ class WebServerTest {
         try (FakeServer first = FakeServer.start(temp, new FakeRuns(1, 10), c -> c)) {
             int port = first.server.port();
             UsageException e = assertThrows(UsageException.class, () -> WebServer.start(
-                    WebConfig.of("127.0.0.1", port, temp), new WebServices(new FakeRuns(1, 10), FakeServer.NO_WORKSPACES,
-                            FakeServer.SPECS)));
+                    WebConfig.of("127.0.0.1", port, temp), FakeServer.services(new FakeRuns(1, 10))));
             assertEquals("Cannot listen on 127.0.0.1:" + port + ": the port is in use or the address is not "
                     + "this machine's. Pick another with --port (or --host).", e.getMessage());
         }

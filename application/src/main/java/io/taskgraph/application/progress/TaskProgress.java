@@ -2,6 +2,7 @@ package io.taskgraph.application.progress;
 
 import io.taskgraph.domain.llm.Usage;
 import io.taskgraph.domain.spec.TaskKind;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param iteration  the model call the agent is at; once settled, the number of model calls it made
  * @param sqlCount   SQL statements run so far, {@code failedSql} of them failed
  * @param toolCalls  the tool calls of its outcome (0 until it settles)
- * @param usage      tokens spent so far (the outcome's once settled)
+ * @param usage      tokens spent so far (the outcome's once settled), and what the model server said they cost
  * @param elapsed    time since it started while running; its outcome's time once settled
  * @param note       what a running task is doing besides its next model call (a retry, fixing validation)
  * @param reason     why it is in its state (why it failed, why it is blocked, why a rerun runs it again), free
@@ -40,5 +41,10 @@ public record TaskProgress(String task, Optional<TaskKind> kind, TaskState state
 
     public long tokens() {
         return usage.total();
+    }
+
+    /** What the model server said the task's calls cost so far, in dollars; empty when it reported none. */
+    public Optional<BigDecimal> cost() {
+        return usage.cost();
     }
 }

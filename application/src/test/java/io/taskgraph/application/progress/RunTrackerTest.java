@@ -12,6 +12,7 @@ import io.taskgraph.domain.run.TaskStatus;
 import io.taskgraph.domain.spec.TaskKind;
 import io.taskgraph.domain.testing.ManualClock;
 import io.taskgraph.domain.testing.ScriptedRun;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,6 +111,35 @@ class RunTrackerTest {
         assertEquals(1200, prep.tokens());
         assertEquals(List.of(), changed.get(1).waitingFor());
         assertEquals(List.of("sales", "costs"), tracker.snapshot().task("report").orElseThrow().waitingFor());
+    }
+
+    @Test
+    void theCostTheModelServerReportedIsCarriedPerTaskWhileItRunsAndOnceSettledAndInTotal() {
+        tracker.apply(ScriptedRun.started(BASE));
+        tracker.apply(new RunEvent.TaskStarted("prep", TaskKind.AGENT));
+        tracker.apply(new RunEvent.TaskIteration("prep", 1, new Usage(300, 20, 0, 0).withCost(new BigDecimal("0.0015"))));
+        assertEquals(Optional.of(new BigDecimal("0.0015")), tracker.snapshot().task("prep").orElseThrow().cost(),
+                "the cost so far, live");
+
+        tracker.apply(new RunEvent.TaskFinished(new TaskOutcome("prep", TaskKind.AGENT, TaskStatus.PASSED, 2, 1,
+                new Usage(600, 40, 0, 0).withCost(new BigDecimal("0.003")), Duration.ofSeconds(1), "", List.of(), "")));
+        tracker.apply(new RunEvent.TaskFinished(new TaskOutcome("sales", TaskKind.AGENT, TaskStatus.PASSED, 1, 1,
+                new Usage(100, 10, 0, 0).withCost(new BigDecimal("0.001")), Duration.ofSeconds(1), "", List.of(), "")));
+        tracker.apply(new RunEvent.TaskFinished(ScriptedRun.COSTS));
+
+        RunProgress run = tracker.snapshot();
+        assertEquals(Optional.of(new BigDecimal("0.003")), run.task("prep").orElseThrow().cost(), "the outcome's");
+        assertEquals(Optional.empty(), run.task("costs").orElseThrow().cost(), "its server reported none: no figure");
+        assertEquals(Optional.of(new BigDecimal("0.004")), run.usage().cost(), "the total of the costs reported");
+    }
+
+    @Test
+    void withoutAReportedCostThereIsNoCostAtAll() {
+        tracker.apply(ScriptedRun.started(BASE));
+        tracker.apply(new RunEvent.TaskFinished(ScriptedRun.PREP));
+        tracker.apply(new RunEvent.TaskFinished(ScriptedRun.SALES));
+
+        assertEquals(Optional.empty(), tracker.snapshot().usage().cost(), "never estimated from the tokens");
     }
 
     @Test

@@ -46,10 +46,35 @@ final class BridgeProcess implements AutoCloseable {
         stderrPump.start();
     }
 
-    /** Starts the bridge; {@code started} hears of it before its first message is awaited, so it can be stopped. */
-    static BridgeProcess start(PythonCommand python, Path workingDirectory, Map<String, String> environment,
-                               Consumer<String> stderrSink, Consumer<BridgeProcess> started) {
-        ProcessBuilder builder = new ProcessBuilder(python.executable(), BridgeFiles.script().toString())
+    /**
+     * What Python runs: reads the path of {@code bridge.py} from the first line of stdin, then runs that file as
+     * {@code python bridge.py} would. Python starts its interpreter and site packages (~15-20 ms) while the JVM
+     * unpacks and checks the bridge files ({@link BridgeFiles}), instead of after. Plain enough for any Python, so
+     * that one too old for the bridge still gets as far as saying its version.
+     */
+    private static final String LOADER = String.join("\n",
+            "# taskgraph: runs bridge.py, whose path arrives on the first line of stdin",
+            "import os, sys",
+            "path = b''",
+            "while not path.endswith(b'\\n'):",
+            "    byte = os.read(0, 1)",
+            "    if not byte:",
+            "        sys.exit(0)",
+            "    path += byte",
+            "path = path[:-1].decode('utf-8')",
+            "sys.argv = [path]",
+            "main = sys.modules['__main__'].__dict__",
+            "main['__file__'] = path",
+            "exec(compile(open(path, 'rb').read(), path, 'exec'), main)",
+            "");
+
+    /**
+     * Starts Python; {@link #handshake()} then hands it the bridge and awaits its greeting. Between the two, the
+     * caller registers the process so that it can be stopped, and may start work to overlap with Python's start.
+     */
+    static BridgeProcess launch(PythonCommand python, Path workingDirectory, Map<String, String> environment,
+                                Consumer<String> stderrSink) {
+        ProcessBuilder builder = new ProcessBuilder(python.executable(), "-c", LOADER)
                 .directory(workingDirectory.toFile());
         // Exactly the environment the composition root chose, not the JVM's own.
         builder.environment().clear();
@@ -63,14 +88,29 @@ final class BridgeProcess implements AutoCloseable {
             throw new UsageException("Could not start Python " + python.describe() + ": " + e.getMessage()
                     + ". " + PythonSelector.HOW_TO_CHOOSE, e);
         }
-        BridgeProcess bridge = new BridgeProcess(python, process, stderrSink);
+        return new BridgeProcess(python, process, stderrSink);
+    }
+
+    /**
+     * Unpacks the bridge files (while Python starts), tells Python where they are and waits for its greeting;
+     * closes the process if that fails.
+     */
+    void handshake() {
+        String script;
         try {
-            started.accept(bridge);
+            script = BridgeFiles.script().toString();
+        } catch (RuntimeException e) {
+            stop(); // Python waits for the path: nothing to tell it
+            close();
+            throw e;
+        }
+        try {
             Map<String, Object> hello;
             try {
-                hello = bridge.receive("starting");
+                writeLine(script, "starting");
+                hello = receive("starting");
             } catch (InvalidSpecException e) {
-                if (bridge.stopped) {
+                if (stopped) {
                     throw e; // stopped while Python was starting: the run was cancelled, Python is fine
                 }
                 throw new UsageException(e.getMessage() + " Is it a Python 3.9+ interpreter? "
@@ -78,20 +118,23 @@ final class BridgeProcess implements AutoCloseable {
             }
             python.requireSupported(String.valueOf(hello.get("version")));
         } catch (RuntimeException e) {
-            bridge.close();
+            close();
             throw e;
         }
-        return bridge;
     }
 
     /** Sends one request; the caller then reads replies with {@link #receive(String)}. */
     void send(Map<String, Object> request) {
+        writeLine(Json.write(request), "sending a request");
+    }
+
+    private void writeLine(String line, String doing) {
         try {
-            requests.write(Json.write(request));
+            requests.write(line);
             requests.write('\n');
             requests.flush();
         } catch (IOException e) {
-            throw died("sending a request", e);
+            throw died(doing, e);
         }
     }
 

@@ -21,20 +21,19 @@ final class GitProbe {
     }
 
     /**
-     * The git state of {@code specFile}, reusing {@code early} (a probe of the working directory started
-     * while the spec was importing) when the file lies in that same repository, i.e. no {@code .git} sits
-     * between the file and that repository's root.
+     * The git state of {@code specFile}, reusing {@code early} (a probe of {@code probed}, the working directory,
+     * started while the spec was importing) when git would search the same way from the file's directory: it lies
+     * below the repository root {@code early} found (or, when it found none, below {@code probed}) with no
+     * {@code .git} in between. Saves starting git again after the import in the common cases.
      */
-    static GitInfo probe(Path specFile, GitInfo early) {
+    static GitInfo probe(Path specFile, Path probed, GitInfo early) {
         Path dir = specFile.toAbsolutePath().normalize().getParent();
         if (dir == null) {
             return GitInfo.unknown();
         }
-        if (early.root().isPresent()) {
-            Path root = Path.of(early.root().get());
-            if (dir.startsWith(root) && noRepositoryBetween(dir, root)) {
-                return early;
-            }
+        Path searched = early.root().map(Path::of).orElse(probed.toAbsolutePath().normalize());
+        if (dir.startsWith(searched) && noRepositoryBetween(dir, searched)) {
+            return early;
         }
         return probe(dir);
     }

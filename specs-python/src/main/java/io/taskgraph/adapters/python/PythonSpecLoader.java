@@ -58,18 +58,20 @@ public final class PythonSpecLoader implements SpecLoader {
         Map<String, String> environment = new HashMap<>(this.environment);
         environment.putAll(request.environment());
         PythonCommand python = PythonSelector.select(pythonDirectory, environment);
+        requireNotStopped(request);
+        BridgeProcess bridge = BridgeProcess.launch(python, workingDirectory, environment, output);
+        track(bridge);
         // git runs while Python starts and imports: the spec is almost always in the working directory's repo
         CompletableFuture<GitInfo> early = CompletableFuture.supplyAsync(() -> GitProbe.probe(workingDirectory));
-        requireNotStopped(request);
-        BridgeProcess bridge = BridgeProcess.start(python, workingDirectory, environment, output, this::track);
         try {
+            bridge.handshake();
             Map<String, Object> reply = bridge.request(
                     Map.of("op", "load", "module", request.module()), "importing spec module " + request.module());
             Map<String, Object> description = Replies.expect(reply, "spec", "importing " + request.module());
             @SuppressWarnings("unchecked")
             Map<String, Object> spec = (Map<String, Object>) description.get("spec");
             Path file = Path.of(String.valueOf(spec.get("file")));
-            GitInfo git = GitProbe.probe(file, early.join());
+            GitInfo git = GitProbe.probe(file, workingDirectory, early.join());
             WorkspaceSpec workspaceSpec = SpecDescription.toSpec(spec, git, workingDirectory);
             List<String> warnings = new ArrayList<>();
             dirtyWarning(workspaceSpec, workingDirectory).ifPresent(warnings::add);

@@ -28,7 +28,9 @@ def _protocol_streams():
 
 def _exit_with_parent():
     """Ends this process once the JVM that started it is gone (its parent changes), whatever the spec is doing."""
-    import threading
+    # _thread, not threading: a thread that dies with the interpreter is all this needs, and importing threading
+    # costs every start a few milliseconds
+    import _thread
     import time
 
     parent = os.getppid()
@@ -38,7 +40,7 @@ def _exit_with_parent():
             time.sleep(0.5)
         os._exit(1)
 
-    threading.Thread(target=watch, name="taskgraph-parent-watch", daemon=True).start()
+    _thread.start_new_thread(watch, ())
 
 
 def main():
@@ -69,9 +71,9 @@ def main():
     # The working directory first, like `python -m`: the spec's own packages win; then our `taskgraph`.
     sys.path[0:1] = [cwd, here]
 
-    from _taskgraph_bridge.session import Session
+    from _taskgraph_bridge import own
 
-    session = Session(cwd, send, receive)
+    session = own("session").Session(cwd, send, receive)
     while True:
         request = receive()
         if request.get("op") == "exit":

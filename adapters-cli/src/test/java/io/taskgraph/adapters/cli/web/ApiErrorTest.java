@@ -59,7 +59,7 @@ class ApiErrorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/stream", "/download/db", "/exports", "/download/export/summary.csv",
-            "/preview/department_summary"})
+            "/preview/department_summary", "/report"})
     void anUnknownRunIdIsA404ThatNamesTheId(String endpoint) {
         HttpRequest request = HttpRequest.newBuilder(web.uri("/api/run/" + UNKNOWN_ID + endpoint))
                 .header("Accept", "text/event-stream, application/json").GET().build();

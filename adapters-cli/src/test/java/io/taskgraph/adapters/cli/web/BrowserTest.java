@@ -65,7 +65,7 @@ class BrowserTest {
 
         page.web.llm.release("summarize", 1);
         waitUpTo(30).until(d -> "passed".equals(nodeState("report")));
-        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
+        waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
         assertEquals("passed", nodeState("summarize"));
         assertEquals("passed", nodeState("top_earners"));
         String progress = page.driver.findElement(By.cssSelector("#task-table tr[data-task='summarize'] td:last-child"))
@@ -75,7 +75,7 @@ class BrowserTest {
         assertTrue(page.driver.findElement(By.id("console")).getText().contains("export summary.csv: wrote summary.csv"));
         assertTrue(page.driver.findElement(By.id("result-summary")).getText().startsWith("Done: 3 of 3 tasks passed. Total: "),
                 page.driver.findElement(By.id("result-summary")).getText());
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector(".preview[data-view='department_report'] tbody tr")).size() == 3);
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector(".preview[data-view='department_report'] tbody tr")).size() == 3);
         assertEquals("department", page.driver.findElement(
                 By.cssSelector(".preview[data-view='department_report'] thead th")).getText());
         screenshot("run-finished.png");
@@ -101,7 +101,7 @@ class BrowserTest {
         assertTrue(page.driver.getCurrentUrl().matches(".*#run=[0-9a-f]{16}$"), page.driver.getCurrentUrl());
         page.driver.navigate().refresh();
         waitUpTo(20).until(d -> d.findElements(By.cssSelector("#dag .task-node[data-state='passed']")).size() == 3);
-        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
+        waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
         assertTrue(page.driver.findElement(By.id("console")).getText().contains("Done: 3 of 3 tasks passed."));
     }
 
@@ -110,7 +110,7 @@ class BrowserTest {
         int summarize = page.web.llm.requestsFor("summarize");
         int report = page.web.llm.requestsFor("report");
         page.openWithSpec("specs.main");
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#select-tasks option")).size() == 3);
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("#select-tasks option")).size() == 3);
         Select tasks = new Select(page.driver.findElement(By.id("select-tasks")));
         assertTrue(tasks.isMultiple());
         assertEquals(List.of("summarize", "top_earners", "report"),
@@ -140,15 +140,15 @@ class BrowserTest {
         page.openWithSpec("specs.uploads");
         Path big = Files.write(temp.resolve("sales.csv"), "r,1\n".repeat(20_000).getBytes(StandardCharsets.UTF_8));
         page.driver.findElement(By.id("data-files")).sendKeys(big.toString());
-        waitUpTo(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-list"), "sales.csv"));
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-list"), "sales.csv"));
         // A file dropped on the drop zone joins the list like a chosen one.
         ((org.openqa.selenium.JavascriptExecutor) page.driver).executeScript(
                 "const dt = new DataTransfer(); dt.items.add(new File(['region,amount\\n'], 'dropped.csv'));"
                         + "document.getElementById('drop-zone').dispatchEvent("
                         + "new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
-        waitUpTo(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-list"), "dropped.csv (14 bytes)"));
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-list"), "dropped.csv (14 bytes)"));
         page.driver.findElement(By.cssSelector("button[aria-label='Remove dropped.csv']")).click();
-        waitUpTo(5).until(d -> !d.findElement(By.id("file-list")).getText().contains("dropped.csv"));
+        waitUpTo(20).until(d -> !d.findElement(By.id("file-list")).getText().contains("dropped.csv"));
 
         // The form in tab order, then submitted with Enter: no mouse needed.
         ((org.openqa.selenium.JavascriptExecutor) page.driver).executeScript("document.getElementById('spec').focus()");
@@ -164,7 +164,7 @@ class BrowserTest {
         assertEquals("button", start.getTagName());
         new Actions(page.driver).sendKeys(Keys.ENTER).perform();
 
-        WebElement error = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        WebElement error = waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertEquals("File 'sales.csv' is 80000 bytes; this server accepts files of up to 64 KiB.", error.getText());
         assertEquals("alert", error.getAttribute("role"));
         for (String id : List.of("spec", "select-tasks", "data-files", "model", "effort", "max-iterations")) {

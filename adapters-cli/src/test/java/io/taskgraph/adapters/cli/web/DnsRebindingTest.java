@@ -32,7 +32,8 @@ class DnsRebindingTest {
             "GET /api/specs", "GET /api/options", "GET /api/runs", "GET /api/runs/", "GET /api/run/" + RUN_ID,
             "GET /api/run/" + RUN_ID + "/stream", "GET /api/run/" + RUN_ID + "/download/db",
             "GET /api/run/" + RUN_ID + "/exports", "GET /api/run/" + RUN_ID + "/download/export/summary.csv",
-            "GET /api/run/" + RUN_ID + "/preview/region_totals", "POST /api/run/" + RUN_ID + "/cancel",
+            "GET /api/run/" + RUN_ID + "/preview/region_totals", "GET /api/run/" + RUN_ID + "/report",
+            "GET /api/specs/specs.main/tasks", "POST /api/run/" + RUN_ID + "/cancel",
             "POST /api/run", "POST /api/run/", "GET /no/such/page");
 
     @TempDir

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ final class LlmStub implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> perScript = new ConcurrentHashMap<>();
     private final List<String> models = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** What every answer says its call cost ({@code usage.cost}, as OpenRouter reports it); null for no cost at all. */
+    private volatile BigDecimal costPerCall;
 
     LlmStub() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -86,6 +89,16 @@ final class LlmStub implements AutoCloseable {
 
     void releaseAll() {
         holds.values().forEach(CountDownLatch::countDown);
+    }
+
+    /** From now on every answer reports {@code usage.cost} in dollars, as OpenRouter does. */
+    void reportCost(String dollarsPerCall) {
+        costPerCall = new BigDecimal(dollarsPerCall);
+    }
+
+    /** From now on answers report no cost, as a local llama.cpp or vLLM server does (the default). */
+    void reportNoCost() {
+        costPerCall = null;
     }
 
     int requests() {
@@ -133,10 +146,10 @@ final class LlmStub implements AutoCloseable {
             throw new AssertionError("held step " + id + " was never released");
         }
         Step step = assistantTurns < script.size() ? script.get(assistantTurns) : Step.answer("Done.");
-        return json(200, completion(step, id));
+        return json(200, completion(step, id, costPerCall));
     }
 
-    private static Map<String, Object> completion(Step step, String id) {
+    private static Map<String, Object> completion(Step step, String id, BigDecimal cost) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("role", "assistant");
         if (step.sql() != null) {
@@ -152,7 +165,12 @@ final class LlmStub implements AutoCloseable {
         body.put("object", "chat.completion");
         body.put("choices", List.of(Map.of("index", 0, "finish_reason", step.sql() != null ? "tool_calls" : "stop",
                 "message", message)));
-        body.put("usage", Map.of("prompt_tokens", 100, "completion_tokens", 20, "total_tokens", 120));
+        Map<String, Object> usage = new LinkedHashMap<>(Map.of("prompt_tokens", 100, "completion_tokens", 20,
+                "total_tokens", 120));
+        if (cost != null) {
+            usage.put("cost", cost);
+        }
+        body.put("usage", usage);
         return body;
     }
 

@@ -68,11 +68,25 @@ final class PageOnServer implements BeforeAllCallback, AfterAllCallback, AfterEa
     /** Opens the page and picks {@code specId} once the specs are listed. */
     void openWithSpec(String specId) {
         driver.get(web.server.url().toString());
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#spec option[value='" + specId + "']")).size() == 1);
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("#spec option[value='" + specId + "']")).size() == 1);
         selectSpec(specId);
     }
 
     void selectSpec(String specId) {
         new Select(driver.findElement(By.id("spec"))).selectByValue(specId);
+    }
+
+    /** Starts a run with the form as it is and waits until the page shows its results; returns the run's id. */
+    String startAndAwaitResults() {
+        String before = driver.getCurrentUrl();
+        driver.findElement(By.id("start")).click();
+        waitUpTo(30).until(d -> !d.getCurrentUrl().equals(before) && d.getCurrentUrl().matches(".*#run=[0-9a-f]{16}$"));
+        String runId = driver.getCurrentUrl().replaceAll(".*#run=", "");
+        waitUpTo(60).until(d -> {
+            String status = d.findElement(By.id("run-status")).getText();
+            return d.findElement(By.id("results")).isDisplayed() && status.startsWith("Run " + runId + ": ")
+                    && !status.endsWith(": running") && !status.endsWith(": starting");
+        });
+        return runId;
     }
 }

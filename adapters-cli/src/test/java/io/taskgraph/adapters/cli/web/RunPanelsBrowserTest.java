@@ -31,16 +31,7 @@ class RunPanelsBrowserTest {
     }
 
     private static String startAndAwaitResults() {
-        String before = page.driver.getCurrentUrl();
-        page.driver.findElement(By.id("start")).click();
-        waitUpTo(30).until(d -> !d.getCurrentUrl().equals(before) && d.getCurrentUrl().matches(".*#run=[0-9a-f]{16}$"));
-        String runId = page.driver.getCurrentUrl().replaceAll(".*#run=", "");
-        waitUpTo(60).until(d -> {
-            String status = d.findElement(By.id("run-status")).getText();
-            return d.findElement(By.id("results")).isDisplayed() && status.startsWith("Run " + runId + ": ")
-                    && !status.endsWith(": running") && !status.endsWith(": starting");
-        });
-        return runId;
+        return page.startAndAwaitResults();
     }
 
     /** The results table's cells of {@code task}: status, then each line of the why column. */
@@ -91,7 +82,7 @@ class RunPanelsBrowserTest {
         field.clear();
         field.sendKeys("0");
         page.driver.findElement(By.id("start")).click();
-        WebElement error = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        WebElement error = waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertEquals("Form field 'max_iterations' must be a whole number from 1 to 2000 (model calls per task), not "
                 + "'0'.", error.getText());
     }
@@ -104,14 +95,14 @@ class RunPanelsBrowserTest {
         assertFalse(cancel.isDisplayed(), "nothing to cancel yet");
         page.driver.findElement(By.id("start")).click();
         page.web.llm.awaitHeld("summarize", 1);
-        waitUpTo(10).until(ExpectedConditions.visibilityOf(cancel));
+        waitUpTo(20).until(ExpectedConditions.visibilityOf(cancel));
         assertEquals("Cancel run", cancel.getText());
         page.chromium.screenshot("run-cancel-button.png");
 
         cancel.click();
 
         waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), ": interrupted"));
-        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
+        waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
         assertTrue(page.driver.findElement(By.id("result-summary")).getText().startsWith("Interrupted: "),
                 page.driver.findElement(By.id("result-summary")).getText());
         assertEquals("interrupted", resultRow("summarize").get(0));
@@ -125,7 +116,7 @@ class RunPanelsBrowserTest {
         page.selectSpec("specs.failing");
         String failingRun = startAndAwaitResults();
 
-        WebElement mainEntry = waitUpTo(10).until(d -> d.findElement(By.cssSelector("#run-list li[data-run-id='"
+        WebElement mainEntry = waitUpTo(20).until(d -> d.findElement(By.cssSelector("#run-list li[data-run-id='"
                 + mainRun + "']")));
         WebElement failingEntry = page.driver.findElement(By.cssSelector("#run-list li[data-run-id='" + failingRun + "']"));
         assertTrue(mainEntry.getAttribute("textContent").startsWith("specs.main succeeded "),

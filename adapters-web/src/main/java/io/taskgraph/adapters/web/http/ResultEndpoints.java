@@ -5,6 +5,7 @@ import io.taskgraph.adapters.web.error.WebException;
 import io.taskgraph.adapters.web.run.RunOutputs;
 import io.taskgraph.adapters.web.run.RunService;
 import io.taskgraph.adapters.web.run.WebRun;
+import io.taskgraph.application.report.RunReport;
 import io.taskgraph.domain.port.ExportResult;
 import io.taskgraph.domain.sql.QueryResult;
 import java.io.IOException;
@@ -16,17 +17,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a finished run leaves: the .db, the exports, and previews of its views. */
+/** What a finished run leaves: the .db, the exports, previews of its views, and the report page of its .db. */
 final class ResultEndpoints {
     static final int DEFAULT_PREVIEW_ROWS = 50;
     static final int MAX_PREVIEW_ROWS = 1000;
 
     private final RunService runs;
     private final RunOutputs outputs;
+    private final RunReport reports;
 
-    ResultEndpoints(RunService runs, RunOutputs outputs) {
+    ResultEndpoints(RunService runs, RunOutputs outputs, RunReport reports) {
         this.runs = runs;
         this.outputs = outputs;
+        this.reports = reports;
     }
 
     void downloadDb(Context ctx) throws IOException {
@@ -34,6 +37,23 @@ final class ResultEndpoints {
         Path db = run.database().orElseThrow(() -> WebException.notFound("Run " + run.id() + " wrote no .db file ("
                 + run.state().wire() + "); its stream's log says why."));
         sendFile(ctx, db, "taskgraph-" + run.id() + ".db", "application/octet-stream");
+    }
+
+    /**
+     * The page {@code taskgraph report} writes, made from the finished run's .db (opened read-only). Inline, so a
+     * browser shows it; named, so saving it gives a file that works offline like the CLI's.
+     */
+    void report(Context ctx) {
+        WebRun run = finishedRun(ctx, "its report");
+        Path db = run.database().orElseThrow(() -> WebException.notFound("Run " + run.id() + " wrote no .db file ("
+                + run.state().wire() + "), so there is nothing to report; its stream's log says why."));
+        String html;
+        synchronized (run) {
+            html = reports.html(db);
+        }
+        ctx.header("Content-Disposition", disposition("inline", "taskgraph-" + run.id() + "-report.html"));
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(html);
     }
 
     void listExports(Context ctx) {
@@ -85,9 +105,14 @@ final class ResultEndpoints {
     }
 
     private WebRun finishedRun(Context ctx) {
+        return finishedRun(ctx, "its results");
+    }
+
+    /** The run the path names, once it has finished; {@code what} names what the request asked of it. */
+    private WebRun finishedRun(Context ctx, String what) {
         WebRun run = runs.find(ctx.pathParam("id"));
         if (!run.state().finished()) {
-            throw WebException.notReady("Run " + run.id() + " is still " + run.state().wire() + "; its results can be "
+            throw WebException.notReady("Run " + run.id() + " is still " + run.state().wire() + "; " + what + " can be "
                     + "fetched once it has finished (the stream's 'done' event).");
         }
         return run;
@@ -110,11 +135,16 @@ final class ResultEndpoints {
     }
 
     private static void sendFile(Context ctx, Path file, String downloadName, String contentType) throws IOException {
-        ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_")
-                + "\"; filename*=UTF-8''" + encode(downloadName));
+        ctx.header("Content-Disposition", disposition("attachment", downloadName));
         ctx.header("Content-Length", Long.toString(Files.size(file)));
         ctx.contentType(contentType);
         ctx.result(Files.newInputStream(file));
+    }
+
+    /** {@code type} with the file name twice: ASCII for every client, and exact (RFC 6266) for those that read it. */
+    private static String disposition(String type, String name) {
+        return type + "; filename=\"" + name.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_") + "\"; filename*=UTF-8''"
+                + encode(name);
     }
 
     private static String contentType(String name) {

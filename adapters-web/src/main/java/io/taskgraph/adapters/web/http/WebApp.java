@@ -10,6 +10,7 @@ import io.taskgraph.adapters.web.run.RunOutputs;
 import io.taskgraph.adapters.web.run.RunService;
 import io.taskgraph.adapters.web.run.SpecTasks;
 import io.taskgraph.adapters.web.spec.SpecCatalog;
+import io.taskgraph.application.report.RunReport;
 
 /** The Javalin application: the API's routes, the page's static files and the error mapping, nothing else. */
 public final class WebApp {
@@ -19,11 +20,11 @@ public final class WebApp {
     private WebApp() {
     }
 
-    public static Javalin create(SpecCatalog catalog, SpecTasks tasks, RunService runs, RunOutputs outputs, FormOptions options,
-                                 OpenStreams streams, HostGuard hosts) {
+    public static Javalin create(SpecCatalog catalog, SpecTasks tasks, RunService runs, RunOutputs outputs,
+                                 RunReport reports, FormOptions options, OpenStreams streams, HostGuard hosts) {
         UploadLimits limits = options.limits();
         RunEndpoints runEndpoints = new RunEndpoints(runs, options, streams);
-        ResultEndpoints results = new ResultEndpoints(runs, outputs);
+        ResultEndpoints results = new ResultEndpoints(runs, outputs, reports);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -57,6 +58,7 @@ public final class WebApp {
             cfg.routes.get("/api/run/{id}/exports", results::listExports);
             cfg.routes.get("/api/run/{id}/download/export/{filename}", results::downloadExport);
             cfg.routes.get("/api/run/{id}/preview/{view}", results::preview);
+            cfg.routes.get("/api/run/{id}/report", results::report);
             ErrorMapping.register(cfg.routes);
         });
     }

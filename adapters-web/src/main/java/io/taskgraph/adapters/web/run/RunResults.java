@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.inspect.Dollars;
 import io.taskgraph.application.progress.Readable;
 import io.taskgraph.application.progress.RunProgress;
 import io.taskgraph.application.progress.RunWording;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * The {@code result} JSON of a run, from the run model once it finished: the verdict and totals as the terminal
- * words them, per-task status, iterations, tool calls, tokens and time; exports; views.
+ * words them, per-task status, iterations, tool calls, tokens, cost and time; exports; views; where its .db and its
+ * report are.
  */
 final class RunResults {
     private RunResults() {
@@ -32,8 +34,11 @@ final class RunResults {
         json.put("tasks", run.tasks().stream().map(TaskJson::result).toList());
         json.put("exports", summary.exports().stream().map(x -> export(runId, x)).toList());
         json.put("usage", TaskJson.usage(summary.usage()));
+        // What the model server said the calls cost, worded as the terminal's summary words it; null if it said nothing.
+        json.put("cost", summary.usage().cost().map(Dollars::format).orElse(null));
         json.put("views", views);
         json.put("db_url", "/api/run/" + runId + "/download/db");
+        json.put("report_url", "/api/run/" + runId + "/report");
         return json;
     }
 
@@ -47,8 +52,10 @@ final class RunResults {
         json.put("tasks", List.of());
         json.put("exports", List.of());
         json.put("usage", TaskJson.usage(Usage.NONE));
+        json.put("cost", null);
         json.put("views", List.of());
         json.put("db_url", null);
+        json.put("report_url", null);
         return json;
     }
 

@@ -1,5 +1,6 @@
 package io.taskgraph.adapters.web.run;
 
+import io.taskgraph.application.inspect.Dollars;
 import io.taskgraph.application.progress.Readable;
 import io.taskgraph.application.progress.RunProgress;
 import io.taskgraph.application.progress.TaskProgress;
@@ -51,6 +52,7 @@ final class TaskJson {
         json.put("iterations", t.iteration());
         json.put("tool_calls", t.toolCalls());
         json.put("tokens", usage(t.usage()));
+        json.put("cost", t.cost().map(Dollars::format).orElse(null));
         json.put("elapsed_s", seconds(t.elapsed()));
         json.put("elapsed", Readable.duration(t.elapsed()));
         json.put("detail", TaskWording.detail(t));
@@ -75,6 +77,7 @@ final class TaskJson {
         json.put("cached_prompt", u.cachedPrompt());
         json.put("reasoning", u.reasoning());
         json.put("total", u.total());
+        json.put("cost", u.cost().orElse(null));
         return json;
     }
 

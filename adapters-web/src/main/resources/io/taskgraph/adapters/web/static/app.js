@@ -493,9 +493,14 @@ function showResults(runId, result) {
     summary.textContent = result.verdict + ' ' + result.totals;
     summary.className = '';
   }
-  renderResultTasks(result.tasks);
+  // Only what the model server reported; a server that reports no cost shows none (never an estimate).
+  const cost = $('result-cost');
+  cost.textContent = result.cost ? 'Cost: ' + result.cost + ' (as reported by the model server)' : '';
+  cost.hidden = !result.cost;
+  renderResultTasks(result.tasks, Boolean(result.cost));
   const downloads = $('downloads');
   downloads.replaceChildren();
+  if (result.report_url) downloads.append(reportItem(result.report_url));
   if (result.db_url) downloads.append(linkItem(result.db_url, 'Download the workspace (.db)', 'download-db'));
   result.exports.filter((x) => x.ok).forEach((x) => downloads.append(linkItem(x.url, 'Download ' + x.name, 'download-export')));
   result.exports.filter((x) => !x.ok).forEach((x) => {
@@ -510,7 +515,8 @@ function showResults(runId, result) {
 }
 
 // Per task what became of it and why: the validation failures, the budget, no progress, who blocked it.
-function renderResultTasks(tasks) {
+// withCost: the run reported a cost, so each task's is shown ('–' for a task that made no model call).
+function renderResultTasks(tasks, withCost) {
   const table = $('result-tasks');
   table.tBodies[0].replaceChildren(...tasks.map((t) => {
     const tr = document.createElement('tr');
@@ -532,9 +538,30 @@ function renderResultTasks(tasks) {
       why.append(part);
     });
     tr.append(name, status, why);
+    if (withCost) {
+      const cost = document.createElement('td');
+      cost.className = 'num cost';
+      cost.textContent = t.cost || '–';
+      tr.append(cost);
+    }
     return tr;
   }));
+  $('result-cost-column').hidden = !withCost;
   table.hidden = tasks.length === 0;
+}
+
+// The page `taskgraph report` writes, made from the run's .db: opened beside this one, and savable from there.
+function reportItem(href) {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = 'Report';
+  a.title = "Open the run's report (graph, each task's SQL, rows and trace) in a new tab";
+  a.className = 'open-report';
+  a.target = '_blank';
+  a.rel = 'noopener';
+  li.append(a);
+  return li;
 }
 
 function linkItem(href, text, className) {

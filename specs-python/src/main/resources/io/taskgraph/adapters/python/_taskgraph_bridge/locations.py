@@ -4,7 +4,9 @@ Used to point error messages at a line (the Java side needs each task's line too
 checks). Never fails: a spec that builds TASKS in a loop simply gets messages without a line.
 """
 
-import ast
+# _ast (the parser's node classes, built into the interpreter) rather than ast: the ast module also imports
+# contextlib and builds its helpers, a few milliseconds of every `taskgraph show` for nothing used here.
+import _ast as ast
 
 
 class Locations:
@@ -16,7 +18,7 @@ class Locations:
         if self._parsed is None:
             self._parsed = {}
             try:
-                tree = ast.parse(self._source)
+                tree = compile(self._source, "<spec>", "exec", ast.PyCF_ONLY_AST)
             except (SyntaxError, ValueError):
                 return self._parsed
             for node in tree.body:

@@ -1,5 +1,6 @@
 """One spec module's life in the bridge: load it, then serve materialize and export requests."""
 
+from . import own
 from .errors import SpecError
 
 
@@ -34,9 +35,7 @@ class Session:
         self._garbage.clear()
 
     def _load(self, request):
-        from . import spec_reader
-
-        self._spec = spec_reader.load(request["module"], self._cwd)
+        self._spec = own("spec_reader").load(request["module"], self._cwd)
         return {"type": "spec", "spec": self._spec.description}
 
     def _loaded(self):
@@ -45,8 +44,7 @@ class Session:
         return self._spec
 
     def _materialize(self, request):
-        from . import sources
-
+        sources = own("sources")
         spec = self._loaded()
         name = request["input"]
         if name not in spec.inputs:
@@ -60,11 +58,9 @@ class Session:
     def _export(self, request):
         from pathlib import Path
 
-        from .connection import Connection
-
         spec = self._loaded()
         out_dir = Path(request["dir"])
-        conn = Connection(self._channel)
+        conn = own("connection").Connection(self._channel)
         results = []
         for name, fn in spec.exports.items():
             path = out_dir / name
