@@ -164,7 +164,7 @@ final class MetadataText {
 
     /** A JSON object's entries whose values {@code convert} accepts (returns non-null for), in the file's order. */
     private static <V> Optional<Map<String, V>> object(String json, Function<Object, V> convert) {
-        return parse(json).filter(Map.class::isInstance).map(map -> {
+        return Json.tryParse(json).filter(Map.class::isInstance).map(map -> {
             Map<String, V> entries = new LinkedHashMap<>();
             ((Map<?, ?>) map).forEach((key, value) -> {
                 V converted = convert.apply(value);
@@ -191,20 +191,9 @@ final class MetadataText {
         return integer(json).orElse(0L);
     }
 
-    private static Optional<Object> parse(String json) {
-        if (json == null || json.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(Json.parse(json));
-        } catch (JsonException e) {
-            return Optional.empty();
-        }
-    }
-
     /** A JSON string's text; another JSON value as its JSON text; nothing for null or unreadable values. */
     private static Optional<String> string(String json) {
-        return parse(json).map(value -> value instanceof String s ? s : Json.write(value));
+        return Json.tryParse(json).map(value -> value instanceof String s ? s : Json.write(value));
     }
 
     /** As {@link #string}, and nothing for a blank name (a model, a kind, a result) either. */
@@ -213,7 +202,7 @@ final class MetadataText {
     }
 
     private static Optional<Long> integer(String json) {
-        return parse(json).filter(Number.class::isInstance).map(n -> ((Number) n).longValue());
+        return Json.tryParse(json).filter(Number.class::isInstance).map(n -> ((Number) n).longValue());
     }
 
     /** A JSON number read exactly (costs and seconds must not pick up binary fractions). */
@@ -229,7 +218,7 @@ final class MetadataText {
     }
 
     private static Optional<List<String>> strings(String json) {
-        return parse(json).filter(List.class::isInstance)
+        return Json.tryParse(json).filter(List.class::isInstance)
                 .map(list -> ((List<?>) list).stream().map(String::valueOf).toList());
     }
 

@@ -1,7 +1,6 @@
 package io.taskgraph.application.inspect;
 
 import io.taskgraph.domain.json.Json;
-import io.taskgraph.domain.json.JsonException;
 import io.taskgraph.domain.llm.Usage;
 import io.taskgraph.domain.meta.TaskMeta;
 import io.taskgraph.domain.meta.WorkspaceMeta;
@@ -107,7 +106,7 @@ public final class RecordedRuns {
     /** {@code {"tasks": {name: {"inputs": [...], "outputs": [...]}}}}, the part of the fingerprint that is the DAG. */
     private static Map<String, Shape> shapes(String fingerprint) {
         Map<String, Shape> shapes = new LinkedHashMap<>();
-        Object tasks = parse(fingerprint).filter(Map.class::isInstance).map(root -> ((Map<?, ?>) root).get("tasks"))
+        Object tasks = Json.tryParse(fingerprint).filter(Map.class::isInstance).map(root -> ((Map<?, ?>) root).get("tasks"))
                 .orElse(null);
         if (tasks instanceof Map<?, ?> byName) {
             byName.forEach((name, shape) -> {
@@ -122,17 +121,6 @@ public final class RecordedRuns {
 
     private static Optional<String> known(Optional<String> value) {
         return value.map(String::strip).filter(v -> !v.isEmpty() && !v.equals(GitInfo.UNKNOWN));
-    }
-
-    private static Optional<Object> parse(String json) {
-        if (json == null || json.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(Json.parse(json));
-        } catch (JsonException e) {
-            return Optional.empty();
-        }
     }
 
     private static List<String> stringList(Object value) {

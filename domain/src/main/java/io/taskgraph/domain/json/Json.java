@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The small JSON codec the domain needs for the documents it owns (tool arguments and results,
@@ -117,6 +118,21 @@ public final class Json {
             throw new JsonException("unexpected text after the JSON value at offset " + p.pos);
         }
         return value;
+    }
+
+    /**
+     * The value of {@code text}, or nothing when it is null, blank or not JSON: for what a workspace recorded, where
+     * an older or damaged file must read as "not recorded" rather than fail.
+     */
+    public static Optional<Object> tryParse(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(parse(text));
+        } catch (JsonException e) {
+            return Optional.empty();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -111,5 +112,16 @@ class JsonTest {
     void parseObjectRejectsOtherValues() {
         assertEquals("expected a JSON object", assertThrows(JsonException.class, () -> Json.parseObject("[1]"))
                 .getMessage());
+    }
+
+    @Test
+    void tryParseReadsWhatWasRecordedAndNothingElse() {
+        assertEquals(Optional.of(List.of("x", "y")), Json.tryParse("[\"x\", \"y\"]"));
+        assertEquals(Optional.of("text"), Json.tryParse("\"text\""));
+        assertEquals(Optional.empty(), Json.tryParse(null));
+        assertEquals(Optional.empty(), Json.tryParse("  "));
+        assertEquals(Optional.empty(), Json.tryParse("null"));
+        assertEquals(Optional.empty(), Json.tryParse("{\"a\": "));
+        assertEquals(Optional.empty(), Json.tryParse("1 2"));
     }
 }

@@ -27,7 +27,7 @@ class RerunLinesTest {
     private void play(boolean quiet, RunEvent... events) {
         ManualClock clock = new ManualClock();
         LineProgress progress = new LineProgress(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), clock, Path.of("/work"), quiet, false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), clock, Path.of("/data/monthly"), quiet, false);
         for (RunEvent event : events) {
             progress.on(event);
             clock.advance(Duration.ofMillis(500));
@@ -38,10 +38,10 @@ class RerunLinesTest {
     @Test
     void aRerunSaysWhatItUsesWhyTasksRunAgainAndWhatChangedInReusedOnes() {
         play(false,
-                new RunEvent.RunStarted("my_app.specs.jan", Path.of("/work/feb.db"), "m", Map.of("a", List.of()), false),
-                new RunEvent.RerunData(Path.of("/work/jan.db"), false),
+                new RunEvent.RunStarted("my_app.specs.jan", Path.of("/data/monthly/feb.db"), "m", Map.of("a", List.of()), false),
+                new RunEvent.RerunData(Path.of("/data/monthly/jan.db"), false),
                 new RunEvent.SpecChanged("my_app.specs.jan", "edited since it was recorded (uncommitted edits)"),
-                new RunEvent.InputFileChanged("rates", Path.of("/work/data/rates.csv"), "size 30 -> 38 bytes"),
+                new RunEvent.InputFileChanged("rates", Path.of("/data/monthly/data/rates.csv"), "size 30 -> 38 bytes"),
                 new RunEvent.TaskReused("prep", List.of()),
                 new RunEvent.TaskFinished(reused("prep")),
                 new RunEvent.TaskReused("sales", List.of("prompt", "validate_sql")),
@@ -69,7 +69,7 @@ class RerunLinesTest {
 
     @Test
     void quietKeepsTheNotesAboutTheSpecAndTheFiles() {
-        play(true, new RunEvent.RerunData(Path.of("/work/jan.db"), true),
+        play(true, new RunEvent.RerunData(Path.of("/data/monthly/jan.db"), true),
                 new RunEvent.SpecChanged("my_app.specs.jan", "edited since it was recorded"),
                 new RunEvent.TaskRerunning("report", "selected"));
         assertEquals("", out.toString(StandardCharsets.UTF_8));
@@ -79,7 +79,7 @@ class RerunLinesTest {
 
     @Test
     void reingestedDataIsSaidSo() {
-        play(false, new RunEvent.RerunData(Path.of("/work/jan.db"), true));
+        play(false, new RunEvent.RerunData(Path.of("/data/monthly/jan.db"), true));
         assertEquals("[    0ms] data: re-ingested from the spec's inputs\n", out.toString(StandardCharsets.UTF_8));
     }
 

@@ -33,9 +33,9 @@ class RerunPlanTextTest {
     @Test
     void aSelectionThatLeavesATaskFailingSaysSoAndWhatItBlocks() {
         String longPrompt = String.join("\n", List.of("one", "two", "three", "four", "five", "six", "seven", "eight"));
-        RerunPlan plan = new RerunPlan(Path.of("/work/jan.db"), "my_app.specs.jan", false,
+        RerunPlan plan = new RerunPlan(Path.of("/data/monthly/jan.db"), "my_app.specs.jan", false,
                 new SpecComparison(SpecComparison.State.OTHER_MODULE, "given instead of the recorded my_app.specs.old"),
-                true, List.of(new ChangedInputFile("rates", Path.of("/work/rates.csv"), "it no longer exists")),
+                true, List.of(new ChangedInputFile("rates", Path.of("/data/monthly/rates.csv"), "it no longer exists")),
                 RerunMode.VALIDATE, TaskSelection.parse(List.of("costs")), "test/model",
                 List.of(task("sales", Action.REFUSE, "validation failed: revenue should be 99, not 21.75", UNCHANGED,
                                 List.of()),
@@ -47,7 +47,7 @@ class RerunPlanTextTest {
                         task("audit", Action.CHECK, "validation failed: no rows", UNCHANGED, List.of("costs", "sales"))),
                 List.of("Input 'rates' has no rows"));
         String text = new RerunPlanText(Style.plain(), new RerunCommandLine("jan.db", "feb.db",
-                Optional.of("my_app.specs.jan"), Optional.of(true)), Path.of("/work")).render(plan,
+                Optional.of("my_app.specs.jan"), Optional.of(true)), Path.of("/data/monthly")).render(plan,
                 "feb.db exists: the rerun replaces it only with -f (or when you confirm at a terminal)");
 
         assertEquals("""
