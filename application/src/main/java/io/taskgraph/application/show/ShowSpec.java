@@ -47,6 +47,7 @@ public final class ShowSpec {
      */
     public SpecOverview show(SpecRequest request, TaskSelection selection) {
         try (SpecSession session = loader.open(request)) {
+            session.release(); // the spec's process ends while the overview is built
             return overview(session.spec(), session.warnings(), selection);
         }
     }

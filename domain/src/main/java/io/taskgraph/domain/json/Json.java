@@ -147,6 +147,8 @@ public final class Json {
     private static final class Parser {
         private final String s;
         private int pos;
+        /** Where the next backslash at or after pos is (MAX_VALUE: none), kept so each search covers new text only. */
+        private int backslash = -1;
 
         Parser(String s) {
             this.s = s;
@@ -240,36 +242,56 @@ public final class Json {
 
         private String string() {
             pos++;
-            StringBuilder out = new StringBuilder();
+            // Runs without escapes are copied whole: a reply carries the spec's source, one long string.
+            StringBuilder out = null;
+            int quote = -1;
             while (true) {
-                char c = next();
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c == '\\') {
-                    char e = next();
-                    switch (e) {
-                        case '"', '\\', '/' -> out.append(e);
-                        case 'n' -> out.append('\n');
-                        case 'r' -> out.append('\r');
-                        case 't' -> out.append('\t');
-                        case 'b' -> out.append('\b');
-                        case 'f' -> out.append('\f');
-                        case 'u' -> {
-                            if (pos + 4 > s.length()) {
-                                throw new JsonException("bad \\u escape at offset " + pos);
-                            }
-                            String hex = s.substring(pos, pos + 4);
-                            if (!hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
-                                throw new JsonException("bad \\u escape '\\u" + hex + "' at offset " + (pos - 2));
-                            }
-                            out.append((char) Integer.parseInt(hex, 16));
-                            pos += 4;
-                        }
-                        default -> throw new JsonException("bad escape '\\" + e + "' at offset " + (pos - 1));
+                if (quote < pos) {
+                    quote = s.indexOf('"', pos);
+                    if (quote < 0) {
+                        quote = Integer.MAX_VALUE;
                     }
-                } else {
-                    out.append(c);
+                }
+                if (backslash < pos) {
+                    backslash = s.indexOf('\\', pos);
+                    if (backslash < 0) {
+                        backslash = Integer.MAX_VALUE;
+                    }
+                }
+                if (quote == Integer.MAX_VALUE && backslash == Integer.MAX_VALUE) {
+                    pos = s.length();
+                    throw new JsonException("unexpected end of JSON");
+                }
+                if (quote < backslash) {
+                    int start = pos;
+                    pos = quote + 1;
+                    return out == null ? s.substring(start, quote) : out.append(s, start, quote).toString();
+                }
+                if (out == null) {
+                    out = new StringBuilder(Math.min(quote, s.length()) - pos);
+                }
+                out.append(s, pos, backslash);
+                pos = backslash + 1;
+                char e = next();
+                switch (e) {
+                    case '"', '\\', '/' -> out.append(e);
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'u' -> {
+                        if (pos + 4 > s.length()) {
+                            throw new JsonException("bad \\u escape at offset " + pos);
+                        }
+                        String hex = s.substring(pos, pos + 4);
+                        if (!hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
+                            throw new JsonException("bad \\u escape '\\u" + hex + "' at offset " + (pos - 2));
+                        }
+                        out.append((char) Integer.parseInt(hex, 16));
+                        pos += 4;
+                    }
+                    default -> throw new JsonException("bad escape '\\" + e + "' at offset " + (pos - 1));
                 }
             }
         }

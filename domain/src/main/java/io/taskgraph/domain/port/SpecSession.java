@@ -30,6 +30,15 @@ public interface SpecSession extends AutoCloseable {
     /** Runs every EXPORTS function against {@code workspace}, writing under {@code outputDir}. */
     List<ExportResult> runExports(SqlReader workspace, Path outputDir);
 
+    /**
+     * Says that only {@link #spec()} and {@link #warnings()} will be asked from now on: whatever keeps the spec
+     * alive (a process) may begin to end while the caller goes on, and {@link #close()} then waits less. After it,
+     * {@link #materialize} and {@link #runExports} fail with an {@link IllegalStateException}. The default suits a
+     * session that holds nothing to let go.
+     */
+    default void release() {
+    }
+
     @Override
     void close();
 }

@@ -3,7 +3,6 @@ package io.taskgraph.domain.sql;
 import io.taskgraph.domain.spec.TaskSpec;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +46,9 @@ public final class Namespaces {
         inputTables.forEach(table -> inputs.add(lower(table)));
         this.inputTables = Set.copyOf(inputs);
         this.byLongestPrefix = tasks.stream()
-                .sorted(Comparator.comparingInt((TaskNames t) -> t.task().length()).reversed())
+                // longest first; a plain lambda, not comparingInt(..).reversed(): the JDK's serializable comparator
+                // lambdas cannot be archived for class data sharing and cost a cold `show` a class generated at run time
+                .sorted((a, b) -> Integer.compare(b.task().length(), a.task().length()))
                 .toList();
     }
 

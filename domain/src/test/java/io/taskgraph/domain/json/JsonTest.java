@@ -46,6 +46,15 @@ class JsonTest {
     }
 
     @Test
+    void stringsWithAndWithoutEscapesReadBackWhereverTheNextBackslashIs() {
+        // the parser remembers where the next backslash is; strings before, between and after escapes must not
+        // borrow each other's text
+        assertEquals(List.of("plain", "a\nb", "", "\"q\"", "after", "x\\y", "end"),
+                Json.parse("[\"plain\", \"a\\nb\", \"\", \"\\\"q\\\"\", \"after\", \"x\\\\y\", \"end\"]"));
+        assertEquals(Map.of("k\tey", "v"), Json.parse("{\"k\\tey\": \"v\"}"));
+    }
+
+    @Test
     void unicodeEscapesAndSlashesAreRead() {
         assertEquals("A/é\b\f", Json.parse("\"\\u0041\\/\\u00e9\\b\\f\""));
     }
@@ -97,6 +106,8 @@ class JsonTest {
         "`{\"a\":1 \"b\":2}`     | expected ',' or '}' at offset 7",
         "`\"abc`                 | unexpected end of JSON",
         "`\"a\\qb\"`             | bad escape '\\q' at offset 3",
+        "`\"a\\n`                | unexpected end of JSON",
+        "`\"a\\q`                | bad escape '\\q' at offset 3",
         "`\"\\u12\"`             | bad \\u escape at offset 3",
         "`\"\\uZZZZ\"`           | bad \\u escape '\\uZZZZ' at offset 1",
         "`tru`                   | unexpected token at offset 0",

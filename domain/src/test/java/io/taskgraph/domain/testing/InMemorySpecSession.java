@@ -27,6 +27,7 @@ final class InMemorySpecSession implements SpecSession {
     private final InMemorySpec spec;
     private final Runnable onClose;
     private boolean closed;
+    private boolean released;
 
     InMemorySpecSession(InMemorySpec spec, Runnable onClose) {
         this.spec = spec;
@@ -89,9 +90,15 @@ final class InMemorySpecSession implements SpecSession {
     }
 
     private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("spec session of '" + spec.module() + "' is closed");
+        if (closed || released) {
+            throw new IllegalStateException("spec session of '" + spec.module() + "' is "
+                    + (closed ? "closed" : "released"));
         }
+    }
+
+    @Override
+    public void release() {
+        released = true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.taskgraph.domain.WorkspaceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,12 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Adler32;
-import java.util.zip.CRC32;
 
 /**
  * The bridge's Python files, shipped as resources and unpacked once into a directory named by their
- * content hash (so a new build never runs an old bridge, and concurrent processes share one copy).
+ * content hash (so a new build never runs an old bridge, and concurrent processes share one copy). A copy is
+ * run as found only when its {@link UnpackedCopyStamp} says nothing changed it; otherwise it is compared byte for
+ * byte with the resources, and a copy that differs is never run.
  */
 final class BridgeFiles {
     private static final String BASE = "/io/taskgraph/adapters/python/";
@@ -56,31 +57,24 @@ final class BridgeFiles {
 
     static Path extract(Path parent) {
         try {
-            Map<String, byte[]> contents = new LinkedHashMap<>();
-            // The name only tells builds apart; what runs is checked byte for byte (sameContents). A checksum
-            // rather than a digest: MessageDigest loads the security providers, ~10 ms before Python can start.
-            CRC32 crc = new CRC32();
-            Adler32 adler = new Adler32();
-            for (String file : FILES) {
-                byte[] bytes = read(file);
-                contents.put(file, bytes);
-                byte[] name = file.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                crc.update(name);
-                crc.update(bytes);
-                adler.update(name);
-                adler.update(bytes);
+            Path target = parent.resolve("taskgraph-bridge-" + userName() + "-" + checksum());
+            if (UnpackedCopyStamp.intact(target, FILES)) {
+                return target; // unchanged since this user unpacked and checked it: no need to read the jar
             }
-            String hash = String.format("%08x%08x", crc.getValue(), adler.getValue());
-            String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
-            Path target = parent.resolve("taskgraph-bridge-" + user + "-" + hash);
+            Map<String, byte[]> contents = new LinkedHashMap<>();
+            for (String file : FILES) {
+                contents.put(file, read(file));
+            }
             if (Files.isDirectory(target)) {
                 if (sameContents(target, contents)) {
+                    restamp(target);
                     return target;
                 }
                 // someone else's or a damaged copy: never run it, unpack a private one instead
                 return unpack(Files.createTempDirectory(parent, "taskgraph-bridge-"), contents);
             }
             Path staging = unpack(Files.createTempDirectory(parent, "taskgraph-bridge-staging-"), contents);
+            UnpackedCopyStamp.record(staging, FILES);
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
@@ -91,6 +85,45 @@ final class BridgeFiles {
         } catch (IOException e) {
             throw new WorkspaceException("Could not unpack Taskgraph's Python bridge into " + parent + ": "
                     + e.getMessage() + ". Check that the temporary directory is writable.", e);
+        }
+    }
+
+    /**
+     * The SHA-256 of the bridge's files and their paths, computed by the build (one small resource to read rather
+     * than every file): it names the unpacked copy, so a new build never runs an old bridge.
+     */
+    private static String checksum() throws IOException {
+        String checksum = new String(read("bridge.checksum"), StandardCharsets.US_ASCII).strip();
+        boolean hex = checksum.length() == 64;
+        for (int i = 0; hex && i < checksum.length(); i++) {
+            hex = Character.digit(checksum.charAt(i), 16) >= 0;
+        }
+        if (!hex) {
+            throw new IOException("resource " + BASE + "bridge.checksum is not a SHA-256 checksum; rebuild with Maven");
+        }
+        return checksum;
+    }
+
+    private static String userName() {
+        StringBuilder name = new StringBuilder(System.getProperty("user.name", "user"));
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                    || c == '-')) {
+                name.setCharAt(i, '_');
+            }
+        }
+        return name.toString();
+    }
+
+    /** A copy found byte for byte right but with no (or an outdated) stamp is stamped, so the next start is quick. */
+    private static void restamp(Path dir) {
+        try {
+            if (Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
+                UnpackedCopyStamp.record(dir, FILES);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the copy is still right; the next start checks it byte for byte again
         }
     }
 

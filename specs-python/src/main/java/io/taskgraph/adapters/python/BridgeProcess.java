@@ -33,6 +33,7 @@ final class BridgeProcess implements AutoCloseable {
     private final Deque<String> recentStderr = new ArrayDeque<>();
     private final Thread stderrPump;
     private boolean closed;
+    private boolean released;
     private volatile boolean stopped;
 
     private BridgeProcess(PythonCommand python, Process process, Consumer<String> stderrSink) {
@@ -226,12 +227,12 @@ final class BridgeProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    @Override
-    public synchronized void close() {
-        if (closed) {
+    /** Asks the bridge to exit, without waiting for it (close waits); nothing can be requested afterwards. */
+    synchronized void release() {
+        if (released) {
             return;
         }
-        closed = true;
+        released = true;
         try {
             if (process.isAlive()) {
                 requests.write("{\"op\":\"exit\"}\n");
@@ -241,6 +242,15 @@ final class BridgeProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // already gone
         }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        release();
         try {
             if (!process.waitFor(2, TimeUnit.SECONDS)) {
                 process.destroy();

@@ -24,6 +24,7 @@ final class PythonSpecSession implements SpecSession {
     private final WorkspaceSpec spec;
     private final BridgeProcess bridge;
     private final List<String> loadWarnings;
+    private volatile boolean released;
 
     PythonSpecSession(WorkspaceSpec spec, BridgeProcess bridge, List<String> loadWarnings) {
         this.spec = spec;
@@ -43,6 +44,7 @@ final class PythonSpecSession implements SpecSession {
 
     @Override
     public synchronized TableSource materialize(String input, Path scratchDir, Consumer<String> warnings) {
+        requireNotReleased("materialize input '" + input + "'");
         if (spec.input(input).isEmpty()) {
             throw new InvalidSpecException("Spec module " + spec.origin().module() + " declares no input '" + input
                     + "'; its inputs are " + spec.inputs().stream().map(i -> i.name()).toList() + ".");
@@ -67,6 +69,7 @@ final class PythonSpecSession implements SpecSession {
 
     @Override
     public synchronized List<ExportResult> runExports(SqlReader workspace, Path outputDir) {
+        requireNotReleased("run EXPORTS");
         if (spec.exports().isEmpty()) {
             return List.of();
         }
@@ -87,6 +90,20 @@ final class PythonSpecSession implements SpecSession {
                         Optional.ofNullable(error).map(String::valueOf)));
             }
             return results;
+        }
+    }
+
+    /** Tells the bridge to exit now: Python's own shutdown overlaps whatever the caller does before close. */
+    @Override
+    public void release() {
+        released = true;
+        bridge.release();
+    }
+
+    private void requireNotReleased(String doing) {
+        if (released) {
+            throw new IllegalStateException("Cannot " + doing + ": the session of spec module "
+                    + spec.origin().module() + " was released after loading.");
         }
     }
 

@@ -163,6 +163,19 @@ public abstract class SpecLoaderContract {
     }
 
     @Test
+    void aReleasedSessionStillAnswersItsSpecAndRefusesFurtherWork() {
+        try (SpecSession session = loader().open(request(Fixture.MINIMAL))) {
+            List<String> warnings = session.warnings();
+            session.release();
+            session.release();
+            assertEquals("summarize", session.spec().tasks().get(0).name());
+            assertEquals(warnings, session.warnings());
+            assertThrows(IllegalStateException.class, () -> session.materialize("employees", scratch));
+            assertThrows(IllegalStateException.class, () -> session.runExports(new SummaryReader(), scratch));
+        }
+    }
+
+    @Test
     void closingASessionTwiceIsHarmless() {
         SpecSession session = loader().open(request(Fixture.MINIMAL));
         session.close();
