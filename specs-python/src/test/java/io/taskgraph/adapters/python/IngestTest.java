@@ -202,6 +202,12 @@ class IngestTest {
     }
 
     @Test
+    void aRowOfADictSubclassIsNamedAndTheFixSaid() {
+        assertEquals("Input 'dict_subclass_row': row 3 is an OrderedDict, a dict subclass; every row must be a plain "
+                + "dict of column values (dict(row) makes one).", failure("dict_subclass_row"));
+    }
+
+    @Test
     void noRowsAndNoDeclaredColumnsIsAnError() {
         assertEquals("Input 'empty_undeclared' has no rows and no declared \"columns\", so its table would have no "
                 + "columns. Give it data, or declare \"columns\" in the rich form {\"data\": ..., \"columns\": [...]}.",

@@ -51,7 +51,10 @@ def columns_from_rows(rows, declared, where, warn):
         return [], []
     row_types = set(map(type, rows))
     if row_types != {dict}:
-        bad = next((i, r) for i, r in enumerate(rows) if not isinstance(r, dict))
+        bad = next((i, r) for i, r in enumerate(rows) if type(r) is not dict)
+        if isinstance(bad[1], dict):  # a subclass may answer a missing key (defaultdict), so it is not read as one
+            raise ValueError("%s: row %d is %s, a dict subclass; every row must be a plain dict of column values "
+                             "(dict(row) makes one)." % (where, bad[0] + 1, a(bad[1])))
         raise ValueError("%s: row %d is %s; every row must be a dict of column values."
                          % (where, bad[0] + 1, a(bad[1])))
     keys = list(rows[0])
