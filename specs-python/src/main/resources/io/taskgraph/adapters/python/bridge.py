@@ -79,6 +79,8 @@ def main():
         if request.get("op") == "exit":
             return
         send(session.handle(request))
+        for message in session.follow_up():
+            send(message)
         session.collect_garbage()
 
 
