@@ -441,6 +441,7 @@ public abstract class SqlEngineContract {
             assertEquals(List.of(List.of(1, 1L)), workspace.query("SELECT _row_id, id FROM orders").rows());
             assertEquals(1, workspace.ingest("more", ndjson("more", columns, "{\"id\":7}")),
                     "the workspace goes on after the failed load");
+            assertEquals(List.of("more", "orders"), workspace.inputTables(), "nothing of the failed load is left");
         }
     }
 
