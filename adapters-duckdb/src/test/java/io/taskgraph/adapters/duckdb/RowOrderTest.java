@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taskgraph.domain.data.Column;
 import io.taskgraph.domain.data.SourceFormat;
+import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.port.Workspace;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,33 @@ class RowOrderTest {
                 List.of(new Column("id", "BIGINT"), new Column("name", "VARCHAR")));
 
         assertEquals(List.of("_row_id", "id", "name"), workspace.describe("known").orElseThrow().columnNames());
+    }
+
+    @Test
+    void parquetPartsAreNumberedOnAcrossPartsAndKeepWholeRowGroups() {
+        int partRows = 122_880; // DuckDB's row group size, the size of the bridge's parts
+        List<Path> parts = new ArrayList<>();
+        for (int start = 0; start < ROWS; start += partRows) {
+            Path part = dir.resolve("parts-" + parts.size() + ".parquet");
+            Fixtures.plainDuckDb(null, "COPY (SELECT range + 1 AS id, 'name ' || (range * 7919 % 100003) AS name "
+                    + "FROM range(" + start + ", " + Math.min(start + partRows, ROWS) + ")) TO '" + part
+                    + "' (FORMAT parquet, ROW_GROUP_SIZE " + partRows + ")");
+            parts.add(part);
+        }
+        Iterator<Path> later = parts.subList(1, parts.size()).iterator();
+        TableSource source = new TableSource(parts.get(0), SourceFormat.PARQUET,
+                List.of(new Column("id", "BIGINT"), new Column("name", "VARCHAR")), Optional.empty(), "callable parts",
+                () -> later.hasNext() ? Optional.of(later.next()) : Optional.empty());
+
+        assertEquals(ROWS, workspace.ingest("parted", source));
+
+        assertEquals(List.of(List.of((long) ROWS, 0L, 1, ROWS)), workspace.query(
+                "SELECT count(*), count(*) FILTER (WHERE _row_id <> id), min(_row_id), max(_row_id) FROM parted")
+                .rows());
+        // every part filled whole row groups of the table, so the final checkpoint has nothing to merge
+        assertEquals(List.of(List.of((long) parts.size(), (long) partRows)), workspace.query(
+                "SELECT count(DISTINCT row_group_id), max(count) FROM pragma_storage_info('parted') "
+                        + "WHERE column_name = 'id' AND segment_type <> 'VALIDITY'").rows());
     }
 
     private void assertNumberedInOrder(String table, Path file, SourceFormat format, List<Column> columns) {

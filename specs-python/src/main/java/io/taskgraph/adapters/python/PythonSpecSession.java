@@ -2,6 +2,7 @@ package io.taskgraph.adapters.python;
 
 import io.taskgraph.domain.InvalidSpecException;
 import io.taskgraph.domain.data.Column;
+import io.taskgraph.domain.data.RemainingParts;
 import io.taskgraph.domain.data.SourceFormat;
 import io.taskgraph.domain.data.TableSource;
 import io.taskgraph.domain.port.ExportResult;
@@ -25,6 +26,8 @@ final class PythonSpecSession implements SpecSession {
     private final BridgeProcess bridge;
     private final List<String> loadWarnings;
     private volatile boolean released;
+    /** The parts of the last input that the bridge is still to send; they are read (or drained) before anything else. */
+    private BridgeParts unread;
 
     PythonSpecSession(WorkspaceSpec spec, BridgeProcess bridge, List<String> loadWarnings) {
         this.spec = spec;
@@ -49,6 +52,7 @@ final class PythonSpecSession implements SpecSession {
             throw new InvalidSpecException("Spec module " + spec.origin().module() + " declares no input '" + input
                     + "'; its inputs are " + spec.inputs().stream().map(i -> i.name()).toList() + ".");
         }
+        drainParts();
         String doing = "materializing input '" + input + "'";
         Map<String, Object> reply = Replies.expect(bridge.request(Map.of(
                 "op", "materialize", "input", input,
@@ -62,9 +66,62 @@ final class PythonSpecSession implements SpecSession {
             }
         }
         Object sheet = reply.get("sheet");
+        int parts = reply.get("parts") instanceof Number n ? n.intValue() : 1;
+        RemainingParts remaining = RemainingParts.NONE;
+        if (parts > 1) {
+            unread = new BridgeParts(parts - 1, "writing the rows of input '" + input + "'");
+            remaining = unread;
+        }
         return new TableSource(Path.of(String.valueOf(reply.get("file"))),
                 SourceFormat.valueOf(String.valueOf(reply.get("format"))), columns,
-                Optional.ofNullable(sheet).map(String::valueOf), String.valueOf(reply.get("origin")));
+                Optional.ofNullable(sheet).map(String::valueOf), String.valueOf(reply.get("origin")), remaining);
+    }
+
+    /**
+     * The later parts of an input, announced by the bridge one message each as it finishes writing them. A caller
+     * that stops reading early (its load failed) leaves the rest to {@link #drainParts()}.
+     */
+    private final class BridgeParts implements RemainingParts {
+        private final String doing;
+        private int left;
+
+        BridgeParts(int left, String doing) {
+            this.left = left;
+            this.doing = doing;
+        }
+
+        @Override
+        public Optional<Path> next() {
+            synchronized (PythonSpecSession.this) {
+                if (left == 0 || unread != this) {
+                    return Optional.empty();
+                }
+                left--;
+                if (left == 0) {
+                    unread = null;
+                }
+                Map<String, Object> message;
+                try {
+                    message = Replies.expect(bridge.receive(doing), "part", doing);
+                } catch (RuntimeException e) {
+                    left = 0; // the bridge sends no part after an error
+                    unread = null;
+                    throw e;
+                }
+                return Optional.of(Path.of(String.valueOf(message.get("file"))));
+            }
+        }
+    }
+
+    /** Reads past the parts of an earlier input that its caller left unread, so the next reply is the next one. */
+    private void drainParts() {
+        while (unread != null) {
+            try {
+                unread.next();
+            } catch (InvalidSpecException | IllegalStateException e) {
+                return; // that input's load has already failed; its error was the caller's to report
+            }
+        }
     }
 
     @Override
@@ -73,6 +130,7 @@ final class PythonSpecSession implements SpecSession {
         if (spec.exports().isEmpty()) {
             return List.of();
         }
+        drainParts();
         String doing = "running EXPORTS";
         bridge.send(Map.of("op", "export", "dir", outputDir.toAbsolutePath().toString()));
         SqlRelay relay = new SqlRelay(workspace);
@@ -109,6 +167,11 @@ final class PythonSpecSession implements SpecSession {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (unread != null) {
+                bridge.stop(); // it is still writing parts nobody will read
+            }
+        }
         bridge.close();
     }
 }

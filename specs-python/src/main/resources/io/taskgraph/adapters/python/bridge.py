@@ -2,7 +2,8 @@
 then, on request, materializes its inputs and runs its exports.
 
 Protocol: one JSON object per line. Requests arrive on the *original* stdin and replies leave on the
-*original* stdout, both kept for the protocol alone: fd 1 is pointed at stderr, so a spec's print() (or a
+*original* stdout (one reply per request; an input written in parts follows its reply with one "part" message
+per later file, as each is complete, so the engine loads a part while the next is written), both kept for the protocol alone: fd 1 is pointed at stderr, so a spec's print() (or a
 C library writing to stdout) lands on stderr, which the JVM passes through, and cannot corrupt a reply;
 fd 0 is pointed at /dev/null, so a spec that reads stdin (input(), sys.stdin.read()) gets end-of-file at
 once instead of waiting for a request that never comes. The bridge exits as soon as the JVM that started
@@ -79,6 +80,8 @@ def main():
         if request.get("op") == "exit":
             return
         send(session.handle(request))
+        for message in session.follow_up():
+            send(message)
         session.collect_garbage()
 
 

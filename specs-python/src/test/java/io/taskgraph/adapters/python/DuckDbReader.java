@@ -37,16 +37,28 @@ final class DuckDbReader implements SqlReader, AutoCloseable {
         }
     }
 
-    /** Creates table {@code table} from {@code source} with {@code _row_id} 1..n in source order. */
+    /** Creates table {@code table} from {@code source} (all its parts) with {@code _row_id} 1..n in source order. */
     long ingest(String table, TableSource source) {
         String select = selectFrom(source);
+        List<String> parts = new ArrayList<>(List.of(literal(source.file())));
+        for (Optional<java.nio.file.Path> part = source.remaining().next(); part.isPresent();
+             part = source.remaining().next()) {
+            parts.add(literal(part.get()));
+        }
+        if (parts.size() > 1) { // only the bridge's own Parquet comes in parts; the reader keeps the files' order
+            select = "SELECT * FROM read_parquet([" + String.join(", ", parts) + "])";
+        }
         execute("CREATE OR REPLACE TABLE " + table + " AS SELECT CAST(row_number() OVER () AS INTEGER) AS _row_id, "
                 + "* FROM (" + select + ")");
         return ((Number) query("SELECT count(*) FROM " + table).rows().get(0).get(0)).longValue();
     }
 
+    private static String literal(java.nio.file.Path file) {
+        return "'" + file.toString().replace("'", "''") + "'";
+    }
+
     static String selectFrom(TableSource source) {
-        String file = "'" + source.file().toString().replace("'", "''") + "'";
+        String file = literal(source.file());
         return switch (source.format()) {
             case COLUMNAR_NDJSON -> {
                 long limit = Math.max(16L << 20, fileSize(source) + 1);

@@ -66,6 +66,30 @@ class RunE2ETest {
     }
 
     @Test
+    void anInputOfManyRowsArrivesWholeAndInSourceOrderWhileTheBridgeStillWritesIt() throws Exception {
+        // 300,000 rows: more than two of the bridge's parts of 122,880 rows, loaded as each is written
+        String spec = app.spec("many", """
+                def orders():
+                    return [{"id": i, "customer": "c%d" % (i % 1000), "amount": None if i % 10 == 0 else i * 0.5}
+                            for i in range(1, 300001)]
+
+                INPUTS = {"orders": orders}
+                TASKS = [{"name": "totals", "inputs": ["orders"], "outputs": ["totals"],
+                          "sql": "CREATE VIEW totals AS SELECT count(*) AS n, sum(amount) AS total FROM orders"}]
+                """);
+
+        Taskgraph.Result r = taskgraph.run("run", "-s", spec, "-o", "out.db");
+
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("] ingested orders: 300000 rows"), r.all());
+        Path db = app.path("out.db");
+        assertEquals(List.of(List.of("300000", "0", "30000", "c0")), WorkspaceFile.query(db,
+                "SELECT count(*), count(*) FILTER (WHERE _row_id <> id), count(*) FILTER (WHERE amount IS NULL), "
+                        + "max_by(customer, _row_id) FROM orders"));
+        assertEquals(List.of(List.of("300000", "20250000000")), WorkspaceFile.query(db, "SELECT n, CAST(total AS BIGINT) FROM totals"));
+    }
+
+    @Test
     void aTaskThatNeverValidatesFailsTheRunWithExitOneAndBlocksItsDependents() throws Exception {
         String spec = app.spec("main", Diamond.SPEC);
         Diamond.solve(model).script("[costs]", Reply.answer("I think it is done."), Reply.answer("Still done."));

@@ -393,6 +393,58 @@ public abstract class SqlEngineContract {
         }
     }
 
+    @Test
+    void aSourceInPartsBecomesOneTableWhoseRowIdsRunOnAcrossItsParts() throws IOException {
+        List<Column> columns = List.of(new Column("id", "BIGINT"), new Column("name", "VARCHAR"));
+        TableSource first = ndjson("orders-1", columns, "{\"id\":30,\"name\":\"c\"}", "{\"id\":10,\"name\":\"a\"}");
+        Path second = ndjson("orders-2", columns, "{\"id\":20,\"name\":null}").file();
+        Path third = ndjson("orders-3", columns, "{\"id\":50,\"name\":\"e\"}", "{\"id\":40,\"name\":\"d\"}").file();
+        List<Path> asked = new ArrayList<>();
+        java.util.Iterator<Path> later = List.of(second, third).iterator();
+        TableSource source = new TableSource(first.file(), first.format(), columns, java.util.Optional.empty(),
+                "callable load_orders", () -> {
+                    java.util.Optional<Path> next = later.hasNext() ? java.util.Optional.of(later.next())
+                            : java.util.Optional.empty();
+                    next.ifPresent(asked::add);
+                    return next;
+                });
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            assertEquals(5, workspace.ingest("orders", source));
+            assertEquals(List.of(second, third), asked);
+            assertEquals(List.of(List.of(1, 30L, "c"), List.of(2, 10L, "a"), Arrays.asList(3, 20L, null),
+                    List.of(4, 50L, "e"), List.of(5, 40L, "d")),
+                    workspace.query("SELECT _row_id, id, name FROM orders ORDER BY _row_id").rows());
+            assertEquals(List.of(new Column("_row_id", "INTEGER"), new Column("id", "BIGINT"),
+                    new Column("name", "VARCHAR")), workspace.describe("orders").orElseThrow().columns());
+        }
+    }
+
+    @Test
+    void aPartThatCannotBeWrittenLeavesTheWorkspaceAsItWas() throws IOException {
+        List<Column> columns = List.of(new Column("id", "BIGINT"));
+        TableSource before = ndjson("orders-before", columns, "{\"id\":1}");
+        TableSource first = ndjson("orders-1", columns, "{\"id\":10}", "{\"id\":20}");
+        Path second = ndjson("orders-2", columns, "{\"id\":30}").file();
+        java.util.Iterator<Path> later = List.of(second).iterator();
+        String failure = "Input 'orders': writing its rows 4-6 for DuckDB failed: No space left on device.";
+        TableSource failing = new TableSource(first.file(), first.format(), columns, java.util.Optional.empty(),
+                "callable load_orders", () -> {
+                    if (later.hasNext()) {
+                        return java.util.Optional.of(later.next());
+                    }
+                    throw new InvalidSpecException(failure);
+                });
+        try (Workspace workspace = engine().create(dir.resolve("out.db"), false)) {
+            workspace.ingest("orders", before);
+            InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> workspace.ingest("orders", failing));
+            assertEquals(failure, e.getMessage());
+            assertEquals(List.of(List.of(1, 1L)), workspace.query("SELECT _row_id, id FROM orders").rows());
+            assertEquals(1, workspace.ingest("more", ndjson("more", columns, "{\"id\":7}")),
+                    "the workspace goes on after the failed load");
+            assertEquals(List.of("more", "orders"), workspace.inputTables(), "nothing of the failed load is left");
+        }
+    }
+
     // ---- agent SQL ----
 
     @Test

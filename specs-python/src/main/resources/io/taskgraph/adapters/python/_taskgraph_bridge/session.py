@@ -11,6 +11,7 @@ class Session:
         self._receive = receive
         self._spec = None
         self._garbage = []
+        self._later = ()
 
     def handle(self, request):
         op = request.get("op")
@@ -22,16 +23,22 @@ class Session:
             if op == "export":
                 return self._export(request)
             return {"type": "error", "kind": "internal", "message": "unknown request %r" % op}
-        except SpecError as e:
-            return {"type": "error", "kind": "spec", "message": str(e)}
-        except Exception as e:  # a bug in the bridge: say so, with the Python traceback for the report
-            import traceback
+        except Exception as e:
+            return _error(e)
 
-            return {"type": "error", "kind": "internal", "message": "%s: %s" % (type(e).__name__, e),
-                    "traceback": traceback.format_exc()}
+    def follow_up(self):
+        """The messages that follow the last reply: one per later part of an input written in parts, sent as
+        each file is complete, or an error in place of the part that failed (no more parts follow it)."""
+        later, self._later = self._later, ()
+        try:
+            for path in later:
+                yield {"type": "part", "file": path}
+        except Exception as e:
+            yield _error(e)
 
     def collect_garbage(self):
-        """Drops the last input's data; called after its reply went out, so the engine is not kept waiting."""
+        """Drops the last input's data; called after its last message went out, so the engine is not kept
+        waiting."""
         self._garbage.clear()
 
     def _load(self, request):
@@ -51,8 +58,8 @@ class Session:
             raise SpecError("Spec module %s declares no input %r; its inputs are %s." % (
                 spec.description["module"], name, ", ".join(sorted(spec.inputs)) or "none"))
         entry = next(i for i in spec.description["inputs"] if i["name"] == name)
-        source = sources.materialize(name, spec.inputs[name], entry["columns"], entry["origin"],
-                                     request["dir"], self._cwd, self._garbage, entry.get("sheet"))
+        source, self._later = sources.materialize(name, spec.inputs[name], entry["columns"], entry["origin"],
+                                                  request["dir"], self._cwd, self._garbage, entry.get("sheet"))
         return dict(source, type="source")
 
     def _export(self, request):
@@ -81,3 +88,12 @@ class Session:
         if reply.get("type") != "rows" and "error" not in reply:
             raise RuntimeError("unexpected reply to a SQL request: %r" % reply)
         return reply
+
+
+def _error(e):
+    if isinstance(e, SpecError):
+        return {"type": "error", "kind": "spec", "message": str(e)}
+    import traceback  # a bug in the bridge: say so, with the Python traceback for the report
+
+    return {"type": "error", "kind": "internal", "message": "%s: %s" % (type(e).__name__, e),
+            "traceback": traceback.format_exc()}

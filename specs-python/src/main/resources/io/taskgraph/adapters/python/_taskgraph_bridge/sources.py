@@ -10,9 +10,13 @@ from .spec_reader import ACCEPTED_DATA, frame_kind
 
 
 def materialize(name, value, declared, origin, scratch_dir, cwd, keep, sheet=None):
-    """The TableSource description for input ``name``; raises SpecError naming the input. The loaded data is
-    appended to ``keep`` so that freeing it (a million dicts take a while) happens after the reply is sent,
-    while the engine reads the file. ``sheet`` (from the rich form) selects the worksheet of an .xlsx file."""
+    """(the TableSource description for input ``name``, its later parts); raises SpecError naming the input.
+
+    The description names the data's first file. An input written in parts (see ``parquet.parts``) says how many
+    in ``parts``; the later parts are an iterator that writes each further file and yields its path once it is
+    complete, to be run after the description is sent, while the engine loads the files before it. The loaded
+    data is appended to ``keep`` so that freeing it (a million dicts take a while) happens after the last file is
+    written. ``sheet`` (from the rich form) selects the worksheet of an .xlsx file."""
     warnings = []
     where = "Input %r" % name
     if callable(value) and not isinstance(value, (list, tuple, dict)) and frame_kind(value) is None:
@@ -25,7 +29,7 @@ def materialize(name, value, declared, origin, scratch_dir, cwd, keep, sheet=Non
     os.makedirs(scratch_dir, exist_ok=True)
     try:
         if isinstance(value, (str, os.PathLike)):
-            return _file(name, os.fspath(value), origin, cwd, warnings, sheet)
+            return _file(name, os.fspath(value), origin, cwd, warnings, sheet), ()
         kind = frame_kind(value)
         if kind is not None:
             keep.append(value)
@@ -100,12 +104,31 @@ def _columnar(name, names, values, declared, origin, scratch_dir, warnings):
     table = columnar.build_table(names, values, where, warnings.append)
     columns = list(zip(table.names, table.types))
     if all(t in parquet.SUPPORTED for t in table.types):
-        path = os.path.join(scratch_dir, name + ".parquet")
-        parquet.write(table, path)
-        return _source(path, "PARQUET", columns, origin, table.rows, warnings)
+        ranges = parquet.parts(table.rows)
+        if len(ranges) == 1:
+            path = os.path.join(scratch_dir, name + ".parquet")
+            parquet.write(table, path)
+            return _source(path, "PARQUET", columns, origin, table.rows, warnings), ()
+        paths = [os.path.join(scratch_dir, "%s.part%d.parquet" % (name, i + 1)) for i in range(len(ranges))]
+        parquet.write(table, paths[0], *ranges[0])
+        source = dict(_source(paths[0], "PARQUET", columns, origin, table.rows, warnings), parts=len(ranges))
+        return source, _later_parts(where, table, paths[1:], ranges[1:])
     path = os.path.join(scratch_dir, name + ".columns.ndjson")
     columnar.write(table, path)
-    return _source(path, "COLUMNAR_NDJSON", columns, origin, table.rows, warnings)
+    return _source(path, "COLUMNAR_NDJSON", columns, origin, table.rows, warnings), ()
+
+
+def _later_parts(where, table, paths, ranges):
+    for path, (first, last) in zip(paths, ranges):
+        try:
+            parquet.write(table, path, first, last)
+        except OSError as e:
+            import errno
+
+            advice = " Free some space there, or point TMPDIR at a disk with room." if e.errno == errno.ENOSPC else ""
+            raise SpecError("%s: writing its rows %d-%d for DuckDB to %s failed: %s.%s"
+                            % (where, first + 1, last, path, e.strerror or e, advice)) from None
+        yield os.path.abspath(path)
 
 
 def _source(path, fmt, columns, origin, rows, warnings, sheet=None):
@@ -124,7 +147,7 @@ def _polars(name, frame, declared, origin, scratch_dir, warnings):
         frame = frame.select(ordered)
     path = os.path.join(scratch_dir, name + ".parquet")
     frame.write_parquet(path, compression="uncompressed", statistics=False)
-    return _source(path, "PARQUET", [], origin, frame.height, warnings)
+    return _source(path, "PARQUET", [], origin, frame.height, warnings), ()
 
 
 def _pandas(name, frame, declared, origin, scratch_dir, warnings):
@@ -140,7 +163,7 @@ def _pandas(name, frame, declared, origin, scratch_dir, warnings):
 
         path = os.path.join(scratch_dir, name + ".parquet")
         frame.to_parquet(path, index=False, compression=None)
-        return _source(path, "PARQUET", [], origin, len(frame), warnings)
+        return _source(path, "PARQUET", [], origin, len(frame), warnings), ()
     except ImportError:
         pass
     except Exception:  # pyarrow refuses object columns of mixed types: our writer types them, warning as it does
