@@ -29,6 +29,14 @@ def ragged():
     return [{"a": 1, "b": "x"}, {"b": "y", "c": True}, {"a": 3}]
 
 
+def ragged_after_the_first_rows():
+    # rows are read in runs of 1,024: keys that differ only in later runs still give the union
+    rows = [{"a": i} for i in range(2500)]
+    rows[1500] = {"a": 1500, "b": "late"}
+    rows[2200] = {"c": True}
+    return rows
+
+
 def parquet_types():
     # only types the bridge writes as Parquet itself: nulls, non-ASCII text, dates before 1970
     return [
@@ -58,6 +66,7 @@ INPUTS = {
     "all_types": all_types,
     "mixed": mixed,
     "ragged": ragged,
+    "ragged_late": ragged_after_the_first_rows,
     "ordered": {"data": [{"z": 1, "y": 2, "x": 3}], "columns": ["x", "y"]},
     "columns_form": {"name": ["a", "b", "c"], "score": [1.0, None, 3.5]},
     "empty_declared": {"data": [], "columns": ["id", "label"]},

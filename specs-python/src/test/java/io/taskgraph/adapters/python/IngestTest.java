@@ -155,6 +155,17 @@ class IngestTest {
     }
 
     @Test
+    void keysThatDifferOnlyAfterTheFirstThousandRowsStillGiveTheUnion() {
+        ingest(types, "ragged_late");
+        assertEquals(List.of(new Column("_row_id", "INTEGER"), new Column("a", "BIGINT"), new Column("b", "VARCHAR"),
+                new Column("c", "BOOLEAN")), db.columns("ragged_late"));
+        assertEquals(List.of(Arrays.asList(2500L, 2499L, 0L)), db.query("SELECT count(*), count(a), "
+                + "count(*) FILTER (WHERE a <> _row_id - 1) FROM ragged_late").rows());
+        assertEquals(List.of(Arrays.asList(1501L, 1500L, "late", null), Arrays.asList(2201L, null, null, true)),
+                db.query("SELECT * FROM ragged_late WHERE b IS NOT NULL OR c IS NOT NULL ORDER BY _row_id").rows());
+    }
+
+    @Test
     void declaredColumnsComeFirstThenTheRestInFirstSeenOrder() {
         ingest(types, "ordered");
         assertEquals(List.of("_row_id", "x", "y", "z"), db.columns("ordered").stream().map(Column::name).toList());
@@ -205,6 +216,14 @@ class IngestTest {
     void aRowOfADictSubclassIsNamedAndTheFixSaid() {
         assertEquals("Input 'dict_subclass_row': row 3 is an OrderedDict, a dict subclass; every row must be a plain "
                 + "dict of column values (dict(row) makes one).", failure("dict_subclass_row"));
+    }
+
+    @Test
+    void aBadRowFarIntoTheDataIsNamedByItsRowNumber() {
+        assertEquals("Input 'late_dict_subclass_row': row 2500 is a defaultdict, a dict subclass; every row must be a "
+                + "plain dict of column values (dict(row) makes one).", failure("late_dict_subclass_row"));
+        assertEquals("Input 'late_tuple_row': row 2000 is a tuple; every row must be a dict of column values.",
+                failure("late_tuple_row"));
     }
 
     @Test
