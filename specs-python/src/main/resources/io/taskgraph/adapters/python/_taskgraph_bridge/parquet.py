@@ -179,15 +179,25 @@ def _delta_lengths(lengths):
     return out
 
 
+# Strings joined and measured per piece: the piece's string objects stay in cache from join's two passes over
+# them through map(len), where a whole row group's (often scattered) strings are fetched from memory per pass.
+_STRINGS_PER_PIECE = 2048
+
+
 def _strings(values):
-    text = "".join(values)
-    if text.isascii():
-        data = text.encode("ascii")
-        lengths = list(map(len, values))
+    lengths, pieces = [], []
+    for start in range(0, len(values), _STRINGS_PER_PIECE):
+        piece = values[start:start + _STRINGS_PER_PIECE]
+        text = "".join(piece)
+        if not text.isascii():  # a character's length is not its UTF-8 length: measure the encoded values
+            encoded = [v.encode("utf-8") for v in values]
+            data = b"".join(encoded)
+            lengths = list(map(len, encoded))
+            break
+        pieces.append(text)
+        lengths.extend(map(len, piece))
     else:
-        encoded = [v.encode("utf-8") for v in values]
-        data = b"".join(encoded)
-        lengths = list(map(len, encoded))
+        data = "".join(pieces).encode("ascii")
     out = _delta_lengths(lengths)
     out += data
     return out
