@@ -54,6 +54,11 @@ def many_groups():
              "flag": None if i % 13 == 0 else i % 2 == 0} for i in range(300_000)]
 
 
+def late_non_ascii():
+    # text is measured in pieces of 2,048 strings: a first non-ASCII string after the first piece
+    return [{"s": "ü✓ naïve" if i == 2500 else "s%d" % i} for i in range(3000)]
+
+
 def wide_text():
     # 64 rows of 200,000 characters, with a Decimal so the columnar JSON writer is used: ~12.8 MB of text
     return [{"dec": decimal.Decimal(i), "s": chr(97 + i % 26) * 200_000} for i in range(64)]
@@ -63,6 +68,7 @@ INPUTS = {
     "wide_text": wide_text,
     "parquet_types": parquet_types,
     "many_groups": many_groups,
+    "late_non_ascii": late_non_ascii,
     "all_types": all_types,
     "mixed": mixed,
     "ragged": ragged,

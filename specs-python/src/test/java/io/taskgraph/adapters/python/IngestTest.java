@@ -122,6 +122,15 @@ class IngestTest {
     }
 
     @Test
+    void multiByteTextFirstSeenFarIntoARowGroupKeepsEveryString() {
+        TableSource source = ingest(types, "late_non_ascii");
+        assertEquals(SourceFormat.PARQUET, source.format());
+        assertEquals(List.of(Arrays.asList(3000L, 0L, "ü✓ naïve")), db.query("SELECT count(*), count(*) FILTER "
+                + "(WHERE _row_id <> 2501 AND s <> 's' || (_row_id - 1)), max(s) FILTER (WHERE _row_id = 2501) "
+                + "FROM late_non_ascii").rows());
+    }
+
+    @Test
     void columnarLinesAreSplitToStayWithinTheReadersDefaultObjectSize() throws Exception {
         TableSource source = ingest(types, "wide_text");
         assertEquals(SourceFormat.COLUMNAR_NDJSON, source.format());
