@@ -29,6 +29,14 @@ def ragged():
     return [{"a": 1, "b": "x"}, {"b": "y", "c": True}, {"a": 3}]
 
 
+def ragged_after_the_first_rows():
+    # rows are read in runs of 1,024: keys that differ only in later runs still give the union
+    rows = [{"a": i} for i in range(2500)]
+    rows[1500] = {"a": 1500, "b": "late"}
+    rows[2200] = {"c": True}
+    return rows
+
+
 def parquet_types():
     # only types the bridge writes as Parquet itself: nulls, non-ASCII text, dates before 1970
     return [
@@ -46,6 +54,11 @@ def many_groups():
              "flag": None if i % 13 == 0 else i % 2 == 0} for i in range(300_000)]
 
 
+def late_non_ascii():
+    # text is measured in pieces of 2,048 strings: a first non-ASCII string after the first piece
+    return [{"s": "ü✓ naïve" if i == 2500 else "s%d" % i} for i in range(3000)]
+
+
 def wide_text():
     # 64 rows of 200,000 characters, with a Decimal so the columnar JSON writer is used: ~12.8 MB of text
     return [{"dec": decimal.Decimal(i), "s": chr(97 + i % 26) * 200_000} for i in range(64)]
@@ -55,9 +68,11 @@ INPUTS = {
     "wide_text": wide_text,
     "parquet_types": parquet_types,
     "many_groups": many_groups,
+    "late_non_ascii": late_non_ascii,
     "all_types": all_types,
     "mixed": mixed,
     "ragged": ragged,
+    "ragged_late": ragged_after_the_first_rows,
     "ordered": {"data": [{"z": 1, "y": 2, "x": 3}], "columns": ["x", "y"]},
     "columns_form": {"name": ["a", "b", "c"], "score": [1.0, None, 3.5]},
     "empty_declared": {"data": [], "columns": ["id", "label"]},

@@ -122,6 +122,15 @@ class IngestTest {
     }
 
     @Test
+    void multiByteTextFirstSeenFarIntoARowGroupKeepsEveryString() {
+        TableSource source = ingest(types, "late_non_ascii");
+        assertEquals(SourceFormat.PARQUET, source.format());
+        assertEquals(List.of(Arrays.asList(3000L, 0L, "ü✓ naïve")), db.query("SELECT count(*), count(*) FILTER "
+                + "(WHERE _row_id <> 2501 AND s <> 's' || (_row_id - 1)), max(s) FILTER (WHERE _row_id = 2501) "
+                + "FROM late_non_ascii").rows());
+    }
+
+    @Test
     void columnarLinesAreSplitToStayWithinTheReadersDefaultObjectSize() throws Exception {
         TableSource source = ingest(types, "wide_text");
         assertEquals(SourceFormat.COLUMNAR_NDJSON, source.format());
@@ -152,6 +161,17 @@ class IngestTest {
         assertEquals(List.of("_row_id", "a", "b", "c"), db.columns("ragged").stream().map(Column::name).toList());
         assertEquals(List.of(Arrays.asList(1L, 1L, "x", null), Arrays.asList(2L, null, "y", true),
                 Arrays.asList(3L, 3L, null, null)), db.query("SELECT * FROM ragged ORDER BY _row_id").rows());
+    }
+
+    @Test
+    void keysThatDifferOnlyAfterTheFirstThousandRowsStillGiveTheUnion() {
+        ingest(types, "ragged_late");
+        assertEquals(List.of(new Column("_row_id", "INTEGER"), new Column("a", "BIGINT"), new Column("b", "VARCHAR"),
+                new Column("c", "BOOLEAN")), db.columns("ragged_late"));
+        assertEquals(List.of(Arrays.asList(2500L, 2499L, 0L)), db.query("SELECT count(*), count(a), "
+                + "count(*) FILTER (WHERE a <> _row_id - 1) FROM ragged_late").rows());
+        assertEquals(List.of(Arrays.asList(1501L, 1500L, "late", null), Arrays.asList(2201L, null, null, true)),
+                db.query("SELECT * FROM ragged_late WHERE b IS NOT NULL OR c IS NOT NULL ORDER BY _row_id").rows());
     }
 
     @Test
@@ -205,6 +225,14 @@ class IngestTest {
     void aRowOfADictSubclassIsNamedAndTheFixSaid() {
         assertEquals("Input 'dict_subclass_row': row 3 is an OrderedDict, a dict subclass; every row must be a plain "
                 + "dict of column values (dict(row) makes one).", failure("dict_subclass_row"));
+    }
+
+    @Test
+    void aBadRowFarIntoTheDataIsNamedByItsRowNumber() {
+        assertEquals("Input 'late_dict_subclass_row': row 2500 is a defaultdict, a dict subclass; every row must be a "
+                + "plain dict of column values (dict(row) makes one).", failure("late_dict_subclass_row"));
+        assertEquals("Input 'late_tuple_row': row 2000 is a tuple; every row must be a dict of column values.",
+                failure("late_tuple_row"));
     }
 
     @Test

@@ -1,8 +1,9 @@
 """Writes rows as "columnar NDJSON": each line is one JSON object mapping every column to an array of
 that column's values for a run of consecutive rows. DuckDB reads it natively
 (read_json(..., columns={c: 'T[]'}) then unnest), and Python writes it without per-row work: columns
-are pulled out of the row dicts with C-level itemgetter maps, typed with one set(map(type, ...)) pass,
-and encoded with one json call per column chunk. See BENCHMARKS.md for how it compares.
+are pulled out of the row dicts with C-level itemgetter maps over runs of rows that stay in cache, typed
+with one set(map(type, ...)) pass, and encoded with one json call per column chunk. See BENCHMARKS.md for
+how it compares.
 """
 
 import json
@@ -49,31 +50,53 @@ def columns_from_rows(rows, declared, where, warn):
         rows = list(rows)
     if not rows:
         return [], []
-    row_types = set(map(type, rows))
-    if row_types != {dict}:
-        bad = next((i, r) for i, r in enumerate(rows) if type(r) is not dict)
-        if isinstance(bad[1], dict):  # a subclass may answer a missing key (defaultdict), so it is not read as one
-            raise ValueError("%s: row %d is %s, a dict subclass; every row must be a plain dict of column values "
-                             "(dict(row) makes one)." % (where, bad[0] + 1, a(bad[1])))
-        raise ValueError("%s: row %d is %s; every row must be a dict of column values."
-                         % (where, bad[0] + 1, a(bad[1])))
-    keys = list(rows[0])
-    values = None
-    if set(map(len, rows)) == {len(keys)}:
-        try:
-            values = [list(map(itemgetter(k), rows)) for k in keys]
-        except KeyError:
-            values = None
-    if values is None:  # rows with different keys: the union, in first-seen order; gaps are null
-        keys = list(dict.fromkeys(chain.from_iterable(rows)))
+    keys = list(rows[0]) if type(rows[0]) is dict else None
+    values = _columns_of_same_keys(rows, keys) if keys is not None else None
+    if values is None:  # a row that is not a plain dict (an error), or rows with different keys
+        _check_plain_dicts(rows, where)
         from operator import methodcaller
 
+        keys = list(dict.fromkeys(chain.from_iterable(rows)))  # the union, in first-seen order; gaps are null
         values = [list(map(methodcaller("get", k), rows)) for k in keys]
     for k in keys:
         if not isinstance(k, str):
             raise ValueError("%s: column name %r is %s; column names must be strings."
                              % (where, k, a(k)))
     return order(keys, values, declared)
+
+
+# Rows read per pass of _columns_of_same_keys: ~0.4 MB of small dicts, which stay in a core's L2 cache from the
+# checks through the last column's read. Reading each column over all rows instead fetches every row from main
+# memory once per column: 0.49 s instead of 0.28 s for a million rows of six columns.
+ROWS_PER_READ = 1024
+
+
+def _columns_of_same_keys(rows, keys):
+    """One value list per key, or None unless every row is a plain dict with exactly ``keys``."""
+    width = len(keys)
+    columns = [[] for _ in keys]
+    readers = list(zip(columns, map(itemgetter, keys)))
+    for start in range(0, len(rows), ROWS_PER_READ):
+        chunk = rows[start:start + ROWS_PER_READ]
+        if set(map(type, chunk)) != {dict} or set(map(len, chunk)) != {width}:
+            return None
+        try:
+            for column, read in readers:
+                column.extend(map(read, chunk))
+        except KeyError:
+            return None
+    return columns
+
+
+def _check_plain_dicts(rows, where):
+    if set(map(type, rows)) == {dict}:
+        return
+    bad = next((i, r) for i, r in enumerate(rows) if type(r) is not dict)
+    if isinstance(bad[1], dict):  # a subclass may answer a missing key (defaultdict), so it is not read as one
+        raise ValueError("%s: row %d is %s, a dict subclass; every row must be a plain dict of column values "
+                         "(dict(row) makes one)." % (where, bad[0] + 1, a(bad[1])))
+    raise ValueError("%s: row %d is %s; every row must be a dict of column values."
+                     % (where, bad[0] + 1, a(bad[1])))
 
 
 def order(names, values, declared):

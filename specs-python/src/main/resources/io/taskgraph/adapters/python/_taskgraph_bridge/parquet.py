@@ -11,6 +11,7 @@ page (v1) per column per row group, nullable columns as OPTIONAL with RLE defini
 
 import datetime
 import struct
+from functools import lru_cache
 from itertools import compress, repeat
 from operator import floordiv, is_not, sub
 
@@ -30,6 +31,7 @@ _REQUIRED, _OPTIONAL = 0, 1
 _UTF8, _DATE, _TIMESTAMP_MICROS = 0, 6, 10
 
 _EPOCH_DAYS = datetime.date(1970, 1, 1).toordinal()
+_EPOCH_DAYS_BIAS = struct.pack("<I", (1 << 31) - _EPOCH_DAYS)
 _EPOCH = datetime.datetime(1970, 1, 1)
 _EPOCH_UTC = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 _MICROSECOND = datetime.timedelta(microseconds=1)
@@ -142,42 +144,63 @@ def _bit_pack(flags):
 
 
 _FLIP_SIGN = bytes(b ^ 0x80 for b in range(256))
+_BLOCK_HEAD = _zigzag(-(1 << 31))
+_FULL_BLOCK_HEAD = _BLOCK_HEAD + b"\x20\x20\x20\x20"
+
+
+@lru_cache(maxsize=8)
+def _every_field(word, count):
+    """An integer whose ``count`` 32-bit little-endian fields all hold ``word`` (4 bytes): added to another such
+    integer, it adds ``word`` to every field at once. Cached: a table's row groups share one or two sizes."""
+    return int.from_bytes(word * count, "little")
 
 
 def _delta_lengths(lengths):
     """DELTA_BINARY_PACKED lengths: blocks of 128 deltas in 4 miniblocks, all 32 bits wide, with min delta
-    -2**31 so that every stored value (delta + 2**31) fits. Adding 2**31 to a 32-bit two's complement number
-    is flipping its top bit: done for all deltas at once with a byte translation of every 4th byte."""
+    -2**31 so that every stored value (delta + 2**31) fits. The stored values are computed for all deltas at once
+    as one integer of 32-bit fields: the lengths from the second on, minus the lengths up to the last but one,
+    plus 2**31 in every field. Every field's result lies in [0, 2**32), so no field borrows from or carries into
+    its neighbour, and the integer's bytes are the stored values' bytes."""
     count = len(lengths)
     out = bytearray(_varint(128) + _varint(4) + _varint(count) + _zigzag(lengths[0] if count else 0))
     if count <= 1:
         return bytes(out)
-    packed = bytearray(_pack("i", list(map(sub, lengths[1:], lengths[:-1]))))
-    packed[3::4] = packed[3::4].translate(_FLIP_SIGN)
-    head = _zigzag(-(1 << 31))
-    full = head + b"\x20\x20\x20\x20"
     total = count - 1
-    for start in range(0, total, 128):
-        left = total - start
-        if left >= 128:
-            out += full
-            out += packed[start * 4:(start + 128) * 4]
-        else:
-            miniblocks = (left + 31) // 32
-            out += head + bytes([32] * miniblocks + [0] * (4 - miniblocks))
-            out += packed[start * 4:(start + left) * 4] + b"\x00" * ((miniblocks * 32 - left) * 4)
+    packed = _pack("i", lengths)
+    stored = (int.from_bytes(packed[4:], "little") - int.from_bytes(packed[:-4], "little")
+              + _every_field(b"\x00\x00\x00\x80", total)).to_bytes(4 * total, "little")
+    whole = total // 128 * 512
+    if whole:
+        out += _FULL_BLOCK_HEAD  # bytes slices, not memoryviews: those are garbage-collector tracked objects
+        out += _FULL_BLOCK_HEAD.join([stored[start:start + 512] for start in range(0, whole, 512)])
+    left = total % 128
+    if left:
+        miniblocks = (left + 31) // 32
+        out += _BLOCK_HEAD + bytes([32] * miniblocks + [0] * (4 - miniblocks))
+        out += stored[whole:]
+        out += b"\x00" * ((miniblocks * 32 - left) * 4)
     return out
 
 
+# Strings joined and measured per piece: the piece's string objects stay in cache from join's two passes over
+# them through map(len), where a whole row group's (often scattered) strings are fetched from memory per pass.
+_STRINGS_PER_PIECE = 2048
+
+
 def _strings(values):
-    text = "".join(values)
-    if text.isascii():
-        data = text.encode("ascii")
-        lengths = list(map(len, values))
+    lengths, pieces = [], []
+    for start in range(0, len(values), _STRINGS_PER_PIECE):
+        piece = values[start:start + _STRINGS_PER_PIECE]
+        text = "".join(piece)
+        if not text.isascii():  # a character's length is not its UTF-8 length: measure the encoded values
+            encoded = [v.encode("utf-8") for v in values]
+            data = b"".join(encoded)
+            lengths = list(map(len, encoded))
+            break
+        pieces.append(text)
+        lengths.extend(map(len, piece))
     else:
-        encoded = [v.encode("utf-8") for v in values]
-        data = b"".join(encoded)
-        lengths = list(map(len, encoded))
+        data = "".join(pieces).encode("ascii")
     out = _delta_lengths(lengths)
     out += data
     return out
@@ -185,6 +208,19 @@ def _strings(values):
 
 def _booleans(values):
     return _bit_pack(bytes(values))
+
+
+def _days(dates):
+    """Days since 1970-01-01 as INT32. The ordinals' 32-bit fields, as one integer, get 2**31 - (the epoch's ordinal)
+    added in every field at once; no field leaves [0, 2**32) (ordinals are below 2**22), so each holds its days plus
+    2**31, and flipping each field's top bit makes that the days' two's complement."""
+    count = len(dates)
+    if not count:
+        return b""
+    shifted = bytearray((int.from_bytes(_pack("i", list(map(datetime.date.toordinal, dates))), "little")
+                         + _every_field(_EPOCH_DAYS_BIAS, count)).to_bytes(4 * count, "little"))
+    shifted[3::4] = shifted[3::4].translate(_FLIP_SIGN)
+    return bytes(shifted)
 
 
 def _physical(sql_type, values):
@@ -198,7 +234,7 @@ def _physical(sql_type, values):
     if sql_type == "VARCHAR":
         return _BYTE_ARRAY, _DELTA_LENGTH_BYTE_ARRAY, _strings(values)
     if sql_type == "DATE":
-        return _INT32, _PLAIN, _pack("i", list(map(sub, map(datetime.date.toordinal, values), repeat(_EPOCH_DAYS))))
+        return _INT32, _PLAIN, _days(values)
     if sql_type in ("TIMESTAMP", "TIMESTAMPTZ"):
         epoch = _EPOCH if sql_type == "TIMESTAMP" else _EPOCH_UTC
         return _INT64, _PLAIN, _pack("q", list(map(floordiv, map(sub, values, repeat(epoch)), repeat(_MICROSECOND))))
