@@ -89,17 +89,18 @@ final class BridgeFiles {
     }
 
     /**
-     * The SHA-256 of the bridge's files and their paths, computed by the build (one small resource to read rather
-     * than every file): it names the unpacked copy, so a new build never runs an old bridge.
+     * The SHA-256 of the bridge's files and their paths, computed by the build into a constant (reading it opens no
+     * file of the jar, whose thousands of entries cost a cold start milliseconds to index): it names the unpacked
+     * copy, so a new build never runs an old bridge.
      */
     private static String checksum() throws IOException {
-        String checksum = new String(read("bridge.checksum"), StandardCharsets.US_ASCII).strip();
+        String checksum = BridgeChecksum.SHA256;
         boolean hex = checksum.length() == 64;
         for (int i = 0; hex && i < checksum.length(); i++) {
             hex = Character.digit(checksum.charAt(i), 16) >= 0;
         }
         if (!hex) {
-            throw new IOException("resource " + BASE + "bridge.checksum is not a SHA-256 checksum; rebuild with Maven");
+            throw new IOException("the bridge's checksum is not a SHA-256 checksum; rebuild with Maven");
         }
         return checksum;
     }

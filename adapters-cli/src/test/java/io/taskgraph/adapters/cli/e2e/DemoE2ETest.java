@@ -69,6 +69,27 @@ class DemoE2ETest {
         }
     }
 
+    @Test
+    void theShortCommandsStartTheJarsMainClassThroughTheLauncher() throws Exception {
+        // they name the main class on the class path (see the launcher): it must be the one the jar's manifest names
+        String mainClass;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(Taskgraph.JAR.toFile())) {
+            mainClass = jar.getManifest().getMainAttributes().getValue("Main-Class");
+        }
+        assertTrue(Files.readString(LAUNCHER).contains("launch=(-cp \"$jar\" " + mainClass + ")"), mainClass);
+
+        Taskgraph.Result version = launch("--version");
+        assertEquals(0, version.exitCode(), version.all());
+        assertTrue(version.out().startsWith("taskgraph "), version.all());
+        Files.writeString(here.resolve("tiny.py"), "INPUTS = {\"seed\": lambda: [{\"k\": 1}]}\n"
+                + "TASKS = [{\"name\": \"copy\", \"sql\": \"CREATE VIEW copy_out AS SELECT k FROM seed\", "
+                + "\"inputs\": [\"seed\"], \"outputs\": [\"copy_out\"]}]\n");
+        Taskgraph.Result show = launch("show", "--spec", "tiny");
+        assertEquals(0, show.exitCode(), show.all());
+        assertTrue(show.out().startsWith("Spec tiny\n"), show.all());
+        assertTrue(show.out().contains("copy"), show.all());
+    }
+
     /**
      * Runs the launcher in {@link #here}. The jar was packaged just before this test; a launcher that decided to
      * rebuild would find a {@code mvn} that refuses, rather than start a second Maven inside this build.
