@@ -4,7 +4,6 @@ import io.taskgraph.application.agent.AgentSettings;
 import io.taskgraph.application.schedule.DagScheduler;
 import io.taskgraph.domain.event.RunEvent;
 import io.taskgraph.domain.graph.TaskGraph;
-import io.taskgraph.domain.meta.TaskMeta;
 import io.taskgraph.domain.meta.WorkspaceMeta;
 import io.taskgraph.domain.port.ExportResult;
 import io.taskgraph.domain.port.LlmClient;
@@ -67,25 +66,13 @@ public final class WorkspaceExecution {
             }
         }
         DagScheduler scheduler = new DagScheduler(options.concurrency());
-        try (TaskMetaWriter metadata = new TaskMetaWriter(workspace);
-             RunControl.Registration ignored = control.onCancel(() -> scheduler.stop(control.stopped()
+        try (RunControl.Registration ignored = control.onCancel(() -> scheduler.stop(control.stopped()
                 .map(stop -> "Not started: " + stop.cause() + ".").orElse(DagScheduler.NOT_STARTED)))) {
-            try {
-                scheduler.run(part, execution::run, outcome -> {
-                    execution.settled(outcome);
-                    byTask.put(outcome.task(), outcome);
-                    metadata.write(outcome.task(), taskMeta(graph, outcome, execution.acted(outcome.task()), options));
-                    listener.on(new RunEvent.TaskFinished(outcome));
-                });
-            } catch (RuntimeException e) {
-                try {
-                    metadata.finish();
-                } catch (RuntimeException alsoFailed) {
-                    e.addSuppressed(alsoFailed);
-                }
-                throw e;
-            }
-            metadata.finish();
+            scheduler.run(part, execution::run, outcome -> {
+                execution.settled(outcome);
+                byTask.put(outcome.task(), outcome);
+                settle(workspace, graph, outcome, execution.acted(outcome.task()), options);
+            });
         }
         List<TaskOutcome> outcomes = graph.tasks().stream().map(t -> byTask.get(t.name())).toList();
         boolean interrupted = control.isCancelled();
@@ -123,13 +110,9 @@ public final class WorkspaceExecution {
     }
 
     private void settle(Workspace workspace, TaskGraph graph, TaskOutcome outcome, boolean acted, RunOptions options) {
-        workspace.putTaskMeta(outcome.task(), taskMeta(graph, outcome, acted, options));
+        workspace.putTaskMeta(outcome.task(), WorkspaceMetadata.task(graph.task(outcome.task()), outcome, acted,
+                options.model(), options.effort(), clock.instant()));
         listener.on(new RunEvent.TaskFinished(outcome));
-    }
-
-    private TaskMeta taskMeta(TaskGraph graph, TaskOutcome outcome, boolean acted, RunOptions options) {
-        return WorkspaceMetadata.task(graph.task(outcome.task()), outcome, acted, options.model(), options.effort(),
-                clock.instant());
     }
 
     /**
