@@ -69,7 +69,8 @@ class PythonSelectorTest {
         Path old = executable(dir.resolve(".venv/bin/python"),
                 "echo '{\"type\": \"hello\", \"version\": \"3.8.10\", \"executable\": \"old\"}'; cat >/dev/null");
         UsageException e = assertThrows(UsageException.class,
-                () -> new PythonSpecLoader(System.getenv(), dir, line -> { }).open(SpecRequest.of("specs.main", dir)));
+                () -> new PythonSpecLoader(environmentWithoutAChosenPython(), dir, line -> { })
+                        .open(SpecRequest.of("specs.main", dir)));
         assertEquals("Python 3.8.10 at " + old + " (./.venv/bin/python in the working directory) is too old: "
                 + "Taskgraph needs Python 3.9 or newer. Set TASKGRAPH_PYTHON to a Python 3.9+ interpreter, create "
                 + "./.venv with one, or put python3 on the PATH.", e.getMessage());
@@ -79,10 +80,18 @@ class PythonSelectorTest {
     void aProgramThatIsNotAWorkingPythonIsAUsageErrorWithItsOutput() throws Exception {
         Path broken = executable(dir.resolve(".venv/bin/python"), "echo 'SyntaxError: invalid syntax' >&2; exit 1");
         UsageException e = assertThrows(UsageException.class,
-                () -> new PythonSpecLoader(System.getenv(), dir, line -> { }).open(SpecRequest.of("specs.main", dir)));
+                () -> new PythonSpecLoader(environmentWithoutAChosenPython(), dir, line -> { })
+                        .open(SpecRequest.of("specs.main", dir)));
         assertEquals("Python " + broken + " (./.venv/bin/python in the working directory) exited with code 1 while "
                 + "starting. Its last output:\n    SyntaxError: invalid syntax Is it a Python 3.9+ interpreter? Set "
                 + "TASKGRAPH_PYTHON to a Python 3.9+ interpreter, create ./.venv with one, or put python3 on the PATH.",
                 e.getMessage());
+    }
+
+    /** This machine's environment, less a $TASKGRAPH_PYTHON its user may have set, which would win over ./.venv. */
+    private static Map<String, String> environmentWithoutAChosenPython() {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.remove("TASKGRAPH_PYTHON");
+        return environment;
     }
 }
