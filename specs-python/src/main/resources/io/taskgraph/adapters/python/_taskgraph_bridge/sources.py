@@ -125,7 +125,8 @@ def _later_parts(where, table, paths, ranges):
         except OSError as e:
             import errno
 
-            advice = " Free some space there, or point TMPDIR at a disk with room." if e.errno == errno.ENOSPC else ""
+            advice = (" Free some space there, or give Taskgraph a temporary directory on a disk with room "
+                      "(JAVA_OPTS=-Djava.io.tmpdir=DIR)." if e.errno == errno.ENOSPC else "")
             raise SpecError("%s: writing its rows %d-%d for DuckDB to %s failed: %s.%s"
                             % (where, first + 1, last, path, e.strerror or e, advice)) from None
         yield os.path.abspath(path)
