@@ -62,7 +62,7 @@ final class DuckDbTaskSession implements TaskSession {
     private final SessionSandbox sandbox;
     private PreparedStatement viewSnapshot;
     private PreparedStatement macroSnapshot;
-    private PreparedStatement describeStatement;
+    private final RelationDescriber describer;
     /**
      * Relations described since the last statement that could change one (any agent statement, any read): a task's
      * output is described by the check after its CREATE and again by the validation after the agent's last answer.
@@ -91,6 +91,7 @@ final class DuckDbTaskSession implements TaskSession {
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");
         this.sandbox = new SessionSandbox(namespace, connection, database, settings);
+        this.describer = new RelationDescriber(connection);
     }
 
     /** What one statement came to; {@code rowCount} is null for statements that return no rows. */
@@ -383,17 +384,13 @@ final class DuckDbTaskSession implements TaskSession {
     @Override
     public synchronized Optional<RelationInfo> describe(String name) {
         requireOpen();
-        try {
-            if (describeStatement == null) {
-                describeStatement = SqlReads.prepareDescribe(connection);
-            }
-        } catch (SQLException e) {
-            throw new SqlFailure(Sql.message(e), e);
-        }
         String key = name.toLowerCase(Locale.ROOT);
         Optional<RelationInfo> known = described.get(key);
         if (known == null) {
-            known = SqlReads.describe(describeStatement, name);
+            if (readOnlyOpen) {
+                endReadOnly(); // a view that no longer binds fails its describe, which would abort the transaction
+            }
+            known = describer.describe(name);
             described.put(key, known);
         }
         return known;

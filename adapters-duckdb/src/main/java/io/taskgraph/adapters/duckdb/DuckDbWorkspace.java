@@ -48,6 +48,7 @@ final class DuckDbWorkspace implements Workspace {
     private final TraceLog trace;
     private final ScheduledExecutorService timer;
     private final Set<DuckDbTaskSession> sessions = ConcurrentHashMap.newKeySet();
+    private final PreparedStatements metadataStatements;
     private String databaseName;
     private boolean restricted;
     private boolean closed;
@@ -58,6 +59,7 @@ final class DuckDbWorkspace implements Workspace {
         this.connection = connection;
         this.readOnly = readOnly;
         this.settings = settings;
+        this.metadataStatements = new PreparedStatements(connection);
         if (readOnly) {
             this.trace = null;
             this.timer = null;
@@ -188,7 +190,7 @@ final class DuckDbWorkspace implements Workspace {
     public synchronized void putWorkspaceMeta(WorkspaceMeta update) {
         requireWritable("write workspace metadata");
         try {
-            MetadataTables.putWorkspaceMeta(connection, MetadataText.workspaceEntries(update));
+            MetadataTables.putWorkspaceMeta(metadataStatements, MetadataText.workspaceEntries(update));
         } catch (SQLException e) {
             throw new WorkspaceException("Could not write _workspace_meta in " + file + ": " + Sql.shortMessage(e), e);
         }
@@ -208,7 +210,7 @@ final class DuckDbWorkspace implements Workspace {
     public synchronized void putTaskMeta(String task, TaskMeta update) {
         requireWritable("write metadata of task '" + task + "'");
         try {
-            MetadataTables.putTaskMeta(connection, task, MetadataText.taskEntries(update),
+            MetadataTables.putTaskMeta(metadataStatements, task, MetadataText.taskEntries(update),
                     MetadataText.taskKeysCleared(update));
         } catch (SQLException e) {
             throw new WorkspaceException("Could not write _task_meta for task '" + task + "' in " + file + ": "
@@ -247,7 +249,7 @@ final class DuckDbWorkspace implements Workspace {
     @Override
     public synchronized Optional<RelationInfo> describe(String name) {
         requireOpen();
-        return SqlReads.describe(connection, name);
+        return RelationDescriber.describeOnce(connection, name);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,65 +44,58 @@ final class MetadataTables {
         }
     }
 
-    static void putWorkspaceMeta(Connection connection, Map<String, String> entries) throws SQLException {
-        inTransaction(connection, () -> upsert(connection, WORKSPACE_META, null, null, entries));
+    static void putWorkspaceMeta(PreparedStatements prepared, Map<String, String> entries) throws SQLException {
+        inTransaction(prepared, () -> upsert(prepared, WORKSPACE_META, null, null, entries, List.of()));
     }
 
     /** Sets {@code entries} and deletes {@code cleared} of one task's rows, in one transaction. */
-    static void putTaskMeta(Connection connection, String task, Map<String, String> entries,
+    static void putTaskMeta(PreparedStatements prepared, String task, Map<String, String> entries,
                             Collection<String> cleared) throws SQLException {
-        inTransaction(connection, () -> {
-            upsert(connection, TASK_META, "task", task, entries);
-            remove(connection, task, cleared);
-        });
+        inTransaction(prepared, () -> upsert(prepared, TASK_META, "task", task, entries, cleared));
     }
 
     /**
-     * Replaces the rows of {@code entries}' keys (of the rows whose {@code scopeColumn}, when given, holds
-     * {@code scopeValue}) with one DELETE and one multi-row INSERT. A DELETE and an INSERT per
-     * key cost ~30 statements a task, 15-30 ms of CPU on the thread that schedules the next tasks. The caller
+     * Replaces the rows of {@code entries}' keys, and deletes those of {@code cleared} (of the rows whose
+     * {@code scopeColumn}, when given, holds {@code scopeValue}), with one DELETE and one multi-row INSERT. A
+     * DELETE and an INSERT per key cost ~30 statements a task, 15-30 ms of CPU on the thread that schedules the
+     * next tasks; preparing the pair each time cost ~2 ms more, so they are prepared once per shape. The caller
      * holds the transaction.
      */
-    private static void upsert(Connection connection, String table, String scopeColumn, String scopeValue,
-                               Map<String, String> entries) throws SQLException {
-        if (entries.isEmpty()) {
-            return;
-        }
+    private static void upsert(PreparedStatements prepared, String table, String scopeColumn, String scopeValue,
+                               Map<String, String> entries, Collection<String> cleared) throws SQLException {
         boolean scoped = scopeColumn != null;
-        String keys = String.join(", ", Collections.nCopies(entries.size(), "?"));
-        String delete = "DELETE FROM " + table + " WHERE " + (scoped ? scopeColumn + " = ? AND " : "")
-                + "key IN (" + keys + ")";
-        String row = scoped ? "(?, ?, ?)" : "(?, ?)";
-        String insert = "INSERT INTO " + table + " VALUES " + String.join(", ", Collections.nCopies(entries.size(), row));
-        try (PreparedStatement deleteOld = connection.prepareStatement(delete);
-             PreparedStatement insertNew = connection.prepareStatement(insert)) {
+        int deleted = entries.size() + cleared.size();
+        if (deleted > 0) {
+            PreparedStatement deleteOld = prepared.get("DELETE FROM " + table + " WHERE "
+                    + (scoped ? scopeColumn + " = ? AND " : "") + "key IN ("
+                    + String.join(", ", Collections.nCopies(deleted, "?")) + ")");
             int d = 1;
-            int i = 1;
             if (scoped) {
                 deleteOld.setString(d++, scopeValue);
             }
-            for (Map.Entry<String, String> entry : entries.entrySet()) {
-                deleteOld.setString(d++, entry.getKey());
-                if (scoped) {
-                    insertNew.setString(i++, scopeValue);
-                }
-                insertNew.setString(i++, entry.getKey());
-                insertNew.setString(i++, entry.getValue());
+            for (String key : entries.keySet()) {
+                deleteOld.setString(d++, key);
+            }
+            for (String key : cleared) {
+                deleteOld.setString(d++, key);
             }
             deleteOld.execute();
-            insertNew.execute();
         }
-    }
-
-    private static void remove(Connection connection, String task, Collection<String> keys) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM _task_meta WHERE task = ? AND key = ?")) {
-            for (String key : keys) {
-                delete.setString(1, task);
-                delete.setString(2, key);
-                delete.execute();
+        if (entries.isEmpty()) {
+            return;
+        }
+        String row = scoped ? "(?, ?, ?)" : "(?, ?)";
+        PreparedStatement insertNew = prepared.get("INSERT INTO " + table + " VALUES "
+                + String.join(", ", Collections.nCopies(entries.size(), row)));
+        int i = 1;
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            if (scoped) {
+                insertNew.setString(i++, scopeValue);
             }
+            insertNew.setString(i++, entry.getKey());
+            insertNew.setString(i++, entry.getValue());
         }
+        insertNew.execute();
     }
 
     static Map<String, String> workspaceMeta(Connection connection) throws SQLException {
@@ -131,20 +125,18 @@ final class MetadataTables {
         void run() throws SQLException;
     }
 
-    private static void inTransaction(Connection connection, Work work) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN TRANSACTION");
+    private static void inTransaction(PreparedStatements prepared, Work work) throws SQLException {
+        prepared.get("BEGIN TRANSACTION").execute();
+        try {
+            work.run();
+            prepared.get("COMMIT").execute();
+        } catch (SQLException | RuntimeException e) {
             try {
-                work.run();
-                statement.execute("COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    statement.execute("ROLLBACK");
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
+                prepared.get("ROLLBACK").execute();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
             }
+            throw e;
         }
     }
 }

@@ -18,15 +18,6 @@ import java.util.function.Consumer;
 
 /** The {@link io.taskgraph.domain.port.SqlReader} reads on one connection: whole results, database errors as SqlFailure. */
 final class SqlReads {
-    private static final String DESCRIBE = """
-            SELECT c.table_name, v.view_name IS NOT NULL, c.column_name, c.data_type
-              FROM duckdb_columns() c
-              LEFT JOIN duckdb_views() v
-                ON v.database_name = c.database_name AND v.schema_name = c.schema_name AND v.view_name = c.table_name
-             WHERE c.database_name = current_database() AND c.schema_name = 'main'
-               AND lower(c.table_name) = lower(?)
-             ORDER BY c.column_index""";
-
     private SqlReads() {
     }
 
@@ -113,42 +104,5 @@ final class SqlReads {
             }
         }
         return new QueryResult(columns, rows);
-    }
-
-    static Optional<RelationInfo> describe(Connection connection, String name) {
-        try (PreparedStatement statement = prepareDescribe(connection)) {
-            return describe(statement, name);
-        } catch (SQLException e) {
-            throw new SqlFailure(Sql.message(e), e);
-        }
-    }
-
-    /** The statement {@link #describe(PreparedStatement, String)} runs, for a caller that describes often. */
-    static PreparedStatement prepareDescribe(Connection connection) throws SQLException {
-        return connection.prepareStatement(DESCRIBE);
-    }
-
-    /** Describes with a statement from {@link #prepareDescribe}: preparing it costs as much as running it. */
-    static Optional<RelationInfo> describe(PreparedStatement statement, String name) {
-        try {
-            statement.setString(1, name);
-            String relation = null;
-            boolean view = false;
-            List<Column> columns = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    relation = rs.getString(1);
-                    view = rs.getBoolean(2);
-                    columns.add(new Column(rs.getString(3), rs.getString(4)));
-                }
-            }
-            if (relation == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new RelationInfo(relation, view ? RelationInfo.Kind.VIEW : RelationInfo.Kind.TABLE,
-                    columns));
-        } catch (SQLException e) {
-            throw new SqlFailure(Sql.message(e), e);
-        }
     }
 }
