@@ -91,7 +91,7 @@ final class DuckDbTaskSession implements TaskSession {
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");
         this.sandbox = new SessionSandbox(namespace, connection, database, settings);
-        this.describer = new RelationDescriber(connection);
+        this.describer = new RelationDescriber(connection, database);
     }
 
     /** What one statement came to; {@code rowCount} is null for statements that return no rows. */

@@ -11,6 +11,7 @@ import io.taskgraph.domain.sql.Namespace;
 import io.taskgraph.domain.sql.QueryResult;
 import io.taskgraph.domain.sql.RelationInfo;
 import io.taskgraph.domain.sql.RowSink;
+import io.taskgraph.domain.sql.SqlFailure;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,6 +51,7 @@ final class DuckDbWorkspace implements Workspace {
     private final Set<DuckDbTaskSession> sessions = ConcurrentHashMap.newKeySet();
     private final PreparedStatements metadataStatements;
     private String databaseName;
+    private RelationDescriber describer;
     private boolean restricted;
     private boolean closed;
 
@@ -138,10 +140,6 @@ final class DuckDbWorkspace implements Workspace {
         restricted = true;
     }
 
-    /**
-     * A new connection for one task. External access is restricted first if that has not happened yet: agent SQL
-     * never runs on a workspace that can still read files.
-     */
     /** The name under which the workspace's own file is attached (every connection shares it); asked once. */
     private String databaseName() throws SQLException {
         if (databaseName == null) {
@@ -154,6 +152,10 @@ final class DuckDbWorkspace implements Workspace {
         return databaseName;
     }
 
+    /**
+     * A new connection for one task. External access is restricted first if that has not happened yet: agent SQL
+     * never runs on a workspace that can still read files.
+     */
     @Override
     public synchronized TaskSession openTaskSession(String task, Namespace namespace) {
         requireWritable("open a session for task '" + task + "'");
@@ -175,15 +177,11 @@ final class DuckDbWorkspace implements Workspace {
     public synchronized List<String> dropUnsafeObjects() {
         requireWritable("check the stored views and macros");
         try {
-            return StoredObjectsAudit.dropUnsafe(connection, currentDatabase(), file.toString());
+            return StoredObjectsAudit.dropUnsafe(connection, databaseName(), file.toString());
         } catch (SQLException e) {
             throw new WorkspaceException("Could not check the stored views and macros of " + file + ": "
                     + Sql.shortMessage(e), e);
         }
-    }
-
-    private String currentDatabase() {
-        return (String) read("SELECT current_database()").rows().get(0).get(0);
     }
 
     @Override
@@ -249,7 +247,14 @@ final class DuckDbWorkspace implements Workspace {
     @Override
     public synchronized Optional<RelationInfo> describe(String name) {
         requireOpen();
-        return RelationDescriber.describeOnce(connection, name);
+        try {
+            if (describer == null) {
+                describer = new RelationDescriber(connection, databaseName());
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(Sql.message(e), e);
+        }
+        return describer.describe(name);
     }
 
     @Override
