@@ -52,6 +52,8 @@ final class DuckDbWorkspace implements Workspace {
     private final PreparedStatements metadataStatements;
     private String databaseName;
     private RelationDescriber describer;
+    /** The tasks with rows in _task_meta: this workspace is their only writer. Read at the first write. */
+    private Set<String> tasksWithMeta;
     private boolean restricted;
     private boolean closed;
 
@@ -208,8 +210,12 @@ final class DuckDbWorkspace implements Workspace {
     public synchronized void putTaskMeta(String task, TaskMeta update) {
         requireWritable("write metadata of task '" + task + "'");
         try {
-            MetadataTables.putTaskMeta(metadataStatements, task, MetadataText.taskEntries(update),
-                    MetadataText.taskKeysCleared(update));
+            if (tasksWithMeta == null) {
+                tasksWithMeta = MetadataTables.tasksWithMeta(connection);
+            }
+            MetadataTables.putTaskMeta(metadataStatements, task, tasksWithMeta.contains(task),
+                    MetadataText.taskEntries(update), MetadataText.taskKeysCleared(update));
+            tasksWithMeta.add(task);
         } catch (SQLException e) {
             throw new WorkspaceException("Could not write _task_meta for task '" + task + "' in " + file + ": "
                     + Sql.shortMessage(e), e);

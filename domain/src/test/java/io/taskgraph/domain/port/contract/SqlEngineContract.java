@@ -138,6 +138,22 @@ public abstract class SqlEngineContract {
     }
 
     @Test
+    void taskMetadataOfAnEarlierRunIsUpsertedNotDuplicatedInACopy() {
+        Path source = dir.resolve("jan.db");
+        try (Workspace workspace = engine().create(source, false)) {
+            workspace.putTaskMeta("sales", TaskMeta.builder().iterations(3).validation("FAILED").build());
+        }
+        try (Workspace workspace = engine().copy(source, dir.resolve("feb.db"), false)) {
+            workspace.putTaskMeta("costs", TaskMeta.builder().iterations(1).build());
+            workspace.putTaskMeta("sales", TaskMeta.builder().validation("PASSED").build());
+            assertEquals(Map.of(
+                    "sales", TaskMeta.builder().iterations(3).validation("PASSED").build(),
+                    "costs", TaskMeta.builder().iterations(1).build()), workspace.taskMeta());
+            assertEquals(3, workspace.query("SELECT * FROM _task_meta").rowCount());
+        }
+    }
+
+    @Test
     void aTaskRecordRoundTripsWithExactNumbers() {
         TaskMeta meta = TaskMeta.builder().kind("agent").status("passed").validation("PASSED")
                 .outputs(List.of("sales_by_region", "sales_total")).timestamp("2026-03-01T10:15:30.123Z")
