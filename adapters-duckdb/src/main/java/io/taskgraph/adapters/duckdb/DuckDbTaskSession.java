@@ -76,8 +76,8 @@ final class DuckDbTaskSession implements TaskSession {
     private boolean closed;
 
     DuckDbTaskSession(String task, Namespace namespace, String database, DuckDBConnection connection,
-                      DuckDbSettings settings, TraceLog trace, ScheduledExecutorService scheduler, Runnable onClose)
-            throws SQLException {
+                      DuckDbSettings settings, TraceLog trace, ScheduledExecutorService scheduler, SharedLookups lookups,
+                      Runnable onClose) throws SQLException {
         this.task = task;
         this.namespace = namespace;
         this.connection = connection;
@@ -90,8 +90,8 @@ final class DuckDbTaskSession implements TaskSession {
         this.begin = connection.prepareStatement("BEGIN TRANSACTION");
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");
-        this.sandbox = new SessionSandbox(namespace, connection, database, settings);
-        this.describer = new RelationDescriber(connection, database);
+        this.sandbox = new SessionSandbox(namespace, connection, database, settings, lookups.parser());
+        this.describer = lookups.describer();
     }
 
     /** What one statement came to; {@code rowCount} is null for statements that return no rows. */
@@ -387,10 +387,7 @@ final class DuckDbTaskSession implements TaskSession {
         String key = name.toLowerCase(Locale.ROOT);
         Optional<RelationInfo> known = described.get(key);
         if (known == null) {
-            if (readOnlyOpen) {
-                endReadOnly(); // a view that no longer binds fails its describe, which would abort the transaction
-            }
-            known = describer.describe(name);
+            known = describer.describe(name); // committed relations, on the connection the sessions share
             described.put(key, known);
         }
         return known;

@@ -51,7 +51,7 @@ final class DuckDbWorkspace implements Workspace {
     private final Set<DuckDbTaskSession> sessions = ConcurrentHashMap.newKeySet();
     private final PreparedStatements metadataStatements;
     private String databaseName;
-    private RelationDescriber describer;
+    private SharedLookups lookups;
     /** The tasks with rows in _task_meta: this workspace is their only writer. Read at the first write. */
     private Set<String> tasksWithMeta;
     private boolean restricted;
@@ -142,6 +142,14 @@ final class DuckDbWorkspace implements Workspace {
         restricted = true;
     }
 
+    /** The parser and describer the task sessions share, on a connection of their own; made at first use. */
+    private SharedLookups lookups() throws SQLException {
+        if (lookups == null) {
+            lookups = new SharedLookups(connection.duplicate(), databaseName());
+        }
+        return lookups;
+    }
+
     /** The name under which the workspace's own file is attached (every connection shares it); asked once. */
     private String databaseName() throws SQLException {
         if (databaseName == null) {
@@ -164,8 +172,8 @@ final class DuckDbWorkspace implements Workspace {
         restrictExternalAccess();
         try {
             DuckDbTaskSession[] holder = new DuckDbTaskSession[1];
-            DuckDbTaskSession session = new DuckDbTaskSession(task, namespace, databaseName(), connection.duplicate(), settings,
-                    trace, timer, () -> sessions.remove(holder[0]));
+            DuckDbTaskSession session = new DuckDbTaskSession(task, namespace, databaseName(), connection.duplicate(),
+                    settings, trace, timer, lookups(), () -> sessions.remove(holder[0]));
             holder[0] = session;
             sessions.add(session);
             return session;
@@ -254,13 +262,10 @@ final class DuckDbWorkspace implements Workspace {
     public synchronized Optional<RelationInfo> describe(String name) {
         requireOpen();
         try {
-            if (describer == null) {
-                describer = new RelationDescriber(connection, databaseName());
-            }
+            return lookups().describer().describe(name);
         } catch (SQLException e) {
             throw new SqlFailure(Sql.message(e), e);
         }
-        return describer.describe(name);
     }
 
     @Override
@@ -301,6 +306,9 @@ final class DuckDbWorkspace implements Workspace {
             timer.shutdownNow();
         }
         try {
+            if (lookups != null) {
+                lookups.close();
+            }
             connection.close();
         } catch (SQLException e) {
             failure = failure == null

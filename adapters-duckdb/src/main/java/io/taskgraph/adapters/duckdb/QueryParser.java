@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * DuckDB's own parser on one connection: {@code json_serialize_sql} turns a SELECT-like statement into its
  * syntax tree (one round trip on a prepared statement, no catalog access, nothing executed), whose references
- * {@link SyntaxTree} collects. Not thread-safe: one per connection, used by one caller at a time.
+ * {@link SyntaxTree} collects. Thread-safe: the task sessions of a workspace share one ({@link SharedLookups}).
  */
 final class QueryParser implements AutoCloseable {
     /** Agents send the same text again (after a failure elsewhere, to re-check a result): those skip the round trip. */
@@ -39,7 +39,7 @@ final class QueryParser implements AutoCloseable {
         }
     }
 
-    Parsed parse(String query) throws SQLException {
+    synchronized Parsed parse(String query) throws SQLException {
         Parsed known = recent.get(query);
         if (known != null) {
             return known;
@@ -83,7 +83,7 @@ final class QueryParser implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public synchronized void close() throws SQLException {
         serialize.close();
     }
 }

@@ -24,7 +24,8 @@ import java.util.Optional;
  * <p>{@code pragma_table_info} binds a view, so it reports the columns a query of the view returns now. A view
  * that no longer binds (what it reads was dropped or changed) makes it fail; such a view is described by the
  * columns DuckDB stored for it, read from {@code duckdb_columns()}, as before. The caller must not hold a
- * transaction open across a describe: the failed bind would abort it. Closing the connection closes its statement.
+ * transaction open across a describe: the failed bind would abort it. Thread-safe; closing the connection closes
+ * its statement.
  */
 final class RelationDescriber {
     // The database is a parameter: current_database() costs ~0.2 ms a call, as much as the rest of the lookup.
@@ -52,7 +53,7 @@ final class RelationDescriber {
     }
 
     /** The table or view {@code name} (any case) of the main schema, with its columns; empty when there is none. */
-    Optional<RelationInfo> describe(String name) {
+    synchronized Optional<RelationInfo> describe(String name) {
         try {
             if (lookup == null) {
                 lookup = connection.prepareStatement(LOOKUP);

@@ -59,7 +59,7 @@ class DescribeTest {
             assertEquals(stored, workspace.describe("stale_view").orElseThrow());
 
             // The agent's first query leaves its read-only transaction open for the next; the describe's failed
-            // bind must not abort it.
+            // bind (on the connection the sessions share) must not disturb it.
             assertTrue(session.execute("SELECT count(*) FROM orders").success());
             assertEquals(stored, session.describe("stale_view").orElseThrow());
             StatementResult next = session.execute("SELECT region FROM orders ORDER BY region");
