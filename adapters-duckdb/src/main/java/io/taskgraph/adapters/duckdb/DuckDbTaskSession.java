@@ -55,13 +55,14 @@ final class DuckDbTaskSession implements TaskSession {
     private final StatementTimer timer;
     private final Runnable onClose;
     private final String database;
-    private final PreparedStatement beginReadOnly;
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
-    private final PreparedStatement rollback;
+    private static final String BEGIN_READ_ONLY = "BEGIN TRANSACTION READ ONLY";
+    private static final String BEGIN = "BEGIN TRANSACTION";
+    private static final String COMMIT = "COMMIT";
+    private static final String ROLLBACK = "ROLLBACK";
+
+    /** Transaction statements and catalog snapshots, prepared at first use: a task uses only some of them. */
+    private final PreparedStatements statements;
     private final SessionSandbox sandbox;
-    private PreparedStatement viewSnapshot;
-    private PreparedStatement macroSnapshot;
     private final RelationDescriber describer;
     /**
      * Relations described since the last statement that could change one (any agent statement, any read): a task's
@@ -86,10 +87,7 @@ final class DuckDbTaskSession implements TaskSession {
         this.timer = new StatementTimer(scheduler, settings.statementTimeout());
         this.onClose = onClose;
         this.database = database;
-        this.beginReadOnly = connection.prepareStatement("BEGIN TRANSACTION READ ONLY");
-        this.begin = connection.prepareStatement("BEGIN TRANSACTION");
-        this.commit = connection.prepareStatement("COMMIT");
-        this.rollback = connection.prepareStatement("ROLLBACK");
+        this.statements = new PreparedStatements(connection);
         this.sandbox = new SessionSandbox(namespace, connection, database, settings, lookups.parser());
         this.describer = lookups.describer();
     }
@@ -170,7 +168,7 @@ final class DuckDbTaskSession implements TaskSession {
      */
     private Outcome agentQuery(String sql) throws SQLException {
         if (!readOnlyOpen) {
-            beginTransaction(beginReadOnly);
+            beginTransaction(BEGIN_READ_ONLY);
             readOnlyOpen = true;
         }
         boolean keepOpen = false;
@@ -224,7 +222,7 @@ final class DuckDbTaskSession implements TaskSession {
         if (readOnlyOpen) {
             endReadOnly();
         }
-        beginTransaction(begin);
+        beginTransaction(BEGIN);
         Outcome outcome;
         try {
             Optional<String> refusal = sandbox.statementRefusal(sql, kind, objectName);
@@ -238,7 +236,7 @@ final class DuckDbTaskSession implements TaskSession {
             return outcome;
         }
         try {
-            commit.execute();
+            statements.get(COMMIT).execute();
             sandbox.committed(outcome.changes());
             return outcome;
         } catch (SQLException e) {
@@ -310,16 +308,7 @@ final class DuckDbTaskSession implements TaskSession {
     }
 
     private PreparedStatement snapshotQuery(boolean macros) throws SQLException {
-        if (macros) {
-            if (macroSnapshot == null) {
-                macroSnapshot = connection.prepareStatement(CatalogSnapshot.FOR_MACROS);
-            }
-            return macroSnapshot;
-        }
-        if (viewSnapshot == null) {
-            viewSnapshot = connection.prepareStatement(CatalogSnapshot.FOR_VIEWS);
-        }
-        return viewSnapshot;
+        return statements.get(macros ? CatalogSnapshot.FOR_MACROS : CatalogSnapshot.FOR_VIEWS);
     }
 
     /** Why the failed statement stopped, when it was stopped rather than refused by the database. */
@@ -334,18 +323,18 @@ final class DuckDbTaskSession implements TaskSession {
     }
 
     /** Starts a transaction, first ending one a failed statement may have left open. */
-    private void beginTransaction(PreparedStatement beginStatement) throws SQLException {
+    private void beginTransaction(String beginStatement) throws SQLException {
         try {
-            beginStatement.execute();
+            statements.get(beginStatement).execute();
         } catch (SQLException e) {
             rollbackQuietly();
-            beginStatement.execute();
+            statements.get(beginStatement).execute();
         }
     }
 
     private void rollbackQuietly() {
         try {
-            rollback.execute();
+            statements.get(ROLLBACK).execute();
         } catch (SQLException e) {
             // No transaction was open any more (DuckDB ends one whose commit failed): nothing to undo.
         }

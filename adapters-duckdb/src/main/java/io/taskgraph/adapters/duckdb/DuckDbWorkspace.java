@@ -142,10 +142,10 @@ final class DuckDbWorkspace implements Workspace {
         restricted = true;
     }
 
-    /** The parser and describer the task sessions share, on a connection of their own; made at first use. */
+    /** The parser and describer the task sessions share, on connections of their own; made at first use. */
     private SharedLookups lookups() throws SQLException {
         if (lookups == null) {
-            lookups = new SharedLookups(connection.duplicate(), databaseName());
+            lookups = new SharedLookups(connection, databaseName());
         }
         return lookups;
     }

@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * The statements one connection runs again and again, each prepared the first time it is asked for: preparing
- * (parsing and binding) costs DuckDB about as much as running a small statement. Used by one caller at a time,
- * like its connection; closing the connection closes them.
+ * (parsing and binding) costs DuckDB about as much as running a small statement. DuckDB's driver closes a prepared
+ * statement whose execution failed (a ROLLBACK with no transaction open, a COMMIT that conflicted, ...), so one
+ * found closed is prepared again rather than failing every later call. Used by one caller at a time, like its
+ * connection; closing the connection closes them too.
  */
-final class PreparedStatements {
+final class PreparedStatements implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> bySql = new HashMap<>();
 
@@ -21,10 +23,27 @@ final class PreparedStatements {
 
     PreparedStatement get(String sql) throws SQLException {
         PreparedStatement statement = bySql.get(sql);
-        if (statement == null) {
+        if (statement == null || statement.isClosed()) {
             statement = connection.prepareStatement(sql);
             bySql.put(sql, statement);
         }
         return statement;
+    }
+
+    /** Closes every statement, for a connection that stays open. */
+    @Override
+    public void close() throws SQLException {
+        SQLException failure = null;
+        for (PreparedStatement statement : bySql.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        bySql.clear();
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

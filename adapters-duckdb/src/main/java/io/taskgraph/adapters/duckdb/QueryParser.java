@@ -20,7 +20,9 @@ final class QueryParser implements AutoCloseable {
     /** Agents send the same text again (after a failure elsewhere, to re-check a result): those skip the round trip. */
     private static final int REMEMBERED = 128;
 
-    private final PreparedStatement serialize;
+    private static final String SERIALIZE = "SELECT json_serialize_sql(?)";
+
+    private final PreparedStatements statements;
     private final Map<String, Parsed> recent = new LinkedHashMap<>(REMEMBERED, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
@@ -29,7 +31,8 @@ final class QueryParser implements AutoCloseable {
     };
 
     QueryParser(Connection connection) throws SQLException {
-        this.serialize = connection.prepareStatement("SELECT json_serialize_sql(?)");
+        this.statements = new PreparedStatements(connection);
+        statements.get(SERIALIZE);
     }
 
     /** What one query reads and calls, or why DuckDB's parser could not read it. */
@@ -50,6 +53,7 @@ final class QueryParser implements AutoCloseable {
     }
 
     private Parsed serialized(String query) throws SQLException {
+        PreparedStatement serialize = statements.get(SERIALIZE);
         serialize.setString(1, query);
         String json;
         try (ResultSet rs = serialize.executeQuery()) {
@@ -84,6 +88,6 @@ final class QueryParser implements AutoCloseable {
 
     @Override
     public synchronized void close() throws SQLException {
-        serialize.close();
+        statements.close();
     }
 }

@@ -25,7 +25,7 @@ import java.util.Optional;
  * that no longer binds (what it reads was dropped or changed) makes it fail; such a view is described by the
  * columns DuckDB stored for it, read from {@code duckdb_columns()}, as before. The caller must not hold a
  * transaction open across a describe: the failed bind would abort it. Thread-safe; closing the connection closes
- * its statement.
+ * its statements.
  */
 final class RelationDescriber {
     // The database is a parameter: current_database() costs ~0.2 ms a call, as much as the rest of the lookup.
@@ -43,21 +43,20 @@ final class RelationDescriber {
     private final Connection connection;
     private final String database;
     private final String qualifier;
-    private PreparedStatement lookup;
+    private final PreparedStatements statements;
 
     /** {@code database}: the name the workspace's file is attached under on {@code connection}. */
     RelationDescriber(Connection connection, String database) {
         this.connection = connection;
         this.database = database;
         this.qualifier = Sql.identifier(database) + ".main.";
+        this.statements = new PreparedStatements(connection);
     }
 
     /** The table or view {@code name} (any case) of the main schema, with its columns; empty when there is none. */
     synchronized Optional<RelationInfo> describe(String name) {
         try {
-            if (lookup == null) {
-                lookup = connection.prepareStatement(LOOKUP);
-            }
+            PreparedStatement lookup = statements.get(LOOKUP);
             lookup.setString(1, database);
             lookup.setString(2, name);
             lookup.setString(3, database);
@@ -99,12 +98,11 @@ final class RelationDescriber {
     }
 
     private List<Column> storedColumns(String view) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(STORED_COLUMNS)) {
-            statement.setString(1, database);
-            statement.setString(2, view);
-            try (ResultSet rs = statement.executeQuery()) {
-                return columns(rs);
-            }
+        PreparedStatement statement = statements.get(STORED_COLUMNS);
+        statement.setString(1, database);
+        statement.setString(2, view);
+        try (ResultSet rs = statement.executeQuery()) {
+            return columns(rs);
         }
     }
 

@@ -71,4 +71,41 @@ class ParallelSessionsTest {
                     workspace.query("SELECT count(*), count(*) FILTER (WHERE success) FROM _trace").rows());
         }
     }
+
+    /**
+     * The sessions share one parser and one describer; a view a session has just committed is what its describe
+     * finds, whatever the other sessions are parsing and describing at that moment.
+     */
+    @Test
+    void aViewIsDescribedAsCommittedWhileOtherSessionsParseAndDescribe() throws Exception {
+        try (Workspace workspace = new DuckDbEngine().create(dir.resolve("out.db"), false)) {
+            List<CompletableFuture<List<String>>> tasks = new ArrayList<>();
+            for (String task : List.of("a", "b", "c", "d")) {
+                TaskSession session = workspace.openTaskSession(task, new Namespace(task, List.of()));
+                tasks.add(CompletableFuture.supplyAsync(() -> {
+                    List<String> problems = new ArrayList<>();
+                    try (session) {
+                        for (int i = 0; i < 40; i++) {
+                            String column = "c" + i;
+                            StatementResult created = session.execute("CREATE OR REPLACE VIEW " + task
+                                    + "_v AS SELECT " + i + " AS " + column + " FROM range(3)");
+                            if (!created.success()) {
+                                problems.add(created.toolJson());
+                                continue;
+                            }
+                            List<String> described = session.describe(task + "_v")
+                                    .map(info -> info.columnNames()).orElse(List.of());
+                            if (!described.equals(List.of(column))) {
+                                problems.add(task + "_v after its CREATE number " + i + ": " + described);
+                            }
+                        }
+                    }
+                    return problems;
+                }));
+            }
+            for (CompletableFuture<List<String>> task : tasks) {
+                assertEquals(List.of(), task.get(120, TimeUnit.SECONDS));
+            }
+        }
+    }
 }
