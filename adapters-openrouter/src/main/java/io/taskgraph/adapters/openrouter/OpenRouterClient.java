@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -38,6 +39,8 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
     private final Clock clock;
     private final DoubleSupplier random;
     private final OkHttpClient http;
+    /** Parsed once: OkHttp parses a URL given as text on every request. */
+    private final HttpUrl completionsUrl;
 
     public OpenRouterClient(OpenRouterConfig config, RunListener listener) {
         this(builder(config).listener(listener));
@@ -50,6 +53,7 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
         this.sleeper = builder.sleeper;
         this.clock = builder.clock;
         this.random = builder.random;
+        this.completionsUrl = HttpUrl.get(config.chatCompletionsUrl());
         // Calls run on OkHttp's dispatcher (so an interrupt can cancel them): let every concurrent task through.
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(256);
@@ -70,7 +74,7 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
     @Override
     public ChatResponse complete(ChatRequest request) {
         Request http = new Request.Builder()
-                .url(config.chatCompletionsUrl())
+                .url(completionsUrl)
                 .header("Authorization", "Bearer " + config.apiKey())
                 .header("X-Title", "Taskgraph")
                 .post(RequestBody.create(ChatPayload.json(request), JSON))
