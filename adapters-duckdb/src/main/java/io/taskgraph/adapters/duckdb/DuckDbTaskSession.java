@@ -77,8 +77,8 @@ final class DuckDbTaskSession implements TaskSession {
     private boolean closed;
 
     DuckDbTaskSession(String task, Namespace namespace, String database, DuckDBConnection connection,
-                      DuckDbSettings settings, TraceLog trace, ScheduledExecutorService scheduler, SharedLookups lookups,
-                      Runnable onClose) throws SQLException {
+                      DuckDbSettings settings, TraceLog trace, ScheduledExecutorService scheduler,
+                      RelationDescriber describer, Runnable onClose) throws SQLException {
         this.task = task;
         this.namespace = namespace;
         this.connection = connection;
@@ -88,8 +88,8 @@ final class DuckDbTaskSession implements TaskSession {
         this.onClose = onClose;
         this.database = database;
         this.statements = new PreparedStatements(connection);
-        this.sandbox = new SessionSandbox(namespace, connection, database, settings, lookups.parser());
-        this.describer = lookups.describer();
+        this.sandbox = new SessionSandbox(namespace, connection, database, settings);
+        this.describer = describer;
     }
 
     /** What one statement came to; {@code rowCount} is null for statements that return no rows. */

@@ -51,7 +51,7 @@ final class DuckDbWorkspace implements Workspace {
     private final Set<DuckDbTaskSession> sessions = ConcurrentHashMap.newKeySet();
     private final PreparedStatements metadataStatements;
     private String databaseName;
-    private SharedLookups lookups;
+    private RelationDescriber describer;
     /** The tasks with rows in _task_meta: this workspace is their only writer. Read at the first write. */
     private Set<String> tasksWithMeta;
     private boolean restricted;
@@ -142,12 +142,17 @@ final class DuckDbWorkspace implements Workspace {
         restricted = true;
     }
 
-    /** The parser and describer the task sessions share, on connections of their own; made at first use. */
-    private SharedLookups lookups() throws SQLException {
-        if (lookups == null) {
-            lookups = new SharedLookups(connection, databaseName());
+    /**
+     * The describer of this workspace and all its task sessions, on a connection of its own, made at first use:
+     * describes are of committed relations and need no session's transaction, and its lookup is then prepared once
+     * per workspace instead of once per task (~1 ms of each task start). Its own connection, because two threads
+     * on one DuckDB connection share its transaction, and a describe could then run in an older snapshot.
+     */
+    private RelationDescriber describer() throws SQLException {
+        if (describer == null) {
+            describer = new RelationDescriber(connection.duplicate(), databaseName());
         }
-        return lookups;
+        return describer;
     }
 
     /** The name under which the workspace's own file is attached (every connection shares it); asked once. */
@@ -173,7 +178,7 @@ final class DuckDbWorkspace implements Workspace {
         try {
             DuckDbTaskSession[] holder = new DuckDbTaskSession[1];
             DuckDbTaskSession session = new DuckDbTaskSession(task, namespace, databaseName(), connection.duplicate(),
-                    settings, trace, timer, lookups(), () -> sessions.remove(holder[0]));
+                    settings, trace, timer, describer(), () -> sessions.remove(holder[0]));
             holder[0] = session;
             sessions.add(session);
             return session;
@@ -262,7 +267,7 @@ final class DuckDbWorkspace implements Workspace {
     public synchronized Optional<RelationInfo> describe(String name) {
         requireOpen();
         try {
-            return lookups().describer().describe(name);
+            return describer().describe(name);
         } catch (SQLException e) {
             throw new SqlFailure(Sql.message(e), e);
         }
@@ -306,8 +311,8 @@ final class DuckDbWorkspace implements Workspace {
             timer.shutdownNow();
         }
         try {
-            if (lookups != null) {
-                lookups.close();
+            if (describer != null) {
+                describer.close();
             }
             connection.close();
         } catch (SQLException e) {

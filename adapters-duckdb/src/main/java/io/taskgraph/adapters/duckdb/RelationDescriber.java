@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Describes the tables and views of a workspace's main schema on one connection, for a caller that describes
- * often (a task's briefing, its output checks and its validation describe ~5 relations).
+ * Describes the committed tables and views of a workspace's main schema, on a connection of its own that it
+ * closes, for the workspace and all its task sessions (a task's briefing, its output checks and its validation
+ * describe ~5 relations).
  *
  * <p>Two small statements instead of one large one: the name is found in {@code duckdb_views()} and
  * {@code duckdb_tables()}, then {@code pragma_table_info} lists its columns. {@code duckdb_columns()} would do it
@@ -23,11 +24,10 @@ import java.util.Optional;
  *
  * <p>{@code pragma_table_info} binds a view, so it reports the columns a query of the view returns now. A view
  * that no longer binds (what it reads was dropped or changed) makes it fail; such a view is described by the
- * columns DuckDB stored for it, read from {@code duckdb_columns()}, as before. The caller must not hold a
- * transaction open across a describe: the failed bind would abort it. Thread-safe; closing the connection closes
- * its statements.
+ * columns DuckDB stored for it, read from {@code duckdb_columns()}, as before. No transaction is ever open on
+ * the connection across a describe, so the failed bind aborts nothing. Thread-safe.
  */
-final class RelationDescriber {
+final class RelationDescriber implements AutoCloseable {
     // The database is a parameter: current_database() costs ~0.2 ms a call, as much as the rest of the lookup.
     private static final String LOOKUP = """
             SELECT view_name, true FROM duckdb_views()
@@ -45,7 +45,7 @@ final class RelationDescriber {
     private final String qualifier;
     private final PreparedStatements statements;
 
-    /** {@code database}: the name the workspace's file is attached under on {@code connection}. */
+    /** {@code connection}: its own, closed with it; {@code database}: the name the workspace's file is attached under. */
     RelationDescriber(Connection connection, String database) {
         this.connection = connection;
         this.database = database;
@@ -112,5 +112,10 @@ final class RelationDescriber {
             columns.add(new Column(rs.getString(1), rs.getString(2)));
         }
         return columns;
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        connection.close();
     }
 }

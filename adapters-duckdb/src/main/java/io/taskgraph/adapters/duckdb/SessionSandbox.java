@@ -24,10 +24,10 @@ final class SessionSandbox {
     private final ChangeChecks changeChecks;
     private final Set<String> temporaryObjects = new HashSet<>();
 
-    SessionSandbox(Namespace namespace, Connection connection, String database, DuckDbSettings settings,
-                   QueryParser parser) throws SQLException {
+    SessionSandbox(Namespace namespace, Connection connection, String database, DuckDbSettings settings)
+            throws SQLException {
         this.settings = settings;
-        this.parser = parser;
+        this.parser = new QueryParser(connection);
         this.rules = ReadRules.forTask(namespace, database, BuiltinFunctions.names(connection));
         this.changeChecks = new ChangeChecks(connection, parser, database);
     }
