@@ -47,6 +47,11 @@ import org.duckdb.DuckDBConnection;
  * Every agent statement, allowed or refused, is queued for {@code _trace}.
  */
 final class DuckDbTaskSession implements TaskSession {
+    private static final String BEGIN_READ_ONLY = "BEGIN TRANSACTION READ ONLY";
+    private static final String BEGIN = "BEGIN TRANSACTION";
+    private static final String COMMIT = "COMMIT";
+    private static final String ROLLBACK = "ROLLBACK";
+
     private final String task;
     private final Namespace namespace;
     private final DuckDBConnection connection;
@@ -55,11 +60,6 @@ final class DuckDbTaskSession implements TaskSession {
     private final StatementTimer timer;
     private final Runnable onClose;
     private final String database;
-    private static final String BEGIN_READ_ONLY = "BEGIN TRANSACTION READ ONLY";
-    private static final String BEGIN = "BEGIN TRANSACTION";
-    private static final String COMMIT = "COMMIT";
-    private static final String ROLLBACK = "ROLLBACK";
-
     /** Transaction statements and catalog snapshots, prepared at first use: a task uses only some of them. */
     private final PreparedStatements statements;
     private final SessionSandbox sandbox;

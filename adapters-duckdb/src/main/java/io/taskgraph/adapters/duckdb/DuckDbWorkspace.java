@@ -310,10 +310,15 @@ final class DuckDbWorkspace implements Workspace {
             }
             timer.shutdownNow();
         }
-        try {
-            if (describer != null) {
+        if (describer != null) {
+            try {
                 describer.close();
+            } catch (SQLException e) {
+                failure = failure == null ? new WorkspaceException("Could not close the workspace " + file + ": "
+                        + Sql.shortMessage(e), e) : failure;
             }
+        }
+        try {
             connection.close();
         } catch (SQLException e) {
             failure = failure == null
