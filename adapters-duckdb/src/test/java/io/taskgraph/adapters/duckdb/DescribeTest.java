@@ -67,4 +67,18 @@ class DescribeTest {
             assertEquals(2L, next.rowCount());
         }
     }
+
+    @Test
+    void namesWithQuotesDotsAndSpacesAreDescribed() {
+        SandboxWorkspace sandbox = new SandboxWorkspace(dir, DuckDbSettings.defaults());
+        sandbox.close();
+        Fixtures.plainDuckDb(sandbox.file, "CREATE TABLE \"odd.na\"\"me'x\" AS SELECT 1 AS \"a b\"",
+                "CREATE VIEW \"odd view's\" AS SELECT * FROM \"odd.na\"\"me'x\"");
+        try (Workspace workspace = new DuckDbEngine().copy(sandbox.file, dir.resolve("copy.db"), false)) {
+            assertEquals(new RelationInfo("odd.na\"me'x", RelationInfo.Kind.TABLE, List.of(new Column("a b", "INTEGER"))),
+                    workspace.describe("ODD.NA\"ME'X").orElseThrow());
+            assertEquals(new RelationInfo("odd view's", RelationInfo.Kind.VIEW, List.of(new Column("a b", "INTEGER"))),
+                    workspace.describe("odd view's").orElseThrow());
+        }
+    }
 }
