@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -51,6 +54,8 @@ final class DuckDbTaskSession implements TaskSession {
     private static final String BEGIN = "BEGIN TRANSACTION";
     private static final String COMMIT = "COMMIT";
     private static final String ROLLBACK = "ROLLBACK";
+    private static final List<String> PREPARED_AHEAD = List.of(BEGIN_READ_ONLY, BEGIN, COMMIT, ROLLBACK,
+            CatalogSnapshot.FOR_VIEWS);
 
     private final String task;
     private final Namespace namespace;
@@ -70,6 +75,7 @@ final class DuckDbTaskSession implements TaskSession {
      * Only this session can change its own views, and it runs one call at a time.
      */
     private final Map<String, Optional<RelationInfo>> described = new HashMap<>();
+    private ScheduledFuture<?> preparingAhead;
     private volatile Statement running;
     private volatile boolean cancelRequested;
     private boolean readOnlyOpen;
@@ -90,6 +96,42 @@ final class DuckDbTaskSession implements TaskSession {
         this.statements = new PreparedStatements(connection);
         this.sandbox = new SessionSandbox(namespace, connection, database, settings);
         this.describer = describer;
+    }
+
+    /**
+     * Prepares, {@code delay} after the session opened, the statements a task's first query or change needs: its
+     * parser, its transaction statements and the catalog snapshot of a view change. Preparing them costs a task
+     * ~2 ms of CPU; done at the first statement, it falls where the tasks of a layer, which started together,
+     * also run their first statements together on the same cores, while after the delay it falls in the wait for
+     * the model's first answer, when the cores are idle. A statement that comes first prepares what it needs
+     * itself, as it would without this.
+     */
+    synchronized void prepareAheadAfter(Duration delay, ScheduledExecutorService scheduler) {
+        preparingAhead = scheduler.schedule(this::prepareAhead, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    synchronized void prepareAhead() {
+        if (closed) {
+            return;
+        }
+        try {
+            sandbox.prepare();
+            for (String sql : PREPARED_AHEAD) {
+                statements.get(sql);
+            }
+        } catch (SQLException e) {
+            // Nothing is lost: the statement that needs it prepares it again and reports what fails.
+        }
+    }
+
+    /** Whether the statements a first query or change needs are prepared (a closed session's are not). */
+    synchronized boolean isPreparedAhead() throws SQLException {
+        for (String sql : PREPARED_AHEAD) {
+            if (!statements.isPrepared(sql)) {
+                return false;
+            }
+        }
+        return sandbox.isPrepared();
     }
 
     /** What one statement came to; {@code rowCount} is null for statements that return no rows. */
@@ -388,6 +430,9 @@ final class DuckDbTaskSession implements TaskSession {
             return;
         }
         closed = true;
+        if (preparingAhead != null) {
+            preparingAhead.cancel(false);
+        }
         if (readOnlyOpen) {
             endReadOnly();
         }

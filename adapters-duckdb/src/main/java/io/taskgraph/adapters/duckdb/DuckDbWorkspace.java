@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,12 +43,19 @@ final class DuckDbWorkspace implements Workspace {
         "SET lock_configuration = true",
     };
 
+    /**
+     * How long after a task's session opens its statements are prepared: after the briefing and the first model
+     * request (tens of milliseconds when a layer's tasks start together), well before a model answers (hundreds).
+     */
+    private static final Duration PREPARE_AHEAD_DELAY = Duration.ofMillis(150);
+
     private final Path file;
     private final DuckDBConnection connection;
     private final boolean readOnly;
     private final DuckDbSettings settings;
     private final TraceLog trace;
     private final ScheduledExecutorService timer;
+    private final ScheduledExecutorService preparer;
     private final Set<DuckDbTaskSession> sessions = ConcurrentHashMap.newKeySet();
     private final PreparedStatements metadataStatements;
     private String databaseName;
@@ -67,21 +75,29 @@ final class DuckDbWorkspace implements Workspace {
         if (readOnly) {
             this.trace = null;
             this.timer = null;
+            this.preparer = null;
         } else {
             try (Statement statement = connection.createStatement()) {
                 // Row order of ingested inputs depends on it; it is DuckDB's default, set so it cannot drift.
                 statement.execute("SET preserve_insertion_order = true");
             }
             this.trace = new TraceLog(connection.duplicate(), String.valueOf(file.getFileName()));
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-                thread.setName("taskgraph-statement-timeout-" + file.getFileName());
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            this.timer = executor;
+            this.timer = daemonScheduler("taskgraph-statement-timeout-" + file.getFileName());
+            // Not the timer's thread: preparing waits for the session, and a session's long statement waits for
+            // the timer to stop it.
+            this.preparer = daemonScheduler("taskgraph-prepare-ahead-" + file.getFileName());
         }
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName(name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     @Override
@@ -181,6 +197,7 @@ final class DuckDbWorkspace implements Workspace {
                     settings, trace, timer, describer(), () -> sessions.remove(holder[0]));
             holder[0] = session;
             sessions.add(session);
+            session.prepareAheadAfter(PREPARE_AHEAD_DELAY, preparer);
             return session;
         } catch (SQLException e) {
             throw new WorkspaceException("Could not open a database connection for task '" + task + "' on " + file
@@ -309,6 +326,7 @@ final class DuckDbWorkspace implements Workspace {
                 failure = failure == null ? e : failure;
             }
             timer.shutdownNow();
+            preparer.shutdownNow();
         }
         if (describer != null) {
             try {

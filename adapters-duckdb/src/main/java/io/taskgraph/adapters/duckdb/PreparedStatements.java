@@ -30,6 +30,12 @@ final class PreparedStatements implements AutoCloseable {
         return statement;
     }
 
+    /** Whether {@code sql} is prepared and open, so that its next use runs it without preparing. */
+    boolean isPrepared(String sql) throws SQLException {
+        PreparedStatement statement = bySql.get(sql);
+        return statement != null && !statement.isClosed();
+    }
+
     /** Closes every statement, for a connection that stays open. */
     @Override
     public void close() throws SQLException {

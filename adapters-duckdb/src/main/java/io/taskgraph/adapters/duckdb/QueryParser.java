@@ -32,9 +32,17 @@ final class QueryParser implements AutoCloseable {
         }
     };
 
-    QueryParser(Connection connection) throws SQLException {
+    QueryParser(Connection connection) {
         this.statements = new PreparedStatements(connection);
+    }
+
+    /** Prepares the parser's statement now rather than at the first parse. */
+    void prepare() throws SQLException {
         statements.get(SERIALIZE);
+    }
+
+    boolean isPrepared() throws SQLException {
+        return statements.isPrepared(SERIALIZE);
     }
 
     /** What one query reads and calls, or why DuckDB's parser could not read it. */

@@ -32,6 +32,15 @@ final class SessionSandbox {
         this.changeChecks = new ChangeChecks(connection, parser, database);
     }
 
+    /** Prepares what checking a statement needs now rather than at the first statement. */
+    void prepare() throws SQLException {
+        parser.prepare();
+    }
+
+    boolean isPrepared() throws SQLException {
+        return parser.isPrepared();
+    }
+
     /** Why the read rules refuse the statement the policy allowed as {@code kind}; empty when they pass. */
     Optional<String> statementRefusal(String sql, StatementKind kind, String objectName) throws SQLException {
         if (!settings.has(SandboxLayer.STATEMENT_READS)) {
