@@ -23,8 +23,9 @@ final class Command {
             "TASKGRAPH_PYTHON");
 
     /** How a command ended. */
+    /** {@code startNanos} and {@code endNanos}: {@link System#nanoTime} when the process started and ended. */
     record Outcome(int exitCode, double seconds, double cpuSeconds, String out, String err, long peakRssKb,
-                   long childPeakRssKb) {
+                   long childPeakRssKb, long startNanos, long endNanos) {
         Outcome requireSuccess(String what) {
             if (exitCode != 0) {
                 throw new IllegalStateException(what + " exited " + exitCode + "\n--- stdout (end)\n" + tail(out)
@@ -93,10 +94,11 @@ final class Command {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", argv) + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            long end = System.nanoTime();
+            double seconds = (end - start) / 1e9;
             long[] peaks = sampler == null ? new long[] {0, 0} : sampler.stop();
             return new Outcome(process.exitValue(), seconds, cpuSeconds(cpu), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8), peaks[0], peaks[1]);
+                    Files.readString(err, StandardCharsets.UTF_8), peaks[0], peaks[1], start, end);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

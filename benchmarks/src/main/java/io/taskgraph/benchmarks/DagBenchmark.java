@@ -24,7 +24,7 @@ final class DagBenchmark implements Benchmark {
 
     @Override
     public int defaultRounds() {
-        return 3;
+        return 5;
     }
 
     @Override
@@ -38,13 +38,19 @@ final class DagBenchmark implements Benchmark {
         Samples subject = new Samples();
         Samples ratio = new Samples();
         Samples cpu = new Samples();
+        Samples startUp = new Samples();
+        Samples conversation = new Samples();
+        Samples ending = new Samples();
         for (int round = 0; round < rounds + 1; round++) {
+            bench.model().takeConversation();
             Command.Outcome rb = bench.taskgraph(app, "run", "--spec", "bench_dag", "-o", "one.db", "-f")
                     .env("BENCH_LAYERS", "1").env("BENCH_WIDTH", "1").env("BENCH_PREFIX", "dag0")
                     .run().requireSuccess("taskgraph run, 1 task");
+            Phases one = Phases.of(rb, bench.model().takeConversation());
             Command.Outcome rs = bench.taskgraph(app, "run", "--spec", "bench_dag", "-o", "dag.db", "-f")
                     .env("BENCH_LAYERS", Integer.toString(LAYERS)).env("BENCH_WIDTH", Integer.toString(WIDTH))
                     .env("BENCH_PREFIX", "dag").run().requireSuccess("taskgraph run, 30 tasks");
+            Phases dag = Phases.of(rs, bench.model().takeConversation());
             double b = rb.seconds();
             double s = rs.seconds();
             if (round == 0) {
@@ -54,14 +60,37 @@ final class DagBenchmark implements Benchmark {
             subject.add(s);
             ratio.add((s - b) / ideal);
             cpu.add((rs.cpuSeconds() - rb.cpuSeconds()) * 1000 / (LAYERS * WIDTH - 1));
+            startUp.add(dag.startUpMillis() - one.startUpMillis());
+            conversation.add(dag.conversationMillis() - one.conversationMillis() - ideal * 1000);
+            ending.add(dag.endingMillis() - one.endingMillis());
         }
         report.figure("wall, 1 task, no model latency", baseline, "%.2f", "s");
         report.figure("wall, 30 tasks", subject, "%.2f", "s");
         report.figure("CPU per extra task, all processes (user + sys)", cpu, "%.0f", "ms");
+        report.note("30 tasks minus 1 task, by phase (per round, these three add up to the wall difference - ideal):");
+        report.figure("  launch to first model request (same work: noise)", startUp, "%+.0f", "ms");
+        report.figure("  first request to last answer, beyond the ideal", conversation, "%+.0f", "ms");
+        report.figure("  last answer to exit", ending, "%+.0f", "ms");
         report.note(String.format(java.util.Locale.ROOT, "ideal: %d layers x %.1f s = %.1f s", LAYERS,
                 2 * ANSWER_DELAY_MILLIS / 1000.0, ideal));
         report.verdict("(wall 30 tasks - wall 1 task) / ideal", ratio, "%.3f", "<= 1.05", ratio.median() <= 1.05);
         report.end();
+    }
+
+    /**
+     * One run in three phases: from launch to the first model request (JVM, spec, ingest: the same work for 1 task
+     * and for 30), the conversation up to the last answer (the DAG itself), and from there to exit (final audit,
+     * checkpoint, summary).
+     */
+    private record Phases(double startUpMillis, double conversationMillis, double endingMillis) {
+        static Phases of(Command.Outcome run, ScriptedModel.Conversation conversation) {
+            if (conversation.firstRequestNanos() > conversation.lastAnswerNanos()) {
+                throw new IllegalStateException("the run made no model request");
+            }
+            return new Phases((conversation.firstRequestNanos() - run.startNanos()) / 1e6,
+                    (conversation.lastAnswerNanos() - conversation.firstRequestNanos()) / 1e6,
+                    (run.endNanos() - conversation.lastAnswerNanos()) / 1e6);
+        }
     }
 
     /** Turn 1 builds the task's view from its first input, turn 2 says it is done. */

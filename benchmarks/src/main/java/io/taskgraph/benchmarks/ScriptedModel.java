@@ -57,6 +57,8 @@ final class ScriptedModel implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong firstRequestNanos = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastAnswerNanos = new AtomicLong(Long.MIN_VALUE);
 
     private ScriptedModel(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -108,6 +110,18 @@ final class ScriptedModel implements AutoCloseable {
         scripts.remove("warm-up");
         answers.set(0);
         busyNanos.set(0);
+        takeConversation();
+    }
+
+    /**
+     * When the first request since the last call arrived and the last answer was sent ({@link System#nanoTime}),
+     * and starts a new span.
+     */
+    Conversation takeConversation() {
+        return new Conversation(firstRequestNanos.getAndSet(Long.MAX_VALUE), lastAnswerNanos.getAndSet(Long.MIN_VALUE));
+    }
+
+    record Conversation(long firstRequestNanos, long lastAnswerNanos) {
     }
 
     /** The value for OPENROUTER_BASE_URL. */
@@ -138,6 +152,7 @@ final class ScriptedModel implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
+        firstRequestNanos.accumulateAndGet(start, Math::min);
         long slept = 0;
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -159,6 +174,7 @@ final class ScriptedModel implements AutoCloseable {
                 slept = System.nanoTime() - sleep;
             }
             respond(exchange, 200, completion(reply));
+            lastAnswerNanos.accumulateAndGet(System.nanoTime(), Math::max);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
