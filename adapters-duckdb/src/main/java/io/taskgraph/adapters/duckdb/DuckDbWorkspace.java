@@ -148,7 +148,6 @@ final class DuckDbWorkspace implements Workspace {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            describer(); // its connection changes a setting, which the last restriction forbids
             for (String setting : RESTRICTIONS) {
                 statement.execute(setting);
             }
@@ -167,19 +166,7 @@ final class DuckDbWorkspace implements Workspace {
      */
     private RelationDescriber describer() throws SQLException {
         if (describer == null) {
-            DuckDBConnection own = connection.duplicate();
-            try (Statement statement = own.createStatement()) {
-                // Its results are a few rows, read at once. Streamed (the other connections' setting, so that an
-                // agent's huge result can be abandoned), a result left unfinished is drained when the connection's
-                // next query starts, and that drain spins until DuckDB's worker threads finish. Profiled in the
-                // DAG benchmark (under real-time scheduling, where the spin can starve the worker): ~1 s of a core
-                // once in ~20 runs, with all five tasks of a layer waiting behind the describer.
-                statement.execute("SET jdbc_stream_results = false");
-            } catch (SQLException e) {
-                own.close();
-                throw e;
-            }
-            describer = new RelationDescriber(own, databaseName());
+            describer = new RelationDescriber(connection.duplicate(), databaseName());
         }
         return describer;
     }
