@@ -13,6 +13,7 @@ final class Report {
         System.out.printf(Locale.ROOT, "%n== %s — %s%n   %d interleaved round%s; figures are median (min - max)%n",
                 name, what, rounds, rounds == 1 ? "" : "s");
         System.out.println("   load at start: " + load());
+        System.out.println("   machine at start: " + MachineSpeed.probe());
     }
 
     void figure(String label, Samples samples, String format, String unit) {
@@ -32,6 +33,7 @@ final class Report {
 
     void end() {
         System.out.println("   load at end:   " + load());
+        System.out.println("   machine at end:   " + MachineSpeed.probe());
     }
 
     boolean allMet() {
