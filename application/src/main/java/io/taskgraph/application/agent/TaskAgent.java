@@ -26,19 +26,22 @@ public final class TaskAgent implements AgentTask {
     }
 
     /** An agent that builds the task's outputs from scratch. */
-    public static TaskAgent fresh(TaskSpec task, TaskSession session, RunListener listener) {
-        return new TaskAgent(task, session, listener, TaskBriefing.fresh(task, session.namespace(), session));
+    public static TaskAgent fresh(TaskSpec task, TaskSession session, RunListener listener, InputPreviews previews) {
+        return new TaskAgent(task, session, listener, TaskBriefing.fresh(task, session.namespace(), session, previews));
     }
 
     /** An agent that reviews existing outputs, told what currently fails (possibly nothing). */
-    public static TaskAgent review(TaskSpec task, TaskSession session, RunListener listener,
+    public static TaskAgent review(TaskSpec task, TaskSession session, RunListener listener, InputPreviews previews,
                                    List<String> currentFailures) {
-        return new TaskAgent(task, session, listener, TaskBriefing.review(task, session.namespace(), session, currentFailures));
+        return new TaskAgent(task, session, listener,
+                TaskBriefing.review(task, session.namespace(), session, previews, currentFailures));
     }
 
     /** An agent that repairs a SQL task whose statements or validation failed. */
-    public static TaskAgent repair(TaskSpec task, TaskSession session, RunListener listener, List<String> errors) {
-        return new TaskAgent(task, session, listener, TaskBriefing.repair(task, session.namespace(), session, errors));
+    public static TaskAgent repair(TaskSpec task, TaskSession session, RunListener listener, InputPreviews previews,
+                                   List<String> errors) {
+        return new TaskAgent(task, session, listener,
+                TaskBriefing.repair(task, session.namespace(), session, previews, errors));
     }
 
     @Override

@@ -26,17 +26,19 @@ public final class TaskBriefing {
     private final TaskSpec task;
     private final Namespace namespace;
     private final SqlReader reader;
+    private final InputPreviews previews;
     private final StringBuilder text = new StringBuilder();
 
-    private TaskBriefing(TaskSpec task, Namespace namespace, SqlReader reader) {
+    private TaskBriefing(TaskSpec task, Namespace namespace, SqlReader reader, InputPreviews previews) {
         this.task = task;
         this.namespace = namespace;
         this.reader = reader;
+        this.previews = previews;
     }
 
     /** The briefing for a fresh agent. */
-    public static String fresh(TaskSpec task, Namespace namespace, SqlReader reader) {
-        TaskBriefing b = new TaskBriefing(task, namespace, reader);
+    public static String fresh(TaskSpec task, Namespace namespace, SqlReader reader, InputPreviews previews) {
+        TaskBriefing b = new TaskBriefing(task, namespace, reader, previews);
         b.prompt();
         b.inputs();
         b.outputs();
@@ -45,8 +47,9 @@ public final class TaskBriefing {
     }
 
     /** For a rerun in review mode: the existing outputs and their current validation failures (may be empty). */
-    public static String review(TaskSpec task, Namespace namespace, SqlReader reader, List<String> currentFailures) {
-        TaskBriefing b = new TaskBriefing(task, namespace, reader);
+    public static String review(TaskSpec task, Namespace namespace, SqlReader reader, InputPreviews previews,
+                                List<String> currentFailures) {
+        TaskBriefing b = new TaskBriefing(task, namespace, reader, previews);
         b.prompt();
         b.inputs();
         b.outputs();
@@ -66,8 +69,9 @@ public final class TaskBriefing {
     }
 
     /** For a SQL task whose statements failed: the prompt is the intent, then the SQL and its errors. */
-    public static String repair(TaskSpec task, Namespace namespace, SqlReader reader, List<String> errors) {
-        TaskBriefing b = new TaskBriefing(task, namespace, reader);
+    public static String repair(TaskSpec task, Namespace namespace, SqlReader reader, InputPreviews previews,
+                                List<String> errors) {
+        TaskBriefing b = new TaskBriefing(task, namespace, reader, previews);
         b.line("# Task: " + task.name());
         b.line("");
         b.line("This task is normally done by fixed SQL, which no longer works. Repair it: produce the outputs "
@@ -108,7 +112,11 @@ public final class TaskBriefing {
             line("");
         }
         for (String input : task.inputs()) {
-            describeRelation(input, "");
+            text.append(previews.of(input, () -> {
+                TaskBriefing preview = new TaskBriefing(task, namespace, reader, previews);
+                preview.describeRelation(input, "");
+                return preview.text.toString();
+            }));
             line("");
         }
     }

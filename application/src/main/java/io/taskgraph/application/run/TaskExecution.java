@@ -4,6 +4,7 @@ import io.taskgraph.application.agent.AgentLoop;
 import io.taskgraph.application.agent.AgentResult;
 import io.taskgraph.application.agent.AgentSettings;
 import io.taskgraph.application.agent.AgentStop;
+import io.taskgraph.application.agent.InputPreviews;
 import io.taskgraph.application.agent.SqlTaskRun;
 import io.taskgraph.application.agent.TaskAgent;
 import io.taskgraph.domain.event.RunEvent;
@@ -40,6 +41,7 @@ final class TaskExecution {
     private final Namespaces namespaces;
     private final Map<String, TaskOutcome> settled = new ConcurrentHashMap<>();
     private final Set<String> acted = ConcurrentHashMap.newKeySet();
+    private final InputPreviews previews = new InputPreviews();
 
     TaskExecution(Workspace workspace, Namespaces namespaces, TaskGraph graph, TaskDecider decider,
                   AgentSettings settings, LlmClient llm, RunListener listener, RunControl control) {
@@ -99,8 +101,8 @@ final class TaskExecution {
         if (task.kind() == TaskKind.SQL) {
             return sqlTask(task, session);
         }
-        TaskAgent agent = failures == null ? TaskAgent.fresh(task, session, listener)
-                : TaskAgent.review(task, session, listener, failures);
+        TaskAgent agent = failures == null ? TaskAgent.fresh(task, session, listener, previews)
+                : TaskAgent.review(task, session, listener, previews, failures);
         return Attempt.of(loop.run(agent, settings, control::isCancelled), 0);
     }
 
@@ -124,7 +126,7 @@ final class TaskExecution {
             return new Attempt(TaskStatus.FAILED, 0, result.statements(), Usage.NONE, "", result.errors(),
                     "Its SQL did not produce valid outputs (the task has no \"repair\", so no agent was asked).");
         }
-        AgentResult repaired = loop.run(TaskAgent.repair(task, session, listener, result.errors()), settings,
+        AgentResult repaired = loop.run(TaskAgent.repair(task, session, listener, previews, result.errors()), settings,
                 control::isCancelled);
         return Attempt.of(repaired, result.statements());
     }

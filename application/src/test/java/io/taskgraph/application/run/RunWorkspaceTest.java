@@ -297,6 +297,24 @@ class RunWorkspaceTest {
     }
 
     @Test
+    void tasksReadingTheSameInputAreShownTheSamePictureOfIt() {
+        TaskSpec costsAlsoReadingProducts = new TaskSpec("costs", "Total the costs.", List.of(), false,
+                List.of("prepared_costs", "products"), List.of("costs_summary"),
+                Map.of("costs_summary", List.of("total_cost")), List.of());
+        RunFixture f = new RunFixture(dir).module(Diamond.specWith(costsAlsoReadingProducts).build())
+                .script(Diamond.script());
+        f.run(Diamond.MODULE, "out.db");
+        String products = "### products (table, 3 rows)\nColumns: _row_id INTEGER, product VARCHAR, category VARCHAR\n"
+                + "Sample rows:\n{\"_row_id\":1,\"product\":\"apple\",\"category\":\"fruit\"}\n";
+        for (String task : List.of("sales", "costs")) {
+            String brief = f.llm.requests(task).get(0).messages().get(1).content();
+            assertTrue(brief.contains(products), task + ": " + brief);
+        }
+        String costs = f.llm.requests("costs").get(0).messages().get(1).content();
+        assertTrue(costs.contains("### prepared_costs (view, 2 rows)"), costs);
+    }
+
+    @Test
     void graphErrorsAreReportedBeforeTheWorkspaceFileIsCreated() {
         TaskSpec loop1 = TaskSpec.agent("a", "p", List.of("b_out"), List.of("a_out"));
         TaskSpec loop2 = TaskSpec.agent("b", "p", List.of("a_out"), List.of("b_out"));
