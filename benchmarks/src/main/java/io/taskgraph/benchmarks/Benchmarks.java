@@ -12,13 +12,14 @@ import java.util.Map;
  * in the same interleaved rounds. Started by {@code benchmarks/run}, which builds what it needs first.
  *
  * <pre>
- * benchmarks/run [--rounds N] [--java-opts "OPTS"] [--keep] [all | run-sql | ingest | dag | show | parallel | memory ...]
+ * benchmarks/run [--rounds N] [--java-opts "OPTS"] [--keep] [all | run-sql | ingest | dag | fanout | show | parallel | memory ...]
  * </pre>
  * Exit code: 0 when every target was met, 1 when one was not, 2 on bad usage or a failed run.
  */
 public final class Benchmarks {
     private static final List<Benchmark> ALL = List.of(new RunSqlBenchmark(), new IngestBenchmark(),
-            new DagBenchmark(), new ShowBenchmark(), new ParallelQueriesBenchmark(), new IngestMemoryBenchmark());
+            new DagBenchmark(), new FanoutBenchmark(), new ShowBenchmark(), new ParallelQueriesBenchmark(),
+            new IngestMemoryBenchmark());
 
     private Benchmarks() {
     }
