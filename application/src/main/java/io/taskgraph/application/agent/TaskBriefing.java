@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The first user message of a task agent: the task prompt verbatim, what the inputs look like (schema,
- * row count, sample rows), what must be built and what may be named, and the checks that will be run.
+ * row count, sample rows; each input's picture is made once per run, see {@link InputPreviews}), what must be
+ * built and what may be named, and the checks that will be run.
  * Review and repair conversations add the current state of the outputs and what is wrong with it.
  */
 public final class TaskBriefing {
