@@ -95,6 +95,9 @@ public final class AgentLoop {
                 iterations++;
                 listener.on(new RunEvent.TaskIteration(task.name(), iterations, usage));
                 ChatResponse response;
+                if (toolCalls > 0) {
+                    task.awaitingModel();
+                }
                 try {
                     response = llm.complete(new ChatRequest(task.name(), iterations, settings.model(),
                             settings.effort(), messages, definitions));

@@ -16,4 +16,11 @@ public interface AgentTask {
 
     /** Checks the task's outputs when the model says it is done. */
     ValidationReport validate();
+
+    /**
+     * Called on the conversation's thread just before a model call that follows tool calls: the task has nothing to
+     * do until the answer comes, so work that can be done ahead may start now.
+     */
+    default void awaitingModel() {
+    }
 }

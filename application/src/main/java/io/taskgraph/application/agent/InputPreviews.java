@@ -14,10 +14,16 @@ import java.util.function.Supplier;
  * <p>Sharing is sound because an input cannot change while a run goes on: a task starts only after every task it
  * reads from has passed, no other task may write that task's names, and input tables are loaded before any task
  * starts. Two tasks that ask at once share one computation; the other waits for it. A computation that throws
- * is not kept, and a task that waited for it makes its own.
+ * is not kept, and a task that waited for it makes its own. A task may also picture its own outputs while it waits
+ * for the model, and hand the pictures over when it passes ({@link OutputPictures}).
  */
 public final class InputPreviews {
     private final ConcurrentMap<String, CompletableFuture<String>> previews = new ConcurrentHashMap<>();
+
+    /** A picture its own task took of {@code input} while it waited (see {@link OutputPictures}); the first one stays. */
+    void offer(String input, String preview) {
+        previews.putIfAbsent(input, CompletableFuture.completedFuture(preview));
+    }
 
     /** The preview of {@code input}, made by {@code render} for whichever task asks first. */
     String of(String input, Supplier<String> render) {

@@ -35,11 +35,14 @@ public final class RunSqlTool implements Tool {
     private final TaskSpec task;
     private final TaskSession session;
     private final RunListener listener;
+    private final Runnable beforeStatement;
 
-    public RunSqlTool(TaskSpec task, TaskSession session, RunListener listener) {
+    /** {@code beforeStatement} is told before each statement runs. */
+    public RunSqlTool(TaskSpec task, TaskSession session, RunListener listener, Runnable beforeStatement) {
         this.task = task;
         this.session = session;
         this.listener = listener;
+        this.beforeStatement = beforeStatement;
     }
 
     @Override
@@ -53,6 +56,7 @@ public final class RunSqlTool implements Tool {
                 .orElseThrow(() -> new ToolArgumentException("run_sql needs a \"query\" argument holding one SQL "
                         + "statement as a string, e.g. {\"query\": \"SELECT * FROM my_table LIMIT 5\"}; got "
                         + arguments.values().keySet() + "."));
+        beforeStatement.run();
         StatementResult result = session.execute(sql);
         listener.on(new RunEvent.SqlExecuted(task.name(), sql, result.success(), result.error(), result.rowCount(),
                 result.elapsedMs()));

@@ -17,31 +17,49 @@ public final class TaskAgent implements AgentTask {
     private final TaskSession session;
     private final String briefing;
     private final RunSqlTool runSql;
+    private final InputPreviews previews;
+    private final OutputPictures pictures;
 
-    private TaskAgent(TaskSpec task, TaskSession session, RunListener listener, String briefing) {
+    private TaskAgent(TaskSpec task, TaskSession session, RunListener listener, InputPreviews previews,
+                      String briefing) {
         this.task = task;
         this.session = session;
         this.briefing = briefing;
-        this.runSql = new RunSqlTool(task, session, listener);
+        this.previews = previews;
+        this.pictures = new OutputPictures(task.outputs(),
+                output -> TaskBriefing.pictureOfOutput(task, session.namespace(), session, output));
+        this.runSql = new RunSqlTool(task, session, listener, pictures::statementRun);
     }
 
     /** An agent that builds the task's outputs from scratch. */
     public static TaskAgent fresh(TaskSpec task, TaskSession session, RunListener listener, InputPreviews previews) {
-        return new TaskAgent(task, session, listener, TaskBriefing.fresh(task, session.namespace(), session, previews));
+        return new TaskAgent(task, session, listener, previews,
+                TaskBriefing.fresh(task, session.namespace(), session, previews));
     }
 
     /** An agent that reviews existing outputs, told what currently fails (possibly nothing). */
     public static TaskAgent review(TaskSpec task, TaskSession session, RunListener listener, InputPreviews previews,
                                    List<String> currentFailures) {
-        return new TaskAgent(task, session, listener,
+        return new TaskAgent(task, session, listener, previews,
                 TaskBriefing.review(task, session.namespace(), session, previews, currentFailures));
     }
 
     /** An agent that repairs a SQL task whose statements or validation failed. */
     public static TaskAgent repair(TaskSpec task, TaskSession session, RunListener listener, InputPreviews previews,
                                    List<String> errors) {
-        return new TaskAgent(task, session, listener,
+        return new TaskAgent(task, session, listener, previews,
                 TaskBriefing.repair(task, session.namespace(), session, previews, errors));
+    }
+
+    /** While the model thinks, the task pictures its outputs for the briefings of the tasks that will read them. */
+    @Override
+    public void awaitingModel() {
+        pictures.takeSoon();
+    }
+
+    /** Called once the task has passed and its conversation is over: its readers may use those pictures. */
+    public void passed() {
+        pictures.sharePassed(previews);
     }
 
     @Override

@@ -113,13 +113,42 @@ public final class TaskBriefing {
             line("");
         }
         for (String input : task.inputs()) {
-            text.append(previews.of(input, () -> {
-                TaskBriefing preview = new TaskBriefing(task, namespace, reader, previews);
-                preview.describeRelation(input, "");
-                return preview.text.toString();
-            }));
+            text.append(previews.of(input, () -> picture(task, namespace, reader, input)));
             line("");
         }
+    }
+
+    /** What a briefing shows of one input: its heading, columns and sample rows, ending in a newline. */
+    private static String picture(TaskSpec task, Namespace namespace, SqlReader reader, String input) {
+        TaskBriefing picture = new TaskBriefing(task, namespace, reader, null);
+        picture.describeRelation(input, "");
+        return picture.text.toString();
+    }
+
+    /**
+     * {@link #picture} of a task's own output, for its readers' briefings; empty when one of its queries failed, so
+     * that a picture taken while something went wrong (the session closing, a timeout) is never shown.
+     */
+    static Optional<String> pictureOfOutput(TaskSpec task, Namespace namespace, SqlReader reader, String output) {
+        boolean[] failed = {false};
+        SqlReader noting = new SqlReader() {
+            @Override
+            public QueryResult query(String sql, List<Object> parameters) {
+                try {
+                    return reader.query(sql, parameters);
+                } catch (SqlFailure e) {
+                    failed[0] = true;
+                    throw e;
+                }
+            }
+
+            @Override
+            public Optional<RelationInfo> describe(String name) {
+                return reader.describe(name);
+            }
+        };
+        String text = picture(task, namespace, noting, output);
+        return failed[0] ? Optional.empty() : Optional.of(text);
     }
 
     private void describeRelation(String name, String heading) {

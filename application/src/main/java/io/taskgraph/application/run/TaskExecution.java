@@ -103,7 +103,15 @@ final class TaskExecution {
         }
         TaskAgent agent = failures == null ? TaskAgent.fresh(task, session, listener, previews)
                 : TaskAgent.review(task, session, listener, previews, failures);
-        return Attempt.of(loop.run(agent, settings, control::isCancelled), 0);
+        return Attempt.of(converse(agent), 0);
+    }
+
+    private AgentResult converse(TaskAgent agent) {
+        AgentResult result = loop.run(agent, settings, control::isCancelled);
+        if (result.stop() == AgentStop.PASSED) {
+            agent.passed();
+        }
+        return result;
     }
 
     /** An interrupted task says why when the run stopped itself (not the user). */
@@ -126,8 +134,7 @@ final class TaskExecution {
             return new Attempt(TaskStatus.FAILED, 0, result.statements(), Usage.NONE, "", result.errors(),
                     "Its SQL did not produce valid outputs (the task has no \"repair\", so no agent was asked).");
         }
-        AgentResult repaired = loop.run(TaskAgent.repair(task, session, listener, previews, result.errors()), settings,
-                control::isCancelled);
+        AgentResult repaired = converse(TaskAgent.repair(task, session, listener, previews, result.errors()));
         return Attempt.of(repaired, result.statements());
     }
 

@@ -315,6 +315,37 @@ class RunWorkspaceTest {
     }
 
     @Test
+    void readersSeeAnOutputAsItWasWhenItsTaskPassedThoughItWasPicturedWhileTheModelThought() {
+        // prep's model thinks for a second after building its views (its outputs are pictured then), and answers
+        // by replacing prepared_sales: the picture taken before that must not reach sales' briefing.
+        Map<String, List<Turn>> script = new LinkedHashMap<>(Diamond.script());
+        script.put("prep", List.of(Turn.sql(Diamond.PREP_SALES, Diamond.PREP_COSTS),
+                Turn.sql("CREATE OR REPLACE VIEW prepared_sales AS SELECT id, product, amount, day FROM transactions "
+                        + "WHERE kind = 'sale' AND id <> 4").delayed(Duration.ofSeconds(1)),
+                Turn.answer("prepared_sales leaves out the kale sale.")));
+        RunFixture f = new RunFixture(dir).module(Diamond.spec().build()).script(script);
+        f.run(Diamond.MODULE, "out.db");
+        String sales = f.llm.requests("sales").get(0).messages().get(1).content();
+        assertTrue(sales.contains("### prepared_sales (view, 2 rows)"), sales);
+        assertFalse(sales.contains("{\"id\":4,"), sales);
+    }
+
+    @Test
+    void readersGetThePictureTakenWhileTheModelThoughtAndItIsTheSameAsTheirOwn() {
+        Map<String, List<Turn>> script = new LinkedHashMap<>(Diamond.script());
+        script.put("prep", List.of(Turn.sql(Diamond.PREP_SALES, Diamond.PREP_COSTS),
+                Turn.answer("Both views are built.").delayed(Duration.ofSeconds(1))));
+        RunFixture pictured = new RunFixture(dir).module(Diamond.spec().build()).script(script);
+        pictured.run(Diamond.MODULE, "pictured.db");
+        RunFixture plain = diamond();
+        plain.run(Diamond.MODULE, "plain.db");
+        for (String task : List.of("sales", "costs")) {
+            assertEquals(plain.llm.requests(task).get(0).messages().get(1).content(),
+                    pictured.llm.requests(task).get(0).messages().get(1).content(), task);
+        }
+    }
+
+    @Test
     void graphErrorsAreReportedBeforeTheWorkspaceFileIsCreated() {
         TaskSpec loop1 = TaskSpec.agent("a", "p", List.of("b_out"), List.of("a_out"));
         TaskSpec loop2 = TaskSpec.agent("b", "p", List.of("a_out"), List.of("b_out"));
