@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class GitProbe {
     private static final long TIMEOUT_SECONDS = 10;
+    /** The line of {@code status --porcelain=v2 --branch} with HEAD's commit, or {@link #NO_COMMIT_YET}. */
+    private static final String HEAD_LINE = "# branch.oid ";
+    private static final String NO_COMMIT_YET = "(initial)";
 
     private GitProbe() {
     }
@@ -47,25 +50,44 @@ final class GitProbe {
         return true;
     }
 
-    /** The git state of the repository containing directory {@code dir}. */
+    /**
+     * The git state of the repository containing directory {@code dir}. Two git processes, started together: the
+     * root from {@code rev-parse}, and HEAD's commit with the tree's changes from one {@code status} (which reports
+     * the whole tree from any directory in it). One after the other, and with HEAD asked separately, they kept a
+     * cold {@code show} waiting for a third process.
+     */
     static GitInfo probe(Path dir) {
-        Optional<List<String>> top = run(dir, "rev-parse", "--show-toplevel");
-        if (top.isEmpty() || top.get().isEmpty()) {
+        Optional<Process> top = start(dir, "rev-parse", "--show-toplevel");
+        Optional<Process> status = start(dir, "status", "--porcelain=v2", "--branch");
+        Optional<List<String>> root = top.flatMap(GitProbe::output).filter(lines -> !lines.isEmpty());
+        Optional<List<String>> state = status.flatMap(GitProbe::output);
+        if (root.isEmpty()) {
+            status.ifPresent(Process::destroyForcibly);
             return GitInfo.unknown();
         }
-        String root = top.get().get(0).trim();
-        Optional<String> commit = run(dir, "rev-parse", "--verify", "-q", "HEAD")
-                .filter(lines -> !lines.isEmpty()).map(lines -> lines.get(0).trim());
-        Optional<Boolean> dirty = run(Path.of(root), "status", "--porcelain").map(lines -> !lines.isEmpty());
-        return new GitInfo(Optional.of(root), commit, dirty);
+        Optional<String> commit = state.flatMap(lines -> lines.stream()
+                .filter(line -> line.startsWith(HEAD_LINE)).findFirst())
+                .map(line -> line.substring(HEAD_LINE.length()).trim())
+                .filter(oid -> !oid.equals(NO_COMMIT_YET));
+        Optional<Boolean> dirty = state.map(lines -> lines.stream().anyMatch(line -> !line.startsWith("#")));
+        return new GitInfo(Optional.of(root.get().get(0).trim()), commit, dirty);
     }
 
-    private static Optional<List<String>> run(Path dir, String... args) {
+    private static Optional<Process> start(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             process.getOutputStream().close();
+            return Optional.of(process);
+        } catch (IOException e) {
+            return Optional.empty(); // no git installed
+        }
+    }
+
+    /** The non-blank lines {@code process} printed, when it ended well within the time allowed. */
+    private static Optional<List<String>> output(Process process) {
+        try {
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -77,9 +99,11 @@ final class GitProbe {
             String text = new String(out, StandardCharsets.UTF_8);
             return Optional.of(text.lines().filter(l -> !l.isBlank()).toList());
         } catch (IOException e) {
-            return Optional.empty(); // no git installed
+            process.destroyForcibly();
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            process.destroyForcibly();
             return Optional.empty();
         }
     }

@@ -69,6 +69,37 @@ class GitInfoTest {
     }
 
     @Test
+    void aChangeAnywhereInTheTreeCountsWhenTaskgraphStartsInASubdirectory() throws Exception {
+        writeSpec(repo);
+        Files.writeString(repo.resolve("README"), "top\n");
+        git(repo, "init", "-q");
+        git(repo, "add", ".");
+        git(repo, "commit", "-q", "-m", "spec");
+        Files.writeString(repo.resolve("README"), "edited\n");
+        try (SpecSession session = loader.open(SpecRequest.of("specs.main", repo.resolve("app")))) {
+            GitInfo info = session.spec().origin().git();
+            assertEquals(Optional.of(repo.toRealPath().toString()), info.root());
+            assertEquals(Optional.of(git(repo, "rev-parse", "HEAD")), info.commit());
+            assertEquals(Optional.of(true), info.dirty());
+        }
+    }
+
+    @Test
+    void aRepositoryWithoutACommitRecordsItsRootAndNoCommit() throws Exception {
+        writeSpec(repo);
+        git(repo, "init", "-q");
+        try (SpecSession session = loader.open(SpecRequest.of("app.specs.main", repo))) {
+            GitInfo info = session.spec().origin().git();
+            assertEquals(Optional.of(repo.toRealPath().toString()), info.root());
+            assertEquals(Optional.empty(), info.commit());
+            assertEquals(Optional.of(true), info.dirty()); // the spec itself is not committed
+            assertEquals(List.of("The git tree of app/specs/main.py (" + repo.toRealPath() + ") has uncommitted "
+                    + "changes; the run records commit (none yet), which may not reproduce it. Commit first for a "
+                    + "reproducible rerun."), session.warnings());
+        }
+    }
+
+    @Test
     void aSpecInANestedRepositoryRecordsThatRepository() throws Exception {
         git(repo, "init", "-q");
         Files.writeString(repo.resolve("README"), "outer\n");
