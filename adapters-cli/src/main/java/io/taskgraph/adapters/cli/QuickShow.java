@@ -22,6 +22,7 @@ final class QuickShow {
             return Optional.empty();
         }
         ShowCommand command = new ShowCommand(cli, line.get().spec(), line.get().format());
+        OverviewWarmUp.run(line.get().format()); // while the spec loads (SpecPrefetch)
         try {
             return Optional.of(command.call());
         } catch (Exception e) {
