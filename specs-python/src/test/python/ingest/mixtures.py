@@ -8,6 +8,8 @@ INPUTS = {
     # warned: stored as text
     "codes": [{"code": 1}, {"code": 2}, {"code": None}, {"code": "A7"}, {"code": 5}],
     "code_columns": {"code": [10, "B2", 30]},
+    # warned: the first text comes long after the first rows (the bridge reads rows in runs of 1,024)
+    "late_codes": [{"code": "Z9" if i == 2500 else i} for i in range(3000)],
     # warned: bools become 1 and 0
     "flags": [{"flag": 0}, {"flag": True}, {"flag": 1}],
     # warned: an int beyond 2**53 does not survive DOUBLE

@@ -73,7 +73,7 @@ INPUTS = {
     "mixed": mixed,
     "ragged": ragged,
     "ragged_late": ragged_after_the_first_rows,
-    "ordered": {"data": [{"z": 1, "y": 2, "x": 3}], "columns": ["x", "y"]},
+    "ordered": {"data": [{"z": 1, "y": "two", "x": 3.5}, {"z": 4, "y": "five", "x": 6.5}], "columns": ["x", "y"]},
     "columns_form": {"name": ["a", "b", "c"], "score": [1.0, None, 3.5]},
     "empty_declared": {"data": [], "columns": ["id", "label"]},
     "non_finite": [{"v": float("nan")}, {"v": float("inf")}, {"v": -1.0}],

@@ -175,9 +175,12 @@ class IngestTest {
     }
 
     @Test
-    void declaredColumnsComeFirstThenTheRestInFirstSeenOrder() {
+    void declaredColumnsComeFirstThenTheRestInFirstSeenOrderEachWithItsOwnType() {
         ingest(types, "ordered");
-        assertEquals(List.of("_row_id", "x", "y", "z"), db.columns("ordered").stream().map(Column::name).toList());
+        assertEquals(List.of(new Column("_row_id", "INTEGER"), new Column("x", "DOUBLE"), new Column("y", "VARCHAR"),
+                new Column("z", "BIGINT")), db.columns("ordered"));
+        assertEquals(List.of(Arrays.asList(3.5, "two", 1L), Arrays.asList(6.5, "five", 4L)),
+                db.query("SELECT x, y, z FROM ordered ORDER BY _row_id").rows());
     }
 
     @Test

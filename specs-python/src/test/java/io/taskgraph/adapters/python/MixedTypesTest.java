@@ -68,6 +68,15 @@ class MixedTypesTest {
     }
 
     @Test
+    void aTypeFirstSeenFarIntoTheRowsStillDecidesTheColumnsType() {
+        assertEquals(List.of(new Column("code", "VARCHAR")), ingest("late_codes").columns());
+        assertEquals(List.of("Input 'late_codes', column 'code' mixes int and str values; stored as VARCHAR (text). "
+                + "Row 1 holds an int (0); row 2501 is the first to differ: a str ('Z9'). Fix the loader if the column "
+                + "should hold one type."), warnings);
+        assertEquals(List.of("Z9", "2501"), column("SELECT code FROM late_codes WHERE _row_id IN (2501, 2502) ORDER BY _row_id"));
+    }
+
+    @Test
     void aDictOfColumnsCountsRowsTheSameWay() {
         ingest("code_columns");
         assertEquals(List.of("Input 'code_columns', column 'code' mixes int and str values; stored as VARCHAR (text). "

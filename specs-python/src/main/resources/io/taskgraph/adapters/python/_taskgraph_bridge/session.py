@@ -38,8 +38,12 @@ class Session:
 
     def collect_garbage(self):
         """Drops the last input's data; called after its last message went out, so the engine is not kept
-        waiting."""
+        waiting. What a loader built was frozen out of the cyclic collector's sight while it was written
+        (sources._call); whatever of it lives on is handed back to the collector."""
+        import gc
+
         self._garbage.clear()
+        gc.unfreeze()
 
     def _load(self, request):
         self._spec = own("spec_reader").load(request["module"], self._cwd)

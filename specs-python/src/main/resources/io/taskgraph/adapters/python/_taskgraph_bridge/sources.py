@@ -43,15 +43,16 @@ def materialize(name, value, declared, origin, scratch_dir, cwd, keep, sheet=Non
                                 % (where, kind, type(e).__name__, e)) from None
         if isinstance(value, dict):
             names, values = _dict_columns(value, where)
-            names, values = columnar.order(names, values, declared)
+            names, values = columnar.order(names, declared, values)
+            kinds = None
         elif isinstance(value, (list, tuple)):
-            names, values = columnar.columns_from_rows(value, declared, where, warnings.append)
+            names, values, kinds = columnar.columns_from_rows(value, declared, where, warnings.append)
         else:
             raise SpecError("%s: its loader returned %s, which Taskgraph cannot ingest. Return a list of "
                             "dicts, a dict of column lists, or a polars or pandas DataFrame (inputs take %s)."
                             % (where, a(value), ACCEPTED_DATA))
         keep.append(values)
-        return _columnar(name, names, values, declared, origin, scratch_dir, warnings)
+        return _columnar(name, names, values, declared, origin, scratch_dir, warnings, kinds)
     except ValueError as e:
         raise SpecError(str(e)) from None
 
@@ -62,11 +63,16 @@ def _call(name, fn, cwd):
     label = getattr(fn, "__qualname__", getattr(fn, "__name__", "the loader"))
     # A loader building a million small dicts spends a large share of its time in the cyclic garbage
     # collector, which finds nothing to free in freshly built rows; pausing it while the loader runs
-    # is the single biggest saving on large list[dict] inputs.
+    # is the single biggest saving on large list[dict] inputs. What the loader built is then frozen: left in
+    # the youngest generation, the first collection after the pause would walk all of it (~40 ms per million
+    # rows) in the middle of writing the input. Session.collect_garbage unfreezes it once the input's data is
+    # dropped, so any cycles the loader left are collected as usual from then on.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return fn()
+        value = fn()
+        gc.freeze()
+        return value
     except BaseException as e:  # noqa: B036 - report whatever the user's loader raised
         from .spec_reader import _user_frame
 
@@ -93,15 +99,15 @@ def _dict_columns(value, where):
     return names, values
 
 
-def _columnar(name, names, values, declared, origin, scratch_dir, warnings):
+def _columnar(name, names, values, declared, origin, scratch_dir, warnings, kinds=None):
     where = "Input %r" % name
     if not names:
         if not declared:
             raise SpecError("%s has no rows and no declared \"columns\", so its table would have no columns. "
                             "Give it data, or declare \"columns\" in the rich form {\"data\": ..., "
                             "\"columns\": [...]}." % where)
-        names, values = list(declared), [[] for _ in declared]
-    table = columnar.build_table(names, values, where, warnings.append)
+        names, values, kinds = list(declared), [[] for _ in declared], None
+    table = columnar.build_table(names, values, where, warnings.append, kinds)
     columns = list(zip(table.names, table.types))
     if all(t in parquet.SUPPORTED for t in table.types):
         ranges = parquet.parts(table.rows)
@@ -143,7 +149,7 @@ def _polars(name, frame, declared, origin, scratch_dir, warnings):
     if hasattr(frame, "collect") and not hasattr(frame, "write_parquet"):
         frame = frame.collect()  # a LazyFrame
     names = list(frame.columns)
-    ordered, _ = columnar.order(names, names, declared)
+    ordered = columnar.order(names, declared)[0]
     if ordered != names:
         frame = frame.select(ordered)
     path = os.path.join(scratch_dir, name + ".parquet")
@@ -157,7 +163,7 @@ def _pandas(name, frame, declared, origin, scratch_dir, warnings):
         raise SpecError("Input %r: the DataFrame has duplicate column names %s." % (name, names))
     frame = frame.copy(deep=False)
     frame.columns = names
-    ordered, _ = columnar.order(names, names, declared)
+    ordered = columnar.order(names, declared)[0]
     frame = frame[ordered]
     try:
         import pyarrow  # noqa: F401 - pandas' Parquet writer needs it
