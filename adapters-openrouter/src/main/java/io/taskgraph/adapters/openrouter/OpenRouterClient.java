@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -41,6 +42,8 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
     private final OkHttpClient http;
     /** Parsed once: OkHttp parses a URL given as text on every request. */
     private final HttpUrl completionsUrl;
+    /** Whether the first call has started {@link WireWarmUp}. */
+    private final AtomicBoolean warmedUp = new AtomicBoolean();
 
     public OpenRouterClient(OpenRouterConfig config, RunListener listener) {
         this(builder(config).listener(listener));
@@ -73,6 +76,9 @@ public final class OpenRouterClient implements LlmClient, AutoCloseable {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
+        if (!warmedUp.getAndSet(true)) {
+            WireWarmUp.inBackground(request);
+        }
         Request http = new Request.Builder()
                 .url(completionsUrl)
                 .header("Authorization", "Bearer " + config.apiKey())
