@@ -2,9 +2,8 @@
 that column's values for a run of consecutive rows. DuckDB reads it natively
 (read_json(..., columns={c: 'T[]'}) then unnest), and Python writes it without per-row work: columns
 are pulled out of the row dicts with C-level itemgetter maps over runs of rows that stay in cache, typed
-by set(map(type, ...)) over each run's values while they are in cache too, and encoded with one json call per
-column chunk. See BENCHMARKS.md for
-how it compares.
+by set(map(type, ...)) over each run's values while they are in cache too, and encoded with one json call
+per column chunk. See BENCHMARKS.md for how it compares.
 """
 
 import json
